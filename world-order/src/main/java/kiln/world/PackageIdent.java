@@ -1,0 +1,103 @@
+package kiln.world;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A package identifier, {@code origin/name[/version[/release]]}, as plans and artifacts write it.
+ *
+ * @param origin the upstream the package belongs to, e.g. {@code core}
+ * @param name the package name, e.g. {@code zlib}
+ * @param version the version, or null when the ident does not pin one
+ * @param release the release timestamp, or null when the ident does not pin one
+ */
+public record PackageIdent(String origin, String name, String version, String release) {
+
+  /** Origins and names as the plan syntax guide allows them. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  public PackageIdent {
+    requireName("origin", origin);
+    requireName("name", name);
+    if (release != null && version == null) {
+      throw new IllegalArgumentException("a release needs a version: " + origin + "/" + name);
+    }
+    requirePart("version", version);
+    requirePart("release", release);
+  }
+
+  /** An ident of just origin and name. */
+  public static PackageIdent of(String origin, String name) {
+    return new PackageIdent(origin, name, null, null);
+  }
+
+  /**
+   * Parses {@code origin/name[/version[/release]]}.
+   *
+   * @throws IllegalArgumentException naming the text and what is wrong with it
+   */
+  public static PackageIdent parse(String text) {
+    String[] parts = text.split("/", -1);
+    if (parts.length < 2 || parts.length > 4) {
+      throw new IllegalArgumentException(
+          "not a package ident: '" + text + "' (want origin/name[/version[/release]])");
+    }
+    try {
+      return new PackageIdent(
+          parts[0],
+          parts[1],
+          parts.length > 2 ? parts[2] : null,
+          parts.length > 3 ? parts[3] : null);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a package ident: '" + text + "': " + e.getMessage());
+    }
+  }
+
+  /** Tells whether a text is a valid origin or package name. */
+  public static boolean isValidName(String text) {
+    return text != null && NAME.matcher(text).matches();
+  }
+
+  /** This ident cut to origin/name, as world ordering compares plans. */
+  public PackageIdent originAndName() {
+    return version == null ? this : of(origin, name);
+  }
+
+  public Optional<String> versionIfSet() {
+    return Optional.ofNullable(version);
+  }
+
+  public Optional<String> releaseIfSet() {
+    return Optional.ofNullable(release);
+  }
+
+  /** True when version and release are both set: the ident names one built artifact. */
+  public boolean isFullyQualified() {
+    return release != null;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(origin).append('/').append(name);
+    if (version != null) {
+      text.append('/').append(version);
+    }
+    if (release != null) {
+      text.append('/').append(release);
+    }
+    return text.toString();
+  }
+
+  private static void requireName(String what, String value) {
+    if (!isValidName(value)) {
+      throw new IllegalArgumentException(
+          "invalid " + what + " '" + value + "' (letters, digits, '-' and '_' only)");
+    }
+  }
+
+  private static void requirePart(String what, String value) {
+    if (value != null && (value.isBlank() || value.contains("/"))) {
+      throw new IllegalArgumentException("invalid " + what + " '" + value + "'");
+    }
+  }
+}
