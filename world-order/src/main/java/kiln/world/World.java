@@ -1,0 +1,197 @@
+package kiln.world;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A loaded world: its plans, base plans and graph, ready to answer {@code kiln world-order} and
+ * {@code kiln dependents}. Warnings (statements not evaluated, duplicates, missing dependencies)
+ * are collected for the caller to print.
+ */
+public final class World {
+
+  private final WorldRequest request;
+  private final PlanSet planSet;
+  private final List<Diagnostic> unreadable;
+  private final WorldGraph full;
+  private final Map<PackageIdent, Plan> base;
+  private final List<String> warnings;
+
+  private World(
+      WorldRequest request,
+      PlanSet planSet,
+      List<Diagnostic> unreadable,
+      WorldGraph full,
+      Map<PackageIdent, Plan> base,
+      List<String> warnings) {
+    this.request = request;
+    this.planSet = planSet;
+    this.unreadable = unreadable;
+    this.full = full;
+    this.base = base;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Finds, reads and links the plans of a request.
+   *
+   * @throws WorldException when {@code strict} and a plan is unreadable, or a base plan is
+   * @throws BasePlansException when the base-plans file cannot be read or has a bad line
+   */
+  public static World load(WorldRequest request) throws WorldException, BasePlansException {
+    List<Diagnostic> unreadable = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (String path : request.paths()) {
+      if (Files.isDirectory(Path.of(path)) || Files.isRegularFile(Path.of(path))) {
+        try {
+          files.addAll(PlanDiscovery.expand(List.of(path)));
+        } catch (java.io.IOException e) {
+          unreadable.add(new Diagnostic(new SourceLocation(Path.of(path), 0), e.getMessage()));
+        }
+      } else {
+        unreadable.add(
+            new Diagnostic(new SourceLocation(Path.of(path), 0), "no such file or directory"));
+      }
+    }
+    List<String> chosen = PlanDiscovery.forTarget(files, request.target());
+    EvalContext context = request.context().with("pkg_target", request.target());
+    PlanSet set = PlanSet.read(chosen, request.source(), context, request.origins());
+    unreadable.addAll(set.unreadable());
+    List<String> warnings = new ArrayList<>(set.warnings());
+    Map<PackageIdent, Plan> base = new LinkedHashMap<>();
+    if (request.basePlans() != null) {
+      readBase(BasePlans.parse(request.basePlans()), request, context, base, unreadable);
+    }
+    if (request.strict() && !unreadable.isEmpty()) {
+      throw new WorldException(
+          unreadable.size()
+              + " unreadable plan(s) (--strict):\n  "
+              + unreadable.stream().map(Diagnostic::toString).collect(Collectors.joining("\n  ")));
+    }
+    WorldGraph graph = WorldGraph.of(set.plans());
+    if (!request.origins().isEmpty()) {
+      graph = graph.without(ident -> !request.origins().contains(ident.origin()));
+    }
+    return new World(request, set, List.copyOf(unreadable), graph, base, warnings);
+  }
+
+  private static void readBase(
+      BasePlans list,
+      WorldRequest request,
+      EvalContext context,
+      Map<PackageIdent, Plan> base,
+      List<Diagnostic> unreadable) {
+    for (BasePlans.Entry entry : list.entries()) {
+      PlanOutcome outcome =
+          request.source().readAll(List.of(entry.planFile()), context.with(entry.args())).get(0);
+      if (outcome.failure() != null) {
+        unreadable.add(new Diagnostic(entry.at(), "base plan unreadable: " + outcome.failure()));
+      } else {
+        base.putIfAbsent(outcome.reading().plan().ident(), outcome.reading().plan());
+      }
+    }
+  }
+
+  /** The plans read (one per ident), with unreadable ones and warnings. */
+  public PlanSet plans() {
+    return planSet;
+  }
+
+  /** Every plan left out as unreadable, with file, line and why. */
+  public List<Diagnostic> unreadable() {
+    return unreadable;
+  }
+
+  /** The base plans in base-list order (first occurrence of each). */
+  public Collection<Plan> basePlans() {
+    return base.values();
+  }
+
+  /** The graph of the world as asked: base plans left out under {@code --without-base}. */
+  public WorldGraph graph() {
+    return request.basePlans() == null ? full : full.without(base::containsKey);
+  }
+
+  /**
+   * Build order. With a base list and without {@code --without-base}, the base plans come first in
+   * list order (stage1 and stage2 build them so), then the rest of the world.
+   *
+   * @throws DependencyCycleException when there are cycles and {@code allowCycles} is false
+   */
+  public List<Plan> order(boolean allowCycles) throws DependencyCycleException {
+    WorldGraph graph = graph();
+    List<Plan> order = new ArrayList<>();
+    if (request.basePlans() != null && !request.withoutBase()) {
+      base.values()
+          .forEach(p -> order.add(full.plan(p.ident()) == null ? p : full.plan(p.ident())));
+    }
+    order.addAll(allowCycles ? graph.orderAllowingCycles() : graph.order());
+    return order;
+  }
+
+  /** The plans depending on these idents, in build order (base plans left out if asked). */
+  public Dependents dependents(Collection<PackageIdent> idents, boolean direct) {
+    Dependents found = full.dependentsOf(idents, direct);
+    if (!request.withoutBase()) {
+      return found;
+    }
+    Predicate<Plan> keep = p -> !base.containsKey(p.ident());
+    return new Dependents(
+        found.roots(), found.plans().stream().filter(keep).toList(), found.reachedBy());
+  }
+
+  /** Warnings for stderr: reader warnings, duplicates, missing dependencies, base problems. */
+  public List<String> warnings() {
+    Set<String> out = new LinkedHashSet<>(warnings);
+    graph()
+        .missing()
+        .forEach(
+            (ident, needers) ->
+                out.add(
+                    "no plan provides "
+                        + ident
+                        + ", needed by "
+                        + needers.stream()
+                            .map(PackageIdent::toString)
+                            .collect(Collectors.joining(" "))));
+    if (request.basePlans() != null && !request.withoutBase()) {
+      for (Plan p : base.values()) {
+        p.deps().stream()
+            .filter(d -> !base.containsKey(d.ident()) && !d.ident().equals(p.ident()))
+            .forEach(
+                d ->
+                    out.add(
+                        d.declaredAt()
+                            + ": base plan "
+                            + p.ident()
+                            + " needs "
+                            + d.ident()
+                            + ", which is not a base plan"));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** One line for stderr: plans read, unreadable, missing dependencies. */
+  public String summary(int printed) {
+    return planSet.plans().size()
+        + " plans read, "
+        + unreadable.size()
+        + " unreadable, "
+        + graph().missing().size()
+        + " missing dependencies"
+        + (request.withoutBase() ? ", " + base.size() + " base plans left out" : "")
+        + "; "
+        + printed
+        + " lines printed";
+  }
+}
