@@ -30,6 +30,10 @@ final class BashResult {
   }
 
   PlanOutcome outcome(Path unused) {
+    if (scalars.containsKey("missing")) {
+      return BashPlanSource.failure(file, "sources '" + scalars.get("missing")
+          + "', which does not exist");
+    }
     String name = scalars.getOrDefault("name", "");
     String origin = scalars.getOrDefault("origin", "");
     SourceLocation at = new SourceLocation(file, 0);

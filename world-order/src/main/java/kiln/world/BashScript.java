@@ -11,12 +11,19 @@ final class BashScript {
 
   static String of(List<Path> files, int firstIndex, EvalContext context) {
     StringBuilder s = new StringBuilder(files.size() * 400);
-    s.append("m=$'\\001kiln '\n");
+    s.append("m=$'\\001kiln '\nexec 3>&1\n");
     for (Map.Entry<String, String> v : context.variables().entrySet()) {
       s.append("export ").append(v.getKey()).append('=').append(quote(v.getValue())).append('\n');
     }
     s.append(
         """
+        # A plan that sources a missing file is unreadable, as for the static reader.
+        kiln_source() {
+          if [[ ! -f "$1" ]]; then printf '%smissing %s\n' "$m" "$1" >&3; exit 97; fi
+          builtin source "$@"
+        }
+        source() { kiln_source "$@"; }
+        .() { kiln_source "$@"; }
         kiln_emit() {
           printf '%sname %s\\n' "$m" "${pkg_name:-}"
           printf '%sorigin %s\\n' "$m" "${pkg_origin:-${HAB_ORIGIN:-}}"

@@ -1,0 +1,10 @@
+pkg_name=gmp
+pkg_origin=core
+pkg_version=6.2.1
+pkg_license=('LGPL-3.0-or-later')
+pkg_source="http://ftp.gnu.org/gnu/$pkg_name/${pkg_name}-${pkg_version}.tar.xz"
+pkg_shasum=5555555555555555555555555555555555555555555555555555555555555555
+pkg_deps=(core/glibc)
+pkg_build_deps=(core/m4 core/gcc core/binutils core/make)
+pkg_lib_dirs=(lib)
+pkg_include_dirs=(include)

@@ -1,0 +1,10 @@
+pkg_name=go
+pkg_origin=core
+pkg_version=1.19.1
+pkg_license=('BSD-3-Clause')
+pkg_source="https://storage.googleapis.com/golang/${pkg_name}${pkg_version}.src.tar.gz"
+pkg_shasum=0606060606060606060606060606060606060606060606060606060606060606
+pkg_dirname=go
+pkg_deps=(core/glibc core/cacerts core/iana-etc)
+pkg_build_deps=(core/coreutils core/git core/gcc core/perl)
+pkg_bin_dirs=(bin)

@@ -1,0 +1,11 @@
+pkg_name=libmpc
+pkg_distname=mpc
+pkg_origin=core
+pkg_version=1.2.1
+pkg_license=('LGPL-3.0-or-later')
+pkg_source="http://ftp.gnu.org/gnu/${pkg_distname}/${pkg_distname}-${pkg_version}.tar.gz"
+pkg_shasum=7777777777777777777777777777777777777777777777777777777777777777
+pkg_dirname="${pkg_distname}-${pkg_version}"
+pkg_deps=(core/glibc core/gmp core/mpfr)
+pkg_build_deps=(core/gcc core/binutils core/make)
+pkg_lib_dirs=(lib)

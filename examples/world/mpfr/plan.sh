@@ -1,0 +1,9 @@
+pkg_name=mpfr
+pkg_origin=core
+pkg_version=4.1.0
+pkg_license=('LGPL-3.0-or-later')
+pkg_source=http://www.mpfr.org/${pkg_name}-${pkg_version}/${pkg_name}-${pkg_version}.tar.xz
+pkg_shasum=6666666666666666666666666666666666666666666666666666666666666666
+pkg_deps=(core/glibc core/gmp)
+pkg_build_deps=(core/gcc core/binutils core/make)
+pkg_lib_dirs=(lib)

@@ -1,0 +1,19 @@
+pkg_name=pcre2
+pkg_origin=core
+pkg_version=1.0.0
+pkg_license=('MIT')
+pkg_source="https://example.org/${pkg_name}/${pkg_name}-${pkg_version}.tar.gz"
+pkg_shasum=ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff
+pkg_deps=(
+  core/glibc
+  core/zlib
+  core/bzip2
+  core/readline
+)
+pkg_build_deps=(
+  core/gcc
+  core/binutils
+  core/make
+)
+pkg_lib_dirs=(lib)
+pkg_include_dirs=(include)

@@ -1,0 +1,12 @@
+pkg_name=zlib
+pkg_origin=core
+pkg_version=1.2.13
+pkg_maintainer="The Kiln Maintainers <maintainers@example.org>"
+pkg_license=('zlib')
+pkg_source=http://zlib.net/${pkg_name}-${pkg_version}.tar.gz
+pkg_shasum=2222222222222222222222222222222222222222222222222222222222222222
+pkg_deps=(core/glibc)
+pkg_build_deps=(core/gcc core/make core/binutils)   # the toolchain, as everywhere
+pkg_include_dirs=(include)
+pkg_lib_dirs=(lib)
+pkg_pconfig_dirs=(lib/pkgconfig)
