@@ -82,7 +82,7 @@ public final class BashPlanSource implements PlanSource {
     reader.setDaemon(true);
     reader.start();
     try {
-      return collect(files, from, lines, results, bash);
+      return collect(files, from, lines, results, context);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return files.size();
@@ -96,7 +96,7 @@ public final class BashPlanSource implements PlanSource {
       int from,
       BlockingQueue<String> lines,
       Map<Integer, PlanOutcome> results,
-      Process bash)
+      EvalContext context)
       throws InterruptedException {
     BashResult current = null;
     while (true) {
@@ -121,7 +121,7 @@ public final class BashPlanSource implements PlanSource {
       if (parts[0].equals("begin")) {
         current = new BashResult(Integer.parseInt(value), files.get(Integer.parseInt(value)));
       } else if (parts[0].equals("end") && current != null) {
-        results.put(current.index, current.outcome(null));
+        results.put(current.index, current.outcome(context));
         current = null;
       } else if (current != null) {
         current.add(parts[0], value);

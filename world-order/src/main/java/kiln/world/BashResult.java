@@ -29,10 +29,10 @@ final class BashResult {
     }
   }
 
-  PlanOutcome outcome(Path unused) {
+  PlanOutcome outcome(EvalContext context) {
     if (scalars.containsKey("missing")) {
-      return BashPlanSource.failure(file, "sources '" + scalars.get("missing")
-          + "', which does not exist");
+      return BashPlanSource.failure(
+          file, "sources '" + scalars.get("missing") + "', which does not exist");
     }
     String name = scalars.getOrDefault("name", "");
     String origin = scalars.getOrDefault("origin", "");
@@ -51,7 +51,7 @@ final class BashResult {
                 + "' (letters, digits, '-' and '_' only; HAB_ORIGIN is used when pkg_origin is unset)");
       }
     }
-    Map<PackageIdent, SourceLocation> lines = staticLines();
+    Map<PackageIdent, SourceLocation> lines = staticLines(context);
     List<Dependency> list = new ArrayList<>();
     for (String[] dep : deps) {
       if (dep[1].isBlank()) {
@@ -83,10 +83,10 @@ final class BashResult {
     return PlanOutcome.read(file, new PlanReading(plan, List.of()));
   }
 
-  private Map<PackageIdent, SourceLocation> staticLines() {
+  private Map<PackageIdent, SourceLocation> staticLines(EvalContext context) {
     Map<PackageIdent, SourceLocation> out = new HashMap<>();
     try {
-      for (Dependency d : new PlanReader().read(file, EvalContext.stage1()).plan().deps()) {
+      for (Dependency d : new PlanReader().read(file, context).plan().deps()) {
         out.putIfAbsent(d.ident(), d.declaredAt());
       }
     } catch (UnreadablePlanException | RuntimeException e) {

@@ -1,0 +1,68 @@
+package kiln.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** --eval against the real bash: it must agree with the static reader on the fixtures. */
+class BashPlanSourceTest {
+
+  private static final List<String> AGREEING =
+      List.of("messy", "conditions", "variant", "idiom", "nested/sub", "self", "base");
+
+  @Test
+  void bashAndTheStaticReaderAgreeOnTheFixtures() throws Exception {
+    List<Path> files = AGREEING.stream().map(Fixtures::plan).toList();
+    for (EvalContext context :
+        List.of(EvalContext.stage1(), new EvalContext(Map.of("STUDIO_TYPE", "stage2")))) {
+      List<PlanOutcome> outcomes = new BashPlanSource(note -> {}).readAll(files, context);
+      for (int i = 0; i < files.size(); i++) {
+        Plan evaluated = outcomes.get(i).reading().plan();
+        Plan read = new PlanReader().read(files.get(i), context).plan();
+        assertEquals(read.ident(), evaluated.ident());
+        assertEquals(read.version(), evaluated.version(), read.ident().toString());
+        assertEquals(Fixtures.deps(read), Fixtures.deps(evaluated), read.ident().toString());
+        assertEquals(
+            read.deps().stream().map(Dependency::declaredAt).toList(),
+            evaluated.deps().stream().map(Dependency::declaredAt).toList(),
+            "lines borrowed from the static reader");
+      }
+    }
+  }
+
+  @Test
+  void aHangingPlanTimesOutAndTheRestIsStillRead() {
+    Path slow = Fixtures.plans().resolveSibling("slow").resolve("plan.sh");
+    List<Path> files = List.of(Fixtures.plan("base"), slow, Fixtures.plan("variant"));
+    List<PlanOutcome> outcomes =
+        new BashPlanSource(note -> {}, Duration.ofSeconds(2)).readAll(files, EvalContext.stage1());
+    assertEquals("core/base", outcomes.get(0).reading().plan().ident().toString());
+    assertNull(outcomes.get(1).reading());
+    assertTrue(
+        outcomes.get(1).failure().message().contains("longer than 2 s"),
+        outcomes.get(1).failure().toString());
+    assertEquals("core/variant", outcomes.get(2).reading().plan().ident().toString());
+  }
+
+  @Test
+  void unreadablePlansAreReportedAsByTheStaticReader() {
+    List<String> dirs = List.of("missing-source", "no-name", "bad-name", "bad-dep");
+    List<Path> files = new ArrayList<>(dirs.stream().map(Fixtures::plan).toList());
+    List<PlanOutcome> outcomes =
+        new BashPlanSource(note -> {}).readAll(files, EvalContext.stage1());
+    for (int i = 0; i < dirs.size(); i++) {
+      assertNotNull(outcomes.get(i).failure(), dirs.get(i));
+    }
+    assertTrue(outcomes.get(0).failure().message().contains("does-not-exist"));
+    assertTrue(outcomes.get(2).failure().message().contains("'bad name'"));
+    assertTrue(outcomes.get(3).failure().message().contains("'zlib'"));
+  }
+}

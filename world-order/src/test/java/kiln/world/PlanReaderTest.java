@@ -1,0 +1,179 @@
+package kiln.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanReaderTest {
+
+  @Test
+  void readsMultiLineArraysQuotingCommentsAndExpansions() throws Exception {
+    Plan plan = Fixtures.read("messy").plan();
+    assertEquals(PackageIdent.of("core", "messy"), plan.ident());
+    assertEquals(
+        List.of(
+            "core/gcc",
+            "core/make",
+            "core/pkg-config",
+            "core/glibc",
+            "core/zlib",
+            "core/openssl",
+            "core/libmessy-data",
+            "core/tab-sep",
+            "core/scaffolding-messy"),
+        Fixtures.deps(plan));
+    assertEquals(DepKind.BUILD, plan.deps().get(0).kind());
+    assertEquals(DepKind.SCAFFOLDING, plan.deps().get(8).kind());
+  }
+
+  @Test
+  void recordsTheLineOfEachDependency() throws Exception {
+    Plan plan = Fixtures.read("messy").plan();
+    Map<String, Integer> lines =
+        Map.of("core/glibc", 12, "core/zlib", 13, "core/make", 19, "core/pkg-config", 20);
+    for (Dependency dep : plan.deps()) {
+      Integer line = lines.get(dep.ident().toString());
+      if (line != null) {
+        assertEquals(line, dep.declaredAt().line(), dep.toString());
+        assertEquals(Fixtures.plan("messy"), dep.declaredAt().file());
+      }
+    }
+  }
+
+  @Test
+  void skipsFunctionsAndLeavesTheVersionToAVersionFunction() throws Exception {
+    PlanReading reading = Fixtures.read("messy");
+    assertTrue(Fixtures.deps(reading.plan()).stream().noneMatch(d -> d.contains("not-a-dep")));
+    assertTrue(Fixtures.deps(reading.plan()).stream().noneMatch(d -> d.contains("heredoc")));
+    assertNull(reading.plan().version(), "a pkg_version() function decides the version");
+    assertEquals(List.of(), reading.warnings(), "nothing dynamic touches deps or name");
+  }
+
+  @Test
+  void evaluatesStage1ConditionsCaseAndForLoops() throws Exception {
+    Plan plan = Fixtures.read("conditions").plan();
+    assertEquals(
+        List.of(
+            "core/stage1-gcc",
+            "core/glibc",
+            "core/any-stage",
+            "core/bootstrap-tools",
+            "core/ncurses",
+            "core/readline"),
+        Fixtures.deps(plan));
+    assertEquals("1.0", plan.version());
+  }
+
+  @Test
+  void theEvaluationContextIsAParameter() throws Exception {
+    EvalContext stage2 = new EvalContext(Map.of("STUDIO_TYPE", "stage2"));
+    assertEquals(
+        List.of(
+            "core/stage2-gcc",
+            "core/glibc",
+            "core/gcc-libs",
+            "core/not-stage1",
+            "core/any-stage",
+            "core/bootstrap-tools",
+            "core/ncurses",
+            "core/readline"),
+        Fixtures.deps(Fixtures.read("conditions", stage2).plan()));
+    EvalContext world = EvalContext.stage1().with("STUDIO_TYPE", "default");
+    assertEquals(
+        List.of(
+            "core/gcc",
+            "core/glibc",
+            "core/gcc-libs",
+            "core/not-stage1",
+            "core/ncurses",
+            "core/readline"),
+        Fixtures.deps(Fixtures.read("conditions", world).plan()));
+  }
+
+  @Test
+  void sourcedPlansAreOverriddenAndKeepTheirOwnLines() throws Exception {
+    Plan variant = Fixtures.read("variant").plan();
+    assertEquals("core/variant", variant.ident().toString());
+    assertEquals("1.0.0", variant.version());
+    assertEquals(
+        List.of("core/gcc", "core/glibc", "core/zlib", "core/extra"), Fixtures.deps(variant));
+    Dependency glibc = variant.deps().get(1);
+    assertEquals(Fixtures.plan("base"), glibc.declaredAt().file().toAbsolutePath().normalize());
+    assertEquals(5, glibc.declaredAt().line());
+    assertEquals(3, variant.deps().get(3).declaredAt().line());
+  }
+
+  @Test
+  void followsTheDirnameBashSourceIdiom() throws Exception {
+    Plan idiom = Fixtures.read("idiom").plan();
+    assertEquals("core/base-idiom", idiom.ident().toString());
+    assertEquals(List.of("core/gcc", "core/glibc", "core/zlib", "core/more"), Fixtures.deps(idiom));
+    Plan nested = Fixtures.read("nested/sub").plan();
+    assertEquals("core/nested", nested.ident().toString());
+    assertEquals(List.of("core/gcc", "core/glibc", "core/zlib"), Fixtures.deps(nested));
+  }
+
+  @Test
+  void takesTheOriginFromHabOriginWhenThePlanSetsNone() throws Exception {
+    var e = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("no-origin"));
+    assertTrue(e.getMessage().contains("HAB_ORIGIN"), e.getMessage());
+    EvalContext mine = EvalContext.stage1().with("HAB_ORIGIN", "mine");
+    assertEquals("mine/no-origin", Fixtures.read("no-origin", mine).plan().ident().toString());
+  }
+
+  @Test
+  void warnsWithFileAndLineWhereItCannotEvaluate() throws Exception {
+    PlanReading reading = Fixtures.read("dynamic");
+    assertEquals(List.of("core/glibc"), Fixtures.deps(reading.plan()));
+    List<String> warnings = reading.warnings().stream().map(Diagnostic::toString).toList();
+    assertEquals(3, warnings.size(), String.join("\n", warnings));
+    assertTrue(
+        warnings.get(0).contains("dynamic/plan.sh:3: ") && warnings.get(0).contains("uname"),
+        warnings.get(0));
+    assertTrue(
+        warnings.get(1).contains("dynamic/plan.sh:4: ") && warnings.get(1).contains("condition"),
+        warnings.get(1));
+    assertTrue(
+        warnings.get(2).contains(":7: ") && warnings.get(2).contains("CUSTOM_FLAG"),
+        warnings.get(2));
+  }
+
+  @Test
+  void aPlanSourcingAMissingFileIsUnreadableAtThatLine() {
+    var e = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("missing-source"));
+    assertEquals(3, e.diagnostic().where().line());
+    assertTrue(e.getMessage().contains("../does-not-exist/plan.sh"), e.getMessage());
+  }
+
+  @Test
+  void namesAndDependenciesAreValidatedNamingFileLineAndValue() {
+    var noName = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("no-name"));
+    assertTrue(noName.getMessage().contains("no pkg_name"), noName.getMessage());
+    var badName = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("bad-name"));
+    assertTrue(
+        badName.getMessage().contains("bad-name/plan.sh:2: invalid pkg_name 'bad name'"),
+        badName.getMessage());
+    var badDep = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("bad-dep"));
+    assertTrue(
+        badDep.getMessage().contains("bad-dep/plan.sh:5: ")
+            && badDep.getMessage().contains("'zlib'"),
+        badDep.getMessage());
+  }
+
+  @Test
+  void aSyntaxErrorIsUnreadableWithTheLineItStartsOn() {
+    var e = assertThrows(UnreadablePlanException.class, () -> Fixtures.read("unterminated"));
+    assertEquals(3, e.diagnostic().where().line(), e.getMessage());
+    assertTrue(e.getMessage().contains("quote"), e.getMessage());
+  }
+
+  @Test
+  void keepsSelfDependenciesForTheGraphToDrop() throws Exception {
+    assertEquals(List.of("core/self", "core/gcc"), Fixtures.deps(Fixtures.read("self").plan()));
+  }
+}

@@ -1,0 +1,2 @@
+pkg_origin=core
+pkg_name="bad name"

@@ -1,0 +1,2 @@
+pkg_origin=core
+pkg_version=1.0

@@ -1,0 +1,3 @@
+pkg_name=no-origin
+pkg_version=1
+pkg_deps=(core/glibc)

@@ -1,0 +1,3 @@
+pkg_origin=core
+pkg_name=self
+pkg_build_deps=(core/self core/gcc)
