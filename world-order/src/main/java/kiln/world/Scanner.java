@@ -47,6 +47,19 @@ final class Scanner {
 
   /** The index of the {@code )} closing a {@code $(} whose inside starts here. */
   int matchingParen() throws ShellSyntaxException {
+    return matching('(', ')');
+  }
+
+  /**
+   * The index of the {@code }} closing a function body whose inside starts here. Braces are counted
+   * outside quotes, comments and here-documents; {@code ${...}} and {@code {a,b}} are balanced, so
+   * they cancel out.
+   */
+  int matchingCurly() throws ShellSyntaxException {
+    return matching('{', '}');
+  }
+
+  private int matching(char open, char close) throws ShellSyntaxException {
     int depth = 1;
     String heredoc = null;
     boolean wordStart = true;
@@ -57,7 +70,9 @@ final class Scanner {
         wordStart = false;
         continue;
       }
-      if (c == '\'') {
+      if (c == '\'' && pos > 0 && src.charAt(pos - 1) == '$') {
+        skipAnsiC();
+      } else if (c == '\'') {
         skipPast('\'');
       } else if (c == '"') {
         skipDouble();
@@ -81,16 +96,29 @@ final class Scanner {
           wordStart = true;
           continue;
         }
-        if (c == '(') {
+        if (c == open) {
           depth++;
-        } else if (c == ')' && --depth == 0) {
+        } else if (c == close && --depth == 0) {
           return pos;
         }
         pos++;
       }
       wordStart = c == ' ' || c == '\t' || c == ';' || c == '(' || c == '|' || c == '&';
     }
-    throw new ShellSyntaxException(startLine, "a $( is never closed");
+    throw new ShellSyntaxException(
+        startLine, open == '(' ? "a $( is never closed" : "a function body is never closed");
+  }
+
+  private void skipAnsiC() throws ShellSyntaxException {
+    int i = pos + 1;
+    while (i < src.length() && src.charAt(i) != '\'') {
+      i += src.charAt(i) == '\\' ? 2 : 1;
+    }
+    if (i >= src.length()) {
+      throw new ShellSyntaxException(line, "a $' quote is never closed");
+    }
+    line += ShellLexer.count(src.substring(pos, i), '\n');
+    pos = i + 1;
   }
 
   private void skipPast(char quote) throws ShellSyntaxException {

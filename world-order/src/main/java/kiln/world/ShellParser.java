@@ -255,12 +255,15 @@ final class ShellParser {
    */
   private boolean skipBody(Token name) throws ShellSyntaxException {
     Token open = peek();
-    boolean brace = open.isWord("{");
-    if (!brace && !open.isOp("(")) {
+    if (open.isWord("{")) {
+      next();
+      return Tracked.mentioned(lexer.skipBraceBody());
+    }
+    if (!open.isOp("(")) {
       return Tracked.touches(command());
     }
-    boolean tracked = false;
     next();
+    boolean tracked = false;
     int depth = 1;
     while (depth > 0) {
       Token t = next();
@@ -269,9 +272,9 @@ final class ShellParser {
             name.line(), "the body of function " + name.text() + " is never closed");
       }
       tracked |= Tracked.assigns(t);
-      if (brace ? t.isWord("{") : t.isOp("(")) {
+      if (t.isOp("(")) {
         depth++;
-      } else if (brace ? t.isWord("}") : t.isOp(")")) {
+      } else if (t.isOp(")")) {
         depth--;
       }
     }

@@ -31,6 +31,21 @@ final class Tracked {
     return SETTINGS.contains(name);
   }
 
+  /** True when a text (a function body) seems to assign a tracked setting. */
+  static boolean mentioned(String text) {
+    for (String setting : SETTINGS) {
+      int at = text.indexOf(setting);
+      while (at >= 0) {
+        int after = at + setting.length();
+        if (text.startsWith("=", after) || text.startsWith("+=", after)) {
+          return true;
+        }
+        at = text.indexOf(setting, after);
+      }
+    }
+    return false;
+  }
+
   /** True when running the node could change a tracked setting (or source a file that could). */
   static boolean touches(Node node) {
     if (node instanceof Node.Block b) {

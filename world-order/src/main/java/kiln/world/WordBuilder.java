@@ -11,6 +11,8 @@ final class WordBuilder {
   private final int line;
   private final List<Word.Part> parts = new ArrayList<>();
   private final StringBuilder plain = new StringBuilder();
+  private boolean open;
+  private boolean openQuoted;
 
   WordBuilder(String src, int start, int line) {
     this.src = src;
@@ -23,26 +25,20 @@ final class WordBuilder {
   }
 
   void literal(char c) {
-    plain.append(c);
+    pending(false).append(c);
   }
 
   void literalOrQuoted(String text, boolean quoted) {
-    if (quoted) {
-      quoted(text, true);
-    } else {
-      plain.append(text);
-    }
+    pending(quoted).append(text);
   }
 
-  /** Quoted literal text; merges with a quoted literal just before it. */
+  /** Quoted literal text; an empty text still makes a (possibly empty) quoted part. */
   void quoted(String text, boolean unused) {
-    flush();
-    int last = parts.size() - 1;
-    if (last >= 0 && parts.get(last) instanceof Word.Lit lit && lit.quoted()) {
-      parts.set(last, new Word.Lit(lit.text() + text, true));
-    } else {
-      parts.add(new Word.Lit(text, true));
-    }
+    pending(true).append(text);
+  }
+
+  void quoted(char c) {
+    pending(true).append(c);
   }
 
   void param(String expr, boolean quoted) {
@@ -61,7 +57,7 @@ final class WordBuilder {
   }
 
   boolean isEmpty() {
-    return parts.isEmpty() && plain.length() == 0;
+    return parts.isEmpty() && !open;
   }
 
   /**
@@ -69,7 +65,10 @@ final class WordBuilder {
    * an append); else null. A following {@code (} then opens an array.
    */
   String assignmentName() {
-    if (!parts.isEmpty() || plain.length() < 2 || plain.charAt(plain.length() - 1) != '=') {
+    if (!parts.isEmpty()
+        || openQuoted
+        || plain.length() < 2
+        || plain.charAt(plain.length() - 1) != '=') {
       return null;
     }
     int stop = plain.length() - 1;
@@ -83,10 +82,21 @@ final class WordBuilder {
     return new Word(List.copyOf(parts), line, src.substring(start, endPos));
   }
 
+  /** The literal being collected, after closing one of the other quoting. */
+  private StringBuilder pending(boolean quoted) {
+    if (open && openQuoted != quoted) {
+      flush();
+    }
+    open = true;
+    openQuoted = quoted;
+    return plain;
+  }
+
   private void flush() {
-    if (plain.length() > 0) {
-      parts.add(new Word.Lit(plain.toString(), false));
+    if (open) {
+      parts.add(new Word.Lit(plain.toString(), openQuoted));
       plain.setLength(0);
+      open = false;
     }
   }
 
