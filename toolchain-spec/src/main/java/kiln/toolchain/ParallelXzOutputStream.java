@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,7 @@ final class ParallelXzOutputStream extends OutputStream {
   static final int DEFAULT_CHUNK = 64 << 20;
 
   private final OutputStream out;
-  private final LZMA2Options options;
+  private final int preset;
   private final int chunkSize;
   private final int maxPending;
   private final ExecutorService workers;
@@ -45,12 +46,10 @@ final class ParallelXzOutputStream extends OutputStream {
 
   ParallelXzOutputStream(OutputStream out, int preset, int chunkSize, int threads)
       throws UnsupportedOptionsException {
+    new LZMA2Options(preset); // fails early on a bad preset
     this.out = out;
-    this.options = new LZMA2Options(preset);
+    this.preset = preset;
     this.chunkSize = chunkSize;
-    // A chunk never needs a dictionary larger than itself; a smaller one saves memory and time.
-    options.setDictSize(
-        Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), chunkSize)));
     this.maxPending = threads + 1;
     this.workers =
         Executors.newFixedThreadPool(
@@ -71,10 +70,14 @@ final class ParallelXzOutputStream extends OutputStream {
   public void write(byte[] bytes, int offset, int length) throws IOException {
     while (length > 0) {
       if (chunk == null) {
-        chunk = new byte[chunkSize];
+        chunk = new byte[Math.min(chunkSize, 1 << 20)];
         filled = 0;
       }
-      int n = Math.min(length, chunkSize - filled);
+      if (filled == chunk.length) {
+        // Grow as data comes: a small tarball should not cost a whole chunk of memory.
+        chunk = Arrays.copyOf(chunk, Math.min(chunkSize, chunk.length * 2));
+      }
+      int n = Math.min(length, chunk.length - filled);
       System.arraycopy(bytes, offset, chunk, filled, n);
       filled += n;
       offset += n;
@@ -116,6 +119,10 @@ final class ParallelXzOutputStream extends OutputStream {
   }
 
   private byte[] compress(byte[] data, int length) throws IOException {
+    LZMA2Options options = new LZMA2Options(preset);
+    // A dictionary larger than the data buys nothing and costs memory and time.
+    options.setDictSize(
+        Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), length)));
     ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 4 + 1024);
     try (XZOutputStream xz = new XZOutputStream(compressed, options, XZ.CHECK_CRC64, arrays)) {
       xz.write(data, 0, length);

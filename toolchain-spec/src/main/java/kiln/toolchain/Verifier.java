@@ -32,14 +32,10 @@ final class Verifier {
     } catch (IOException e) {
       problems.add(
           new TarballProblem(
-              "",
-              tarball
-                  + ": "
-                  + TarballInput.describe(e)
-                  + (count > 0 ? " (after " + count + " entries)" : "")));
+              "", TarballInput.describe(e) + (count > 0 ? " (after " + count + " entries)" : "")));
     }
     if (count == 0 && problems.isEmpty()) {
-      problems.add(new TarballProblem("", tarball + ": holds no entries"));
+      problems.add(new TarballProblem("", "holds no entries"));
     }
     return problems;
   }
