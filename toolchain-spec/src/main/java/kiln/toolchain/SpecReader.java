@@ -87,8 +87,6 @@ final class SpecReader {
   private ToolchainSpec.CopiedFile file(JsonNode node, String key) {
     unknownKeys(node, key, Set.of("from", "to", "mode"));
     String from = text(node, key, "from", true);
-    String to = destination(node, key);
-    OptionalInt mode = mode(node, key);
     Path source = null;
     if (from != null) {
       source = folder.resolve(from).normalize();
@@ -98,6 +96,8 @@ final class SpecReader {
         problem(key + ".from", from, "is not a regular file (" + source + ")");
       }
     }
+    String to = destination(node, key);
+    OptionalInt mode = mode(node, key);
     return from == null || to == null ? null : new ToolchainSpec.CopiedFile(source, to, mode);
   }
 
@@ -119,7 +119,11 @@ final class SpecReader {
       ArchiveRoot.TOOLS
           .problemWithSymlinkTarget("tools/" + to, target)
           .ifPresent(
-              p -> problem(key + ".target", target, p.replaceFirst("^is a symlink to \\S+, ", "")));
+              p ->
+                  problem(
+                      key + ".target",
+                      target,
+                      "leads outside tools/ (use a path relative to the link that stays inside, or one under /tools/)"));
     }
     return to == null || target == null ? null : new ToolchainSpec.Link(to, target);
   }
