@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     name = "freshen",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a new, newly timestamped tarball with entries replaced, added or removed;",
-      "every other entry is copied byte-for-byte. The old tarball is not touched."
+      "Write a new, timestamped tarball with some entries replaced, added or removed.",
+      "Every other entry is copied byte-for-byte; the old tarball is not touched."
     })
 final class Stage0Freshen implements Callable<Integer> {
 

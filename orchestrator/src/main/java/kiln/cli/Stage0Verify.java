@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the xz data is complete and every entry is under tools/, not absolute, without '..',",
-      "with no symlink or hard link leading out of tools/ and no device or FIFO."
+      "Check a tarball is complete and safe to unpack at /tools; name every problem.",
+      "Checks: complete xz data; every entry under tools/, not absolute, without '..';",
+      "no symlink or hard link leading out of tools/; no device or FIFO."
     })
 final class Stage0Verify implements Callable<Integer> {
 

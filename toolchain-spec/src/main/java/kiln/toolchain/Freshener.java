@@ -23,7 +23,7 @@ final class Freshener {
 
   /** Makes the compressing stream for the output. */
   interface Compressor {
-    OutputStream wrap(OutputStream out, int preset) throws IOException;
+    OutputStream wrap(OutputStream out, int preset, long totalBytes) throws IOException;
   }
 
   private final BuildTime time;
@@ -35,6 +35,7 @@ final class Freshener {
   private final TreeMap<String, PlannedEntry> additions = new TreeMap<>(PlannedEntry.PATH_ORDER);
 
   private final Map<String, PlannedEntry> replacements = new HashMap<>();
+  private long oldSize;
 
   Freshener(BuildTime time, FreshenRequest request, Compressor compressor) {
     this.time = time;
@@ -53,7 +54,8 @@ final class Freshener {
     }
     try (AtomicFile file = new AtomicFile(target);
         InputStream in = TarballInput.xz(old)) {
-      try (TarStreamWriter tar = new TarStreamWriter(compressor.wrap(file.output(), 9))) {
+      try (TarStreamWriter tar =
+          new TarStreamWriter(compressor.wrap(file.output(), 9, oldSize + addedSize()))) {
         copy(new RawTarReader(in), tar);
       }
       TarballInput.drain(in);
@@ -85,7 +87,7 @@ final class Freshener {
           }
         }
       }
-      TarballInput.drain(in);
+      oldSize = reader.position() + TarballInput.drain(in);
     } catch (IOException e) {
       throw TarballInput.failure(old, e);
     }
@@ -173,6 +175,17 @@ final class Freshener {
     try (InputStream content = entry.content()) {
       tar.write(entry.header(), content);
     }
+  }
+
+  private long addedSize() throws IOException {
+    long size = 0;
+    for (PlannedEntry entry : additions.values()) {
+      size += TarStreamWriter.BLOCK + entry.size();
+    }
+    for (PlannedEntry entry : replacements.values()) {
+      size += entry.size();
+    }
+    return size;
   }
 
   private boolean isRemoved(String name) {

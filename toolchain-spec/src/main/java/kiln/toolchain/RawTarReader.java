@@ -19,6 +19,7 @@ final class RawTarReader {
   private static final int BLOCK = TarStreamWriter.BLOCK;
   private final InputStream in;
   private long dataLeft;
+  private long position;
 
   RawTarReader(InputStream in) {
     this.in = in;
@@ -46,7 +47,9 @@ final class RawTarReader {
       byte type = block[156];
       if (type == 'x' || type == 'L' || type == 'K' || type == 'g') {
         long size = TarUtils.parseOctalOrBinary(block, 124, 12);
-        group.write(in.readNBytes((int) padded(size)));
+        byte[] data = in.readNBytes((int) padded(size));
+        position += data.length;
+        group.write(data);
         if (type != 'g') {
           continue;
         }
@@ -61,6 +64,11 @@ final class RawTarReader {
       dataLeft = padded(size);
       return new RawEntry(header, entry, size);
     }
+  }
+
+  /** How many bytes of the tar have been read (after the last header or content read). */
+  long position() {
+    return position;
   }
 
   /** The current entry's content (exactly its size; the padding is skipped on the next call). */
@@ -85,6 +93,7 @@ final class RawTarReader {
         }
         left -= n;
         dataLeft -= n;
+        position += n;
         return n;
       }
     };
@@ -100,6 +109,7 @@ final class RawTarReader {
         skipped = 1;
       }
       dataLeft -= skipped;
+      position += skipped;
     }
   }
 
@@ -116,6 +126,7 @@ final class RawTarReader {
 
   private byte[] readBlock() throws IOException {
     byte[] block = in.readNBytes(BLOCK);
+    position += block.length;
     if (block.length == 0) {
       return null;
     }

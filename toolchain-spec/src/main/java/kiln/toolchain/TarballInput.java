@@ -33,11 +33,13 @@ final class TarballInput {
   }
 
   /** Reads the rest of a stream, so the xz decoder checks every stream's index and checksum. */
-  static void drain(InputStream in) throws IOException {
+  static long drain(InputStream in) throws IOException {
     byte[] buffer = new byte[1 << 16];
-    while (in.read(buffer) >= 0) {
-      // Only the decoder's checks matter here.
+    long total = 0;
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      total += n;
     }
+    return total;
   }
 
   /** A failure reading {@code tarball}, described for a maintainer. */

@@ -30,9 +30,10 @@ public final class ToolsTarball {
    * @param threads how many threads compress (the output does not depend on it)
    */
   public ToolsTarball(BuildTime time, int threads) {
-    this(time, threads, ParallelXzOutputStream.DEFAULT_CHUNK);
+    this(time, threads, 0);
   }
 
+  /** With a fixed chunk size (tests use small ones), or 0 to size chunks by the input. */
   ToolsTarball(BuildTime time, int threads, int chunkSize) {
     this.time = Objects.requireNonNull(time, "time");
     if (threads < 1) {
@@ -53,7 +54,8 @@ public final class ToolsTarball {
     List<PlannedEntry> entries = TreePlan.of(spec, time, specFile);
     Path target = outDir.resolve(TarballName.of(spec.name(), time.now()));
     try (AtomicFile file = new AtomicFile(target)) {
-      try (TarStreamWriter tar = new TarStreamWriter(xz(file.output(), spec.xzPreset()))) {
+      try (TarStreamWriter tar =
+          new TarStreamWriter(xz(file.output(), spec.xzPreset(), sizeOf(entries)))) {
         for (PlannedEntry entry : entries) {
           try (InputStream content = entry.content()) {
             tar.write(entry.header(), content);
@@ -108,7 +110,19 @@ public final class ToolsTarball {
     new SafeExtractor(ArchiveRoot.TOOLS).extractXz(tarball, targetDir);
   }
 
-  OutputStream xz(OutputStream out, int preset) throws IOException {
-    return new ParallelXzOutputStream(out, preset, chunkSize, threads);
+  OutputStream xz(OutputStream out, int preset, long totalBytes) throws IOException {
+    int chunk = chunkSize > 0 ? chunkSize : ParallelXzOutputStream.chunkSizeFor(totalBytes, preset);
+    return new ParallelXzOutputStream(out, preset, chunk, threads);
+  }
+
+  /**
+   * About the tar's size: it only picks the chunk size, so it must be exact only in being stable.
+   */
+  private static long sizeOf(List<PlannedEntry> entries) throws IOException {
+    long total = 0;
+    for (PlannedEntry entry : entries) {
+      total += TarStreamWriter.BLOCK + entry.size();
+    }
+    return total;
   }
 }
