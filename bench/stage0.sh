@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 packages=(gcc-12 cpp-12 binutils-x86-64-linux-gnu libbinutils libc6 libc6-dev libgcc-12-dev
   libstdc++6 libctf0 libgprofng0 libisl23 libmpc3 libmpfr6 libgmp10)
+mkdir -p "$work/tools"
 for p in "${packages[@]}"; do dpkg -L "$p" 2>/dev/null || true; done | sort -u |
   while read -r f; do
     if [[ -f $f || -L $f ]] && [[ ! -d $f ]]; then cp -a --parents "$f" "$work/tools/" 2>/dev/null || true; fi
