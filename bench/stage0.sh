@@ -16,6 +16,8 @@ packages=(gcc-12 cpp-12 binutils-x86-64-linux-gnu libbinutils libc6 libc6-dev li
 mkdir -p "$work/tools"
 for p in "${packages[@]}"; do dpkg -L "$p" 2>/dev/null || true; done | sort -u |
   while read -r f; do
+    # Absolute symlinks (libc's /lib/... .so links) would point outside tools/: kiln refuses them.
+    if [[ -L $f && $(readlink "$f") == /* ]]; then continue; fi
     if [[ -f $f || -L $f ]] && [[ ! -d $f ]]; then cp -a --parents "$f" "$work/tools/" 2>/dev/null || true; fi
   done
 size=$(du -sm "$work/tools" | cut -f1)
