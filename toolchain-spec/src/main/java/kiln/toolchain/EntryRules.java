@@ -28,6 +28,10 @@ final class EntryRules {
     String rawName = entry.getName();
     root.problemWithEntry(rawName).ifPresent(problems::add);
     String name = ArchiveRoot.stripTrailingSlash(rawName);
+    if (problems.isEmpty() && !root.contains(name) && !entry.isDirectory()) {
+      // Only directories may stand above the root (hab/ before hab/pkgs/).
+      problems.add("is outside " + root.name() + "/");
+    }
     if (problems.isEmpty()) {
       throughSymlink(name).ifPresent(link -> problems.add("goes through the symlink " + link));
     }

@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -72,24 +73,24 @@ public final class SafeExtractor {
     }
   }
 
-  private java.util.Optional<DirectoryTimes> unpack(
+  private Optional<DirectoryTimes> unpack(
       TarArchiveEntry entry, InputStream content, Path target, String source)
       throws IOException, TarballException {
     String name = ArchiveRoot.stripTrailingSlash(entry.getName());
     if (!root.contains(name)) {
-      return java.util.Optional.empty(); // a parent of the root, such as hab/ before hab/pkgs/
+      return Optional.empty(); // a parent of the root, such as hab/ before hab/pkgs/
     }
     String relative = root.relative(name);
     Path dest = relative.isEmpty() ? target : target.resolve(relative);
     makeRealParents(target, relative, source, entry.getName());
     if (entry.isDirectory()) {
-      makeDirectory(dest, source, entry.getName());
-      return java.util.Optional.of(new DirectoryTimes(dest, entry));
+      makeDirectory(dest);
+      return Optional.of(new DirectoryTimes(dest, entry));
     }
     if (relative.isEmpty()) {
       throw refused(source, entry.getName(), "is the root but not a directory", target);
     }
-    clearFor(dest, source, entry.getName());
+    clearFor(dest, source, entry.getName(), target);
     if (entry.isSymbolicLink()) {
       Files.createSymbolicLink(dest, Path.of(entry.getLinkName()));
     } else if (entry.isLink()) {
@@ -104,7 +105,7 @@ public final class SafeExtractor {
             target);
       }
       Files.createLink(dest, existing);
-      return java.util.Optional.empty();
+      return Optional.empty();
     } else {
       try (OutputStream out =
           Files.newOutputStream(
@@ -114,7 +115,7 @@ public final class SafeExtractor {
       Files.setAttribute(dest, "unix:mode", entry.getMode() & 07777);
     }
     setMtime(dest, entry);
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Creates missing parents; refuses when one on disk is not a real directory (a symlink). */
@@ -135,7 +136,7 @@ public final class SafeExtractor {
     }
   }
 
-  private static void makeDirectory(Path dest, String source, String entry) throws IOException {
+  private static void makeDirectory(Path dest) throws IOException {
     if (Files.isDirectory(dest, NOFOLLOW)) {
       return;
     }
@@ -143,10 +144,10 @@ public final class SafeExtractor {
     Files.createDirectory(dest);
   }
 
-  private static void clearFor(Path dest, String source, String entry)
+  private static void clearFor(Path dest, String source, String entry, Path target)
       throws IOException, TarballException {
     if (Files.isDirectory(dest, NOFOLLOW)) {
-      throw refused(source, entry, "would replace the directory " + dest, dest);
+      throw refused(source, entry, "would replace the directory " + dest, target);
     }
     Files.deleteIfExists(dest);
   }

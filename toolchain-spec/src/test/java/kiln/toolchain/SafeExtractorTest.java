@@ -24,7 +24,8 @@ class SafeExtractorTest {
           .dir("hab/pkgs/")
           .dir("hab/pkgs/core/hello/1.0/20260101000000/")
           .file("hab/pkgs/core/hello/1.0/20260101000000/IDENT", "core/hello/1.0/20260101000000\n")
-          .symlink("hab/pkgs/core/hello/1.0/20260101000000/libc", "/hab/pkgs/core/glibc/2.36/1/lib");
+          .symlink(
+              "hab/pkgs/core/hello/1.0/20260101000000/libc", "/hab/pkgs/core/glibc/2.36/1/lib");
     }
     Path pkgs = dir.resolve("root/hab/pkgs");
     try (InputStream tar = TarballInput.xz(payload)) {

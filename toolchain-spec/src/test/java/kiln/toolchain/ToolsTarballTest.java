@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,10 @@ class ToolsTarballTest {
   void roundTripGivesBackTheSourceTreeWithModesAndLinks() throws Exception {
     BuiltTarball built = build(EPOCH, dir.resolve("out"));
     assertEquals("demo-studio-stage1-20260102030405.tar.xz", built.path().getFileName().toString());
+    assertEquals(
+        "rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(built.path())));
+    assertEquals(
+        List.of(built.path()), Files.list(dir.resolve("out")).toList(), "no temporary left");
 
     Path unpacked = dir.resolve("unpacked");
     ToolsTarball.extract(built.path(), unpacked);
