@@ -1,0 +1,126 @@
+package kiln.toolchain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FreshenTest {
+
+  private static final BuildTime BUILT = new BuildTime(Instant.parse("2026-01-02T03:04:05Z"), true);
+  private static final BuildTime LATER =
+      new BuildTime(Instant.parse("2026-02-03T04:05:06Z"), false);
+  @TempDir Path dir;
+  private Path old;
+  private byte[] oldBytes;
+
+  @BeforeEach
+  void aTarballMadeByHandWithGnuTar() throws Exception {
+    // As the seed's maintainers did: GNU tar, GNU long names, their own owners and times.
+    Path tools = dir.resolve("lfs/tools");
+    Trees.write(tools.resolve("bin/hab"), "old hab\n", 0755);
+    Trees.write(tools.resolve("bin/rq"), "rq\n", 0755);
+    Trees.write(tools.resolve("etc/cacert.pem"), "certs\n".repeat(100), 0644);
+    Trees.write(tools.resolve("lib/" + "x".repeat(120)), "long\n", 0644);
+    Files.createSymbolicLink(tools.resolve("bin/unzip"), Path.of("busybox"));
+    old = dir.resolve("habitat-studio-stage1-20160612022150.tar.xz");
+    Trees.run(dir.resolve("lfs"), "sh", "-c", "tar cf - tools | xz -1 > " + old);
+    oldBytes = Files.readAllBytes(old);
+  }
+
+  private BuiltTarball freshen(BuildTime time, Map<String, Path> puts, List<String> removes)
+      throws TarballException {
+    return new ToolsTarball(time, 2, 1024)
+        .freshen(old, new FreshenRequest(puts, removes), dir.resolve("out"));
+  }
+
+  @Test
+  void replacesOneEntryAndCopiesEveryOtherByteForByte() throws Exception {
+    Path newHab = Trees.write(dir.resolve("hab"), "new hab, bigger\n", 0755);
+    BuiltTarball fresh = freshen(LATER, Map.of("tools/bin/hab", newHab), List.of());
+
+    assertEquals(
+        "habitat-studio-stage1-20260203040506.tar.xz", fresh.path().getFileName().toString());
+    assertArrayEquals(oldBytes, Files.readAllBytes(old), "the old tarball is untouched");
+    Map<String, byte[]> before = rawEntries(old);
+    Map<String, byte[]> after = rawEntries(fresh.path());
+    assertEquals(before.keySet(), after.keySet());
+    for (String name : before.keySet()) {
+      if (name.equals("tools/bin/hab")) {
+        assertNotEquals(new String(before.get(name)), new String(after.get(name)));
+      } else {
+        assertArrayEquals(before.get(name), after.get(name), name + " must be copied unchanged");
+      }
+    }
+    Path unpacked = dir.resolve("unpacked");
+    ToolsTarball.extract(fresh.path(), unpacked);
+    assertEquals("new hab, bigger\n", Files.readString(unpacked.resolve("bin/hab")));
+    Trees.run(dir, "xz", "-t", fresh.path().toString());
+  }
+
+  @Test
+  void addsEntriesWithTheirDirectoriesAndRemovesOthers() throws Exception {
+    Path wget = Trees.write(dir.resolve("wget"), "wget\n", 0755);
+    BuiltTarball fresh =
+        freshen(BUILT, Map.of("tools/sbin/wget.real", wget), List.of("tools/bin/rq", "tools/etc"));
+    List<String> names = ToolsTarball.list(fresh.path()).stream().map(TarballEntry::path).toList();
+    assertTrue(names.contains("tools/sbin/"), names.toString());
+    assertTrue(names.indexOf("tools/sbin/") < names.indexOf("tools/sbin/wget.real"));
+    assertTrue(
+        !names.contains("tools/bin/rq") && !names.contains("tools/etc/cacert.pem"),
+        names.toString());
+    assertEquals(List.of(), ToolsTarball.verify(fresh.path()));
+  }
+
+  @Test
+  void aNewNameNeverEqualsTheOld() throws Exception {
+    BuildTime sameSecond = new BuildTime(Instant.parse("2016-06-12T02:21:50Z"), false);
+    Path hab = Trees.write(dir.resolve("hab"), "h\n", 0755);
+    BuiltTarball fresh = freshen(sameSecond, Map.of("tools/bin/hab", hab), List.of());
+    assertEquals(
+        "habitat-studio-stage1-20160612022151.tar.xz", fresh.path().getFileName().toString());
+  }
+
+  @Test
+  void refusesBeforeWritingWhenARemovedEntryIsMissingOrAPutHasNoSource() {
+    Map<String, Path> puts = new LinkedHashMap<>();
+    puts.put("tools/bin/hab", dir.resolve("no-such-file"));
+    TarballException e =
+        assertThrows(TarballException.class, () -> freshen(LATER, puts, List.of("tools/bin/nope")));
+    assertTrue(e.getMessage().contains("--remove tools/bin/nope: no such entry"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("--put tools/bin/hab=" + dir.resolve("no-such-file")),
+        e.getMessage());
+    assertTrue(
+        Files.notExists(dir.resolve("out")) || dir.resolve("out").toFile().list().length == 0);
+  }
+
+  /** Each entry's header blocks and content, exactly as stored, by name. */
+  private static Map<String, byte[]> rawEntries(Path tarball) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (InputStream in = TarballInput.xz(tarball)) {
+      RawTarReader reader = new RawTarReader(in);
+      for (RawTarReader.RawEntry raw; (raw = reader.next()) != null; ) {
+        byte[] data = reader.data(raw.size()).readAllBytes();
+        byte[] both = new byte[raw.header().length + data.length];
+        System.arraycopy(raw.header(), 0, both, 0, raw.header().length);
+        System.arraycopy(data, 0, both, raw.header().length, data.length);
+        entries.put(raw.entry().getName(), both);
+      }
+    }
+    return entries;
+  }
+}
