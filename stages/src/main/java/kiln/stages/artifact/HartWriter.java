@@ -114,9 +114,9 @@ public final class HartWriter {
               + ident
               + " with "
               + key.name()
-              + ": the key must be origin '"
+              + ": a package is signed with a key of its own origin ("
               + ident.origin()
-              + "''s");
+              + ")");
     }
     if (!Files.isDirectory(prefix)) {
       throw new ArtifactException("cannot pack " + ident + ": " + prefix + " is not a directory");
