@@ -12,6 +12,7 @@ import java.util.Set;
 import kiln.world.PackageIdent;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.tukaani.xz.XZInputStream;
 
 /** Reads the metadata files of an artifact's payload in one pass over the tar. */
@@ -29,7 +30,7 @@ final class HartInfoReader {
     try (InputStream payload = hart.openPayload();
         TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(payload))) {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-        if (!entry.isFile()) {
+        if (!isRegularFile(entry)) {
           continue;
         }
         files++;
@@ -43,6 +44,15 @@ final class HartInfoReader {
     } catch (IOException e) {
       throw new ArtifactException(hart.file() + ": cannot read the payload: " + e, e);
     }
+  }
+
+  /** Commons Compress calls devices and fifos files too; only these type flags are files. */
+  private static boolean isRegularFile(TarArchiveEntry entry) {
+    byte type = entry.getLinkFlag();
+    return !entry.isDirectory()
+        && (type == TarConstants.LF_NORMAL
+            || type == TarConstants.LF_OLDNORM
+            || type == TarConstants.LF_CONTIG);
   }
 
   private static HartInfo info(Hart hart, Map<String, String> metadata, long unpacked, int files)

@@ -15,6 +15,7 @@ import java.util.Set;
 import kiln.world.PackageIdent;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -77,13 +78,22 @@ final class HartUnpacker {
       setTime(target, entry);
     } else if (entry.isLink()) {
       Files.createLink(target, hardLinkTarget(entry));
-    } else if (entry.isFile()) {
+    } else if (isRegularFile(entry)) {
       Files.copy(content, target);
       Files.setPosixFilePermissions(target, permissions(entry.getMode()));
       setTime(target, entry);
     } else {
       throw refuse(entry, "it is a device, fifo or other special file");
     }
+  }
+
+  /** Commons Compress calls devices and fifos files too; only these type flags are files. */
+  static boolean isRegularFile(TarArchiveEntry entry) {
+    byte type = entry.getLinkFlag();
+    return !entry.isDirectory()
+        && (type == TarConstants.LF_NORMAL
+            || type == TarConstants.LF_OLDNORM
+            || type == TarConstants.LF_CONTIG);
   }
 
   private PackageIdent finish() throws IOException, StoreException {
