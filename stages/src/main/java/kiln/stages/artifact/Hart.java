@@ -58,7 +58,7 @@ public final class Hart {
   public InputStream openPayload() throws IOException {
     InputStream in = Files.newInputStream(file);
     in.skipNBytes(payloadOffset);
-    return in;
+    return new BufferedInputStream(in, 1 << 16);
   }
 
   /**

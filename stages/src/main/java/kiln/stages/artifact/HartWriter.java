@@ -1,5 +1,6 @@
 package kiln.stages.artifact;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,8 @@ public final class HartWriter {
       payload = Files.createTempFile(resultsDir, ".kiln-tmp-", ".payload");
       String hash;
       try (Blake2b.HashingOutputStream out =
-          new Blake2b.HashingOutputStream(Files.newOutputStream(payload))) {
+          new Blake2b.HashingOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(payload), 1 << 16))) {
         new PayloadTar(stagingRoot, mtimes(ident)).write(prefix, out);
         hash = out.hex();
       }
