@@ -115,9 +115,9 @@ class HartWriterTest {
 
   @Test
   void gnuTarAndXzReadThePayload() throws Exception {
-    Path hart =
-        write(
-            Staging.sample(tmp.resolve("stage"), IDENT), Optional.empty(), tmp.resolve("results"));
+    String deep = "share/" + "very-long-directory-name/".repeat(6) + "file.txt";
+    Staging staging = Staging.sample(tmp.resolve("stage"), IDENT).file(deep, "deep\n");
+    Path hart = write(staging, Optional.empty(), tmp.resolve("results"));
     long offset = Hart.open(hart).payloadOffset();
     Process tar =
         new ProcessBuilder(
@@ -131,6 +131,7 @@ class HartWriterTest {
     String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, tar.waitFor(), listing);
     assertTrue(listing.contains(PREFIX + "bin/hello\n"), listing);
+    assertTrue(listing.contains(PREFIX + deep + "\n"), listing);
   }
 
   @Test
