@@ -29,10 +29,17 @@ echo "== kiln" >&2
 java -cp "$here/orchestrator/target/kiln.jar" "$here/bench/HartBench.java" \
   "$work/stage" "$work/keys" "$work/out" "$runs"
 echo "== GNU tar | xz -6, then b2sum (Habitat's payload path, single-threaded xz)" >&2
-hyperfine --runs "$runs" --style basic \
+hyperfine --runs "$runs" --style basic --export-json "$work/write.json" \
   --command-name "tar | xz -6 | b2sum (write)" \
   "tar --sort=name -C '$work/stage' -cf - hab/pkgs/bench/payload/1.0.0/20261121120000 | xz -6 -T1 > '$work/payload.tar.xz' && b2sum -l 256 '$work/payload.tar.xz' >/dev/null"
 echo "== xz -d | GNU tar -x (Habitat's install path, no verification)" >&2
-hyperfine --runs "$runs" --style basic --command-name "xz -d | tar -x (install)" \
+hyperfine --runs "$runs" --style basic --export-json "$work/install.json" \
+  --command-name "xz -d | tar -x (install)" \
   --prepare "chmod -R u+w '$work/x' 2>/dev/null; rm -rf '$work/x'; mkdir '$work/x'" \
   "xz -dc '$work/payload.tar.xz' | tar -x -C '$work/x'"
+python3 - "$work/write.json" "$work/install.json" <<'PY'
+import json, sys
+for f in sys.argv[1:]:
+    r = json.load(open(f))["results"][0]
+    print("%s: median %d ms" % (r["command"], r["median"] * 1000))
+PY
