@@ -152,22 +152,25 @@ final class HartUnpacker {
     }
   }
 
-  /** Every existing directory on the way must be a real one: never write through a link. */
+  /**
+   * Every directory on the way must be a real one: never write through a link. Checked from the top
+   * down, so each check sees real directories above it (a link further up would otherwise be
+   * followed silently).
+   */
   private void requireRealParents(TarArchiveEntry entry, Path target)
       throws IOException, StoreException {
-    Path parent = target.getParent();
-    List<Path> missing = new ArrayList<>();
-    for (Path p = parent; !p.equals(root); p = p.getParent()) {
-      if (Files.isSymbolicLink(p)) {
-        throw refuse(entry, "it would be written through the symbolic link " + root.relativize(p));
+    Path dir = root;
+    for (Path part : root.relativize(target.getParent())) {
+      dir = dir.resolve(part);
+      if (Files.isSymbolicLink(dir)) {
+        throw refuse(
+            entry, "it would be written through the symbolic link " + root.relativize(dir));
       }
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        break;
+      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(dir);
+      } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        throw refuse(entry, root.relativize(dir) + " is not a directory");
       }
-      missing.add(0, p);
-    }
-    for (Path dir : missing) {
-      Files.createDirectory(dir);
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !entry.isDirectory()) {
       throw refuse(entry, "it appears twice");

@@ -115,6 +115,12 @@ class PackageStoreInstallTest {
         base().symlink(PREFIX + "other", "/hab/pkgs/core/glibc").file(PREFIX + "other/x", "x"),
         "written through the symbolic link");
     assertRefused(
+        base()
+            .file(PREFIX + "lib/sub/real", "x")
+            .symlink(PREFIX + "lib2", "lib")
+            .file(PREFIX + "lib2/sub/through", "x"),
+        "written through the symbolic link " + PREFIX + "lib2");
+    assertRefused(
         base().special(PREFIX + "dev/null", TarConstants.LF_CHR),
         "device, fifo or other special file");
     assertRefused(
