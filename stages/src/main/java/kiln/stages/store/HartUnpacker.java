@@ -198,6 +198,12 @@ final class HartUnpacker {
           entry, "its hard link target '" + entry.getLinkName() + "' is outside the package");
     }
     Path existing = root.resolve(String.join("/", parts));
+    for (Path dir = existing.getParent(); !dir.equals(root); dir = dir.getParent()) {
+      if (Files.isSymbolicLink(dir)) {
+        throw refuse(
+            entry, "its hard link target goes through the symbolic link " + root.relativize(dir));
+      }
+    }
     if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
       throw refuse(
           entry, "its hard link target '" + entry.getLinkName() + "' is not an earlier file");

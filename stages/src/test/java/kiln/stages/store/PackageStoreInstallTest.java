@@ -121,6 +121,12 @@ class PackageStoreInstallTest {
             .file(PREFIX + "lib2/sub/through", "x"),
         "written through the symbolic link " + PREFIX + "lib2");
     assertRefused(
+        base()
+            .file(PREFIX + "lib/real", "x")
+            .symlink(PREFIX + "lib2", "lib")
+            .link(PREFIX + "hard", PREFIX + "lib2/real", TarConstants.LF_LINK),
+        "its hard link target goes through the symbolic link " + PREFIX + "lib2");
+    assertRefused(
         base().special(PREFIX + "dev/null", TarConstants.LF_CHR),
         "device, fifo or other special file");
     assertRefused(
