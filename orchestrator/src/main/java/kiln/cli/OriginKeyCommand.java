@@ -1,0 +1,19 @@
+package kiln.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kiln origin key}: origin signing keys. */
+@Command(
+    name = "key",
+    description = "Manage origin signing keys.",
+    subcommands = {OriginKeyGenerateCommand.class})
+final class OriginKeyCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+}

@@ -1,0 +1,19 @@
+package kiln.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs a kiln command line in this JVM and keeps what it printed. */
+record CliRun(int exit, String out, String err) {
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Kiln.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+}
