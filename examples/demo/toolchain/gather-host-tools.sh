@@ -10,7 +10,8 @@
 #   tools, lib/ with their shared-library closure (found with ldd) and the dynamic loader,
 #   lib/tcc/ (tcc's own runtime and headers), include/ (libc6-dev and linux-libc-dev headers),
 #   lib/ crt*.o, libc.so (a linker script pointing into /tools/lib), libc.a and friends.
-# Needs the Debian packages busybox-static, bash-static, tcc, libc6-dev, make (bin/setup).
+# Needs the Debian packages busybox-static, bash-static, tcc, libc6-dev, make, file, binutils
+# (bin/setup installs them).
 set -euo pipefail
 
 die() { echo "gather-host-tools: $*" >&2; exit 1; }
@@ -34,7 +35,7 @@ cp /bin/bash-static "$dest/bin/bash"
 ln -s bash "$dest/bin/sh"
 
 # Dynamically linked host tools, and the closure of the libraries they load.
-dynamic_tools=(/usr/bin/make /usr/bin/tcc /usr/bin/file)
+dynamic_tools=(/usr/bin/make /usr/bin/tcc /usr/bin/file /usr/bin/strip)
 copy_closure() {
   local lib
   for lib in $(ldd "$1" | awk '/=> \//{print $3} /^\t\/.*ld-linux/{print $1}'); do
