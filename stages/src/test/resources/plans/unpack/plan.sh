@@ -7,9 +7,10 @@ pkg_shasum=@SHA@
 pkg_dirname=payload
 do_build() { return 0; }
 do_install() {
-  if [[ -d $HAB_CACHE_SRC_PATH/payload ]]; then
+  # Archives hold payload/hello.txt; single compressed files are hello.txt.EXT.
+  if [[ -f $HAB_CACHE_SRC_PATH/payload/hello.txt ]]; then
     cp "$HAB_CACHE_SRC_PATH/payload/hello.txt" "$pkg_prefix/hello.txt"
   else
-    cp "$HAB_CACHE_SRC_PATH/payload" "$pkg_prefix/hello.txt"
+    cp "$HAB_CACHE_SRC_PATH/hello.txt" "$pkg_prefix/hello.txt"
   fi
 }

@@ -28,7 +28,7 @@ do_install() {
   local padded="   a  b   "
   echo "trim=[$(trim "$padded")]" >>"$out"
   mkdir -p "$pkg_prefix/bin"
-  printf '#!/usr/bin/env tool\necho hi\n' >"$pkg_prefix/bin/one"
+  printf '#!/usr/bin/tool\necho hi\n' >"$pkg_prefix/bin/one"
   printf '#!/usr/local/bin/tool -x\necho hi\n' >"$pkg_prefix/bin/two"
   chmod 0755 "$pkg_prefix/bin/one" "$pkg_prefix/bin/two"
   fix_interpreter "$pkg_prefix/bin/*" conformance/interp bin/tool
