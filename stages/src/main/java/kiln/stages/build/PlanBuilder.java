@@ -1,5 +1,7 @@
 package kiln.stages.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,18 +125,33 @@ public final class PlanBuilder {
     }
     if (!run.succeeded()) {
       Path log = results.publish(workspace.log(), logName);
-      throw new BuildException(failure(what, mode, run, request), log);
+      throw new BuildException(failure(what, mode, run, request, failedPhase(log)), log);
     }
   }
 
-  private static String failure(String what, String mode, StudioRun run, BuildRequest request) {
+  private static String failure(
+      String what, String mode, StudioRun run, BuildRequest request, String phase) {
     String pass = mode.equals("facts") ? "reading the plan" : "building";
     return switch (run.ending()) {
       case TIMED_OUT -> what + ": " + pass + " timed out after " + request.limits().wallClock();
       case SILENT_TOO_LONG ->
           what + ": " + pass + " printed nothing for " + request.limits().silence() + "; killed";
-      case EXITED -> what + ": " + pass + " failed (exit code " + run.exitCode() + ")";
+      case EXITED -> what + ": " + pass + " failed" + phase + " (exit code " + run.exitCode() + ")";
     };
+  }
+
+  /** The program's own line naming the callback that failed, if it wrote one. */
+  private static String failedPhase(Path log) {
+    try (var lines = Files.lines(log)) {
+      return lines
+          .filter(line -> line.startsWith("plan-build: ") && line.contains(" failed in "))
+          .reduce((first, second) -> second)
+          .map(line -> line.substring(line.indexOf(" failed in ") + " failed".length()))
+          .map(rest -> rest.substring(0, rest.indexOf(" (exit code")))
+          .orElse("");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
   }
 
   private record Resolved(
