@@ -32,6 +32,7 @@ public abstract class PlanBuildFixture {
   protected Path www;
   protected Path sourceCache;
   protected PlanBuilder builder;
+  protected Studio studio;
   private Instant now = Instant.parse("2026-01-02T03:04:05Z");
 
   @BeforeEach
@@ -40,7 +41,8 @@ public abstract class PlanBuildFixture {
     www = Files.createDirectories(temp.resolve("www"));
     server = new SourceServer(www);
     sourceCache = temp.resolve("source-cache");
-    builder = builder(studio());
+    studio = studio();
+    builder = builder(studio);
   }
 
   protected PlanBuilder builder(Studio studio) {

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioRun;
+import kiln.stages.studio.StudioSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,6 +154,41 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
         "conformance/dep-lib conformance/dep-tool conformance/dep-user",
         env.get("pkgs"),
         "only the deps (and the package being built)");
+  }
+
+  @Test
+  public void aCProgramBuildsAgainstItsLibraryAndRunsFromItsInstalledPath() throws Exception {
+    String libSha = serveSource("libdemo-0.3");
+    String appSha = serveSource("demo-app-1.1");
+    BuildResult lib = build(plan("libdemo", Map.of("URL", server.url(), "SHA", libSha)));
+    BuildResult app =
+        builder.build(
+            request(plan("demo-app", Map.of("URL", server.url(), "SHA", appSha)))
+                .withInstalls(List.of(lib.artifact())));
+    String libPath = "/hab/pkgs/" + lib.ident();
+    String log = log(app);
+    assertTrue(log.contains("CFLAGS=-I" + libPath + "/include"), log);
+    assertTrue(log.contains("LDFLAGS=-L" + libPath + "/lib"), log);
+    assertTrue(log.contains("libdemo-version says: libdemo 0.3"), "PATH reached the build: " + log);
+    assertEquals(lib.ident() + "\n", payload(app).text("DEPS"));
+
+    store.install(app.artifact());
+    String program = "/hab/pkgs/" + app.ident() + "/bin/demo-app";
+    StudioSpec spec =
+        new StudioSpec(
+            StudioSpec.StudioType.STAGE1,
+            Optional.of(TestTools.tarball()),
+            List.of(),
+            List.of(
+                new StudioSpec.Mount(
+                    store.directoryOf(app.ident()), "/hab/pkgs/" + app.ident(), true),
+                new StudioSpec.Mount(store.directoryOf(lib.ident()), libPath, true)),
+            Map.of("PATH", "/bin:/tools/bin"),
+            false);
+    Path runLog = temp.resolve("run.log");
+    StudioRun run = studio.run(spec, List.of(program), runLog, BuildLimits.defaults());
+    assertTrue(run.succeeded(), Files.readString(runLog));
+    assertEquals("2 + 3 = 5 (libdemo 0.3)\n", Files.readString(runLog));
   }
 
   private static String after(List<String> lines, String marker) {
