@@ -43,16 +43,23 @@ public final class TestTools {
     if (Files.isRegularFile(result)) {
       return result;
     }
-    Path gathered = dir.resolve(name + "-" + key);
+    Path gathered = dir.resolve("gathered-" + key);
     if (!Files.isDirectory(gathered.resolve("tools"))) {
       exec(dir, "bash", script.toString(), gathered.toString());
     }
-    if (dropBash) {
-      Files.deleteIfExists(gathered.resolve("tools/bin/bash"));
-      Files.deleteIfExists(gathered.resolve("tools/bin/sh"));
-    }
     Path partial = dir.resolve(name + ".partial.tar.xz");
-    exec(gathered, "env", "XZ_OPT=-0", "tar", "-cJf", partial.toString(), "tools");
+    String without = dropBash ? "tools/bin/bash" : "none";
+    String withoutSh = dropBash ? "tools/bin/sh" : "none";
+    exec(
+        gathered,
+        "env",
+        "XZ_OPT=-0",
+        "tar",
+        "--exclude=" + without,
+        "--exclude=" + withoutSh,
+        "-cJf",
+        partial.toString(),
+        "tools");
     Files.move(partial, result);
     return result;
   }
