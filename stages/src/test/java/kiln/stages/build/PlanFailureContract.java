@@ -64,6 +64,15 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
   }
 
   @Test
+  public void aNameWithForbiddenCharactersIsRejected() throws Exception {
+    BuildException e = assertThrows(BuildException.class, () -> build(plan("bad-name")));
+    assertTrue(e.getMessage().contains("reading the plan failed"), e.getMessage());
+    String log = Files.readString(e.log().orElseThrow());
+    assertTrue(log.contains("pkg_name 'bad name!' may hold only letters, digits"), log);
+    assertOnlyTheLog(e);
+  }
+
+  @Test
   public void aWrongChecksumFailsBeforeTheStudioNamingBothSums() throws Exception {
     String sha = serveSource("hello-1.0");
     String wrong = "1".repeat(64);
