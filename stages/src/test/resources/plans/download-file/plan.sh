@@ -19,4 +19,8 @@ do_download() {
 do_verify() { verify_file data.txt "$pkg_shasum"; }
 do_unpack() { return 0; }
 do_build() { return 0; }
-do_install() { cp "$HAB_CACHE_SRC_PATH/data.txt" "$pkg_prefix/data.txt"; }
+do_install() {
+  cp "$HAB_CACHE_SRC_PATH/data.txt" "$pkg_prefix/data.txt"
+  # A plan with its own do_download gets the network.
+  tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort >"$pkg_prefix/interfaces"
+}

@@ -77,6 +77,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     BuildResult result =
         build(plan("unpack", Map.of("URL", server.url(), "FILE", file, "SHA", sha)));
     assertEquals("unpacked " + extension + "\n", payload(result).text("hello.txt"));
+    assertEquals("lo\n", payload(result).text("interfaces"), "no network for a default download");
   }
 
   @Test
@@ -91,6 +92,9 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     assertTrue(after(lines, "STEP cached-valid").contains("Using cached and checksummed"));
     assertTrue(after(lines, "STEP cached-invalid").contains("Checksum mismatch"));
     assertTrue(after(lines, "STEP no-shasum").contains("Downloading"), "no shasum: always");
+    assertTrue(
+        payload(result).text("interfaces").lines().count() > 1,
+        "a plan downloading by itself has the network: " + payload(result).text("interfaces"));
   }
 
   @Test
