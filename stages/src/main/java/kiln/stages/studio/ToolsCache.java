@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import kiln.toolchain.ArchiveRoot;
+import kiln.toolchain.SafeExtractor;
+import kiln.toolchain.TarballException;
 
 /**
  * Tools tarballs unpacked once each, keyed by the tarball's sha256, so a stage1 studio only mounts
@@ -30,7 +33,7 @@ final class ToolsCache {
   }
 
   /** The unpacked {@code tools/} directory of a tarball, unpacking it on first use. */
-  Path toolsOf(Path tarball) throws StudioException, InterruptedException {
+  Path toolsOf(Path tarball) throws StudioException {
     if (!Files.isRegularFile(tarball)) {
       throw new StudioException("tools tarball not found: " + tarball);
     }
@@ -72,24 +75,19 @@ final class ToolsCache {
     }
   }
 
-  private void unpack(Path tarball, Path unpacked) throws StudioException, InterruptedException {
+  private void unpack(Path tarball, Path unpacked) throws StudioException {
     Path partial = null;
     try {
       Files.createDirectories(root);
       partial = Files.createTempDirectory(root, ".unpacking-");
-      // TODO(issue-3): use kiln.toolchain's safe extractor once that branch is merged.
-      Process tar =
-          new ProcessBuilder("tar", "-xf", tarball.toString(), "-C", partial.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(tar.getInputStream().readAllBytes());
-      if (tar.waitFor() != 0) {
-        throw new StudioException("cannot unpack tools tarball " + tarball + ": " + output.trim());
-      }
+      new SafeExtractor(ArchiveRoot.TOOLS).extractXz(tarball, partial.resolve("tools"));
       Files.move(partial, unpacked, StandardCopyOption.ATOMIC_MOVE);
       partial = null;
     } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
       // Another build unpacked the same tarball first: use theirs.
+    } catch (TarballException e) {
+      throw new StudioException(
+          "cannot unpack tools tarball " + tarball + ": " + e.getMessage(), e);
     } catch (IOException e) {
       if (!Files.isDirectory(unpacked)) {
         throw new StudioException("cannot unpack tools tarball " + tarball + ": " + e, e);
