@@ -1,0 +1,122 @@
+package kiln.stages.studio.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioRun;
+import kiln.stages.studio.StudioRun.Ending;
+
+/**
+ * One created container, run to its end: started, its output streamed to the log as it comes,
+ * killed at a limit, and its exit code read. Removing it is the caller's job (in a finally).
+ */
+final class ContainerRun {
+
+  /** How long a killed or exited container may take to report its end. */
+  private static final long SETTLE_SECONDS = 30;
+
+  private final Engine engine;
+  private final String id;
+
+  ContainerRun(Engine engine, String id) {
+    this.engine = engine;
+    this.id = id;
+  }
+
+  StudioRun run(OutputStream log, BuildLimits limits) throws StudioException, InterruptedException {
+    engine.client().startContainerCmd(id).exec();
+    LimitWatch watch = new LimitWatch(limits, System::nanoTime);
+    Follower follower = new Follower(log, watch);
+    engine
+        .client()
+        .logContainerCmd(id)
+        .withFollowStream(true)
+        .withStdOut(true)
+        .withStdErr(true)
+        .exec(follower);
+    Ending ending = Ending.EXITED;
+    while (!follower.awaitCompletion(watch.nanosToNextLimit(), TimeUnit.NANOSECONDS)) {
+      Optional<Ending> passed = watch.passed();
+      if (passed.isPresent()) {
+        ending = passed.get();
+        engine.kill(id);
+        follower.awaitCompletion(SETTLE_SECONDS, TimeUnit.SECONDS);
+        note(log, killedBecause(ending, limits));
+        break;
+      }
+    }
+    Duration elapsed = Duration.ofNanos(watch.elapsedNanos());
+    follower.rethrowWriteFailure();
+    return new StudioRun(exitCode(), ending, elapsed);
+  }
+
+  private int exitCode() throws StudioException {
+    try {
+      Integer code =
+          engine
+              .client()
+              .waitContainerCmd(id)
+              .exec(new WaitContainerResultCallback())
+              .awaitStatusCode(SETTLE_SECONDS, TimeUnit.SECONDS);
+      return code == null ? -1 : code;
+    } catch (RuntimeException e) {
+      throw new StudioException(
+          "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+    }
+  }
+
+  private static String killedBecause(Ending ending, BuildLimits limits) {
+    return ending == Ending.TIMED_OUT
+        ? "kiln: killed the build: it ran longer than the wall-clock limit of " + limits.wallClock()
+        : "kiln: killed the build: it printed nothing for " + limits.silence() + " (silence limit)";
+  }
+
+  private static void note(OutputStream log, String line) throws StudioException {
+    try {
+      log.write(("\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
+      log.flush();
+    } catch (IOException e) {
+      throw new StudioException("cannot write the build log: " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the container's output into the log and tells the watch that something came. */
+  private static final class Follower extends ResultCallback.Adapter<Frame> {
+    private final OutputStream log;
+    private final LimitWatch watch;
+    private volatile IOException writeFailure;
+
+    Follower(OutputStream log, LimitWatch watch) {
+      this.log = log;
+      this.watch = watch;
+    }
+
+    @Override
+    public void onNext(Frame frame) {
+      watch.output();
+      try {
+        log.write(frame.getPayload());
+        log.flush();
+      } catch (IOException e) {
+        writeFailure = e;
+      }
+    }
+
+    void rethrowWriteFailure() throws StudioException {
+      if (writeFailure != null) {
+        throw new StudioException(
+            "cannot write the build log: " + writeFailure.getMessage(),
+            new UncheckedIOException(writeFailure));
+      }
+    }
+  }
+}

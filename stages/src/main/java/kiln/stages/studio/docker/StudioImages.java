@@ -1,0 +1,152 @@
+package kiln.stages.studio.docker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kiln.stages.studio.StudioException;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+
+/**
+ * The images studios start from, built locally {@code FROM scratch} and reused: a stage1 image per
+ * tools tarball (tagged by the tarball's sha256) and one base image for default studios. Nothing is
+ * ever pulled.
+ */
+final class StudioImages {
+
+  static final String IMAGE = StudioOwner.PREFIX + "image";
+  static final String TOOLS_SHA = StudioOwner.PREFIX + "tools-sha256";
+  static final String LAYOUT = StudioOwner.PREFIX + "layout";
+
+  private final Engine engine;
+
+  /**
+   * sha256 of a tarball by path, size and mtime: a stage hashes its tarball once, not per build.
+   */
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+  StudioImages(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** The stage1 image for a tools tarball, built if there is none yet. */
+  String stage1(Path tarball) throws StudioException {
+    String sha = sha256(tarball);
+    String tag = "kiln-stage1:" + sha.substring(0, 12);
+    if (isCurrent(tag, sha)) {
+      return tag;
+    }
+    try {
+      byte[] skeleton =
+          StudioLayout.skeleton(StudioLayout.stage1Links(StudioLayout.entries(tarball)));
+      build(
+          tag,
+          "ADD tools.tar.xz /\nADD studio.tar /\nENV PATH=/bin:/tools/bin\n",
+          Map.of(IMAGE, "stage1", TOOLS_SHA, sha, LAYOUT, StudioLayout.VERSION),
+          new ImageFromDockerfile(tag, false).withFileFromPath("tools.tar.xz", tarball),
+          skeleton);
+      return tag;
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot read the tools tarball "
+              + tarball
+              + ": "
+              + e.getMessage()
+              + "; check it with 'kiln stage0 verify "
+              + tarball
+              + "'",
+          e);
+    }
+  }
+
+  /** The image of default studios: the skeleton only; packages are mounted at run time. */
+  String base() throws StudioException {
+    String tag = "kiln-studio-base:" + StudioLayout.VERSION;
+    if (isCurrent(tag, "")) {
+      return tag;
+    }
+    try {
+      build(
+          tag,
+          "ADD studio.tar /\nENV PATH=/bin\n",
+          Map.of(IMAGE, "base", LAYOUT, StudioLayout.VERSION),
+          new ImageFromDockerfile(tag, false),
+          StudioLayout.skeleton(Map.of()));
+      return tag;
+    } catch (IOException e) {
+      throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean isCurrent(String tag, String sha) {
+    Optional<Map<String, String>> labels = engine.imageLabels(tag);
+    return labels.isPresent()
+        && StudioLayout.VERSION.equals(labels.get().get(LAYOUT))
+        && sha.equals(labels.get().getOrDefault(TOOLS_SHA, ""));
+  }
+
+  private static void build(
+      String tag,
+      String steps,
+      Map<String, String> labels,
+      ImageFromDockerfile image,
+      byte[] skeleton)
+      throws StudioException {
+    StringBuilder dockerfile = new StringBuilder("FROM scratch\n").append(steps);
+    labels.forEach(
+        (k, v) -> dockerfile.append("LABEL ").append(k).append('=').append(v).append('\n'));
+    dockerfile.append("CMD [\"/bin/sh\"]\n");
+    image
+        .withFileFromString("Dockerfile", dockerfile.toString())
+        .withFileFromTransferable("studio.tar", Transferable.of(skeleton))
+        // Never pull: FROM scratch needs nothing, and a pull attempt would only hang offline.
+        .withBuildImageCmdModifier(cmd -> cmd.withPull(false));
+    try {
+      image.get();
+    } catch (RuntimeException e) {
+      throw new StudioException("cannot build the studio image " + tag + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    return e.getMessage();
+  }
+
+  String sha256(Path tarball) throws StudioException {
+    try {
+      String key =
+          tarball.toRealPath()
+              + ":"
+              + Files.size(tarball)
+              + ":"
+              + Files.getLastModifiedTime(tarball);
+      String known = hashes.get(key);
+      if (known != null) {
+        return known;
+      }
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(tarball), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      String sha = HexFormat.of().formatHex(digest.digest());
+      hashes.put(key, sha);
+      return sha;
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot read the tools tarball " + tarball + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package kiln.stages.studio.docker;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * The skeleton every studio image gets (directories, a root user, and for a stage1 studio the links
+ * into {@code /tools} that Habitat's stage1 studio makes), as a small tar the engine unpacks with
+ * {@code ADD}: no shell is needed in the image to make it.
+ */
+final class StudioLayout {
+
+  /** Bump when the skeleton changes, so images made by an older kiln are rebuilt. */
+  static final String VERSION = "1";
+
+  /** Tools Habitat's stage1 studio links from {@code /tools/bin} into {@code /bin}. */
+  private static final List<String> BIN_LINKS = List.of("bash", "cat", "echo", "pwd", "stty");
+
+  private StudioLayout() {}
+
+  /** Names of the entries in a tools tarball (xz-compressed or plain), without "./" or "/". */
+  static Set<String> entries(Path tarball) throws IOException {
+    Set<String> names = new TreeSet<>();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
+        TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(raw))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        names.add(e.getName().replaceFirst("^\\./", "").replaceFirst("/$", ""));
+      }
+    }
+    return names;
+  }
+
+  private static InputStream decompressed(InputStream in) throws IOException {
+    in.mark(6);
+    byte[] magic = in.readNBytes(6);
+    in.reset();
+    boolean xz =
+        magic.length == 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z';
+    return xz ? new XZInputStream(in) : in;
+  }
+
+  /**
+   * The links of a stage1 studio, path in the image to link target, for a tarball holding {@code
+   * entries}: the shell and a few basic tools into /bin ({@code /bin/sh} is bash), perl into
+   * /usr/bin, the dynamic loader into /lib64 and /lib, and the toolchain's shared libraries into
+   * /usr/lib where a loader looks for them without a cache.
+   */
+  static Map<String, String> stage1Links(Set<String> entries) {
+    Map<String, String> links = new LinkedHashMap<>();
+    for (String tool : BIN_LINKS) {
+      linkIfPresent(entries, links, "bin/" + tool, "tools/bin/" + tool);
+    }
+    if (entries.contains("tools/bin/bash")) {
+      links.put("bin/sh", "/tools/bin/bash");
+    } else {
+      linkIfPresent(entries, links, "bin/sh", "tools/bin/sh");
+    }
+    linkIfPresent(entries, links, "usr/bin/perl", "tools/bin/perl");
+    for (String entry : entries) {
+      String name = entry.substring(entry.lastIndexOf('/') + 1);
+      boolean inLib = entry.equals("tools/lib/" + name) || entry.equals("tools/lib64/" + name);
+      if (inLib && name.startsWith("ld-") && name.contains(".so")) {
+        links.putIfAbsent("lib64/" + name, "/" + entry);
+        links.putIfAbsent("lib/" + name, "/" + entry);
+      } else if (inLib && name.startsWith("lib") && name.contains(".so")) {
+        links.putIfAbsent("usr/lib/" + name, "/" + entry);
+      }
+    }
+    return links;
+  }
+
+  private static void linkIfPresent(
+      Set<String> entries, Map<String, String> links, String at, String entry) {
+    if (entries.contains(entry)) {
+      links.put(at, "/" + entry);
+    }
+  }
+
+  /** The skeleton tar: the studio's directories, a root user, and {@code links}. */
+  static byte[] skeleton(Map<String, String> links) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (String dir : directories(links)) {
+        int mode = dir.equals("tmp") ? 01777 : dir.equals("root") ? 0700 : 0755;
+        TarArchiveEntry e = new TarArchiveEntry(dir + "/");
+        e.setMode(040000 | mode);
+        put(tar, e, null);
+      }
+      file(tar, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
+      file(tar, "etc/group", "root:x:0:\n");
+      for (Map.Entry<String, String> link : links.entrySet()) {
+        TarArchiveEntry e = new TarArchiveEntry(link.getKey(), TarConstants.LF_SYMLINK);
+        e.setLinkName(link.getValue());
+        e.setMode(0120777);
+        put(tar, e, null);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<String> directories(Map<String, String> links) {
+    Set<String> dirs =
+        new TreeSet<>(
+            List.of(
+                "bin",
+                "etc",
+                "root",
+                "tmp",
+                "src",
+                "usr",
+                "usr/bin",
+                "usr/lib",
+                "hab",
+                "hab/pkgs",
+                "hab/cache",
+                "hab/cache/src"));
+    for (String at : links.keySet()) {
+      for (int i = at.indexOf('/'); i > 0; i = at.indexOf('/', i + 1)) {
+        dirs.add(at.substring(0, i));
+      }
+    }
+    return new ArrayList<>(dirs);
+  }
+
+  private static void file(TarArchiveOutputStream tar, String name, String text)
+      throws IOException {
+    byte[] content = text.getBytes(StandardCharsets.UTF_8);
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setMode(0100644);
+    e.setSize(content.length);
+    put(tar, e, content);
+  }
+
+  private static void put(TarArchiveOutputStream tar, TarArchiveEntry e, byte[] content)
+      throws IOException {
+    e.setUserId(0);
+    e.setGroupId(0);
+    e.setModTime(0);
+    tar.putArchiveEntry(e);
+    if (content != null) {
+      tar.write(content);
+    }
+    tar.closeArchiveEntry();
+  }
+}
