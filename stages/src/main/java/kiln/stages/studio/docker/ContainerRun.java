@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioException;
@@ -44,18 +45,18 @@ final class ContainerRun {
         .withStdErr(true)
         .exec(follower);
     Ending ending = Ending.EXITED;
-    while (!follower.awaitCompletion(watch.nanosToNextLimit(), TimeUnit.NANOSECONDS)) {
+    while (!follower.ended(watch.nanosToNextLimit(), TimeUnit.NANOSECONDS)) {
       Optional<Ending> passed = watch.passed();
       if (passed.isPresent()) {
         ending = passed.get();
         engine.kill(id);
-        follower.awaitCompletion(SETTLE_SECONDS, TimeUnit.SECONDS);
+        follower.ended(SETTLE_SECONDS, TimeUnit.SECONDS);
         note(log, killedBecause(ending, limits));
         break;
       }
     }
     Duration elapsed = Duration.ofNanos(watch.elapsedNanos());
-    follower.rethrowWriteFailure();
+    follower.finish();
     return new StudioRun(exitCode(), ending, elapsed);
   }
 
@@ -89,11 +90,16 @@ final class ContainerRun {
     }
   }
 
-  /** Copies the container's output into the log and tells the watch that something came. */
+  /**
+   * Copies the container's output into the log and tells the watch that something came. It keeps
+   * its own latch: docker-java's timed awaitCompletion closes the stream when it times out.
+   */
   private static final class Follower extends ResultCallback.Adapter<Frame> {
     private final OutputStream log;
     private final LimitWatch watch;
+    private final CountDownLatch done = new CountDownLatch(1);
     private volatile IOException writeFailure;
+    private volatile Throwable streamFailure;
 
     Follower(OutputStream log, LimitWatch watch) {
       this.log = log;
@@ -111,7 +117,35 @@ final class ContainerRun {
       }
     }
 
-    void rethrowWriteFailure() throws StudioException {
+    @Override
+    public void onComplete() {
+      done.countDown();
+      super.onComplete();
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      streamFailure = failure;
+      done.countDown();
+      super.onError(failure);
+    }
+
+    /** Waits for the output to end (the container stopped); false when the time ran out. */
+    boolean ended(long time, TimeUnit unit) throws InterruptedException {
+      return done.await(time, unit);
+    }
+
+    /** Closes the stream, and fails if the log could not be written or the stream broke. */
+    void finish() throws StudioException {
+      try {
+        close();
+      } catch (IOException e) {
+        // Closing a finished stream: nothing left to lose.
+      }
+      if (streamFailure != null) {
+        throw new StudioException(
+            "lost the studio's output stream: " + streamFailure.getMessage(), streamFailure);
+      }
       if (writeFailure != null) {
         throw new StudioException(
             "cannot write the build log: " + writeFailure.getMessage(),

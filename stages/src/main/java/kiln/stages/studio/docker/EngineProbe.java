@@ -35,7 +35,11 @@ public final class EngineProbe {
 
   /** Empty when the engine answered {@code /_ping} within {@code timeout}, else why not. */
   public static Optional<String> problem(Duration timeout) {
-    String host = dockerHost();
+    return problem(dockerHost(), timeout);
+  }
+
+  /** Like {@link #problem(Duration)} for an engine at {@code host} (unix:// or tcp://). */
+  public static Optional<String> problem(String host, Duration timeout) {
     CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> ping(host, timeout));
     try {
       String status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

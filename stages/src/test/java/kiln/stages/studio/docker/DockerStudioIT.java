@@ -1,5 +1,7 @@
 package kiln.stages.studio.docker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
+import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class DockerStudioIT {
     tools = TestTools.tarball();
   }
 
-  static StudioSpec stage1(List<StudioSpec.Mount> mounts, Map<String, String> env) {
+  static StudioSpec stage1(List<Mount> mounts, Map<String, String> env) {
     return new StudioSpec(StudioType.STAGE1, Optional.of(tools), List.of(), mounts, env, false);
   }
 
@@ -47,5 +50,101 @@ class DockerStudioIT {
     assertTrue(run.succeeded(), out);
     assertTrue(out.contains("stage1 /bin:/tools/bin bar"), out);
     assertTrue(out.contains("/tools/bin/bash"), out);
+  }
+
+  @Test
+  void nothingABuildLeavesBehindReachesTheNextBuild() throws Exception {
+    Path log = tmp.resolve("build.log");
+    String litter = "touch /root/.litter /tmp/litter /hab/cache/src/litter.tar.gz";
+    assertTrue(studio.run(stage1(List.of(), Map.of()), sh(litter), log, LIMITS).succeeded());
+
+    String look = "ls -a /root /tmp /hab/cache/src; test ! -e /tmp/litter";
+    StudioRun next = studio.run(stage1(List.of(), Map.of()), sh(look), log, LIMITS);
+
+    assertTrue(next.succeeded(), Files.readString(log));
+    assertFalse(Files.readString(log).contains("litter"), Files.readString(log));
+  }
+
+  @Test
+  void mountsThePlanReadOnlyAndTheResultsWritable() throws Exception {
+    Path plan = Files.createDirectories(tmp.resolve("plan"));
+    Files.writeString(plan.resolve("plan.sh"), "pkg_name=demo\n");
+    Path results = Files.createDirectories(tmp.resolve("results"));
+    List<Mount> mounts =
+        List.of(new Mount(plan, "/src", true), new Mount(results, "/results", false));
+    Path log = tmp.resolve("build.log");
+
+    StudioRun run =
+        studio.run(
+            stage1(mounts, Map.of()),
+            sh("pwd; cat plan.sh > /results/copy; touch /src/nope || echo read-only"),
+            log,
+            LIMITS);
+
+    String out = Files.readString(log);
+    assertTrue(run.succeeded(), out);
+    assertTrue(out.startsWith("/src\n"), out);
+    assertTrue(out.contains("read-only"), out);
+    assertEquals("pkg_name=demo\n", Files.readString(results.resolve("copy")));
+    assertFalse(Files.exists(plan.resolve("nope")));
+  }
+
+  @Test
+  void hasNoNetworkUnlessAsked() throws Exception {
+    Path log = tmp.resolve("build.log");
+    StudioRun run = studio.run(stage1(List.of(), Map.of()), sh("ls /sys/class/net"), log, LIMITS);
+    assertTrue(run.succeeded(), Files.readString(log));
+    assertEquals("lo\n", Files.readString(log));
+  }
+
+  @Test
+  void aFailingBuildReportsItsExitCodeAndLeavesNoContainer() throws Exception {
+    Path log = tmp.resolve("build.log");
+    StudioRun run = studio.run(stage1(List.of(), Map.of()), sh("echo oops; exit 7"), log, LIMITS);
+    assertEquals(StudioRun.Ending.EXITED, run.ending());
+    assertEquals(7, run.exitCode());
+    assertEquals("oops\n", Files.readString(log));
+    assertEquals(List.of(), Containers.labelled(StudioOwner.RUN, studio.owner().runId()));
+  }
+
+  @Test
+  void aHungBuildIsKilledAtTheWallClockLimitAndItsLogKept() throws Exception {
+    Path log = tmp.resolve("build.log");
+    BuildLimits limits = new BuildLimits(Duration.ofSeconds(2), Duration.ofMinutes(1));
+    StudioRun run =
+        studio.run(stage1(List.of(), Map.of()), sh("echo started; sleep 600"), log, limits);
+    assertEquals(StudioRun.Ending.TIMED_OUT, run.ending());
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(10)) < 0, run.elapsed().toString());
+    String out = Files.readString(log);
+    assertTrue(out.startsWith("started\n"), out);
+    assertTrue(out.contains("wall-clock limit"), out);
+    assertEquals(List.of(), Containers.labelled(StudioOwner.RUN, studio.owner().runId()));
+  }
+
+  @Test
+  void aSilentBuildIsKilledAtTheSilenceLimit() throws Exception {
+    Path log = tmp.resolve("build.log");
+    BuildLimits limits = new BuildLimits(Duration.ofMinutes(1), Duration.ofSeconds(2));
+    String chatty = "for i in 1 2 3; do echo $i; sleep 1; done; sleep 600";
+    StudioRun run = studio.run(stage1(List.of(), Map.of()), sh(chatty), log, limits);
+    assertEquals(StudioRun.Ending.SILENT_TOO_LONG, run.ending());
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(4)) > 0, run.elapsed().toString());
+    assertTrue(Files.readString(log).startsWith("1\n2\n3\n"), Files.readString(log));
+    assertEquals(List.of(), Containers.labelled(StudioOwner.RUN, studio.owner().runId()));
+  }
+
+  @Test
+  void theStage1ImageIsBuiltOncePerTarball() throws Exception {
+    StudioSpec spec = stage1(List.of(), Map.of());
+    String first = studio.imageFor(spec);
+    long start = System.nanoTime();
+    String again = studio.imageFor(spec);
+    assertEquals(first, again);
+    assertTrue(first.startsWith("kiln-stage1:"), first);
+    assertTrue(System.nanoTime() - start < 2_000_000_000L, "reusing the image should not rebuild");
+  }
+
+  static List<String> sh(String script) {
+    return List.of("/bin/sh", "-c", script);
   }
 }
