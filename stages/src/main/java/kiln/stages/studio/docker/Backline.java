@@ -21,6 +21,9 @@ import kiln.stages.studio.StudioException;
  */
 record Backline(Map<String, Path> mounts, List<String> path, Map<String, String> bin) {
 
+  /** A stage1 studio's: its /bin comes from the tools. */
+  static final Backline NONE = new Backline(Map.of(), List.of(), Map.of());
+
   static Backline of(List<Path> packages) throws StudioException {
     Map<String, Path> mounts = new LinkedHashMap<>();
     List<String> path = new ArrayList<>();
@@ -35,9 +38,13 @@ record Backline(Map<String, Path> mounts, List<String> path, Map<String, String>
         }
       }
     }
-    if (!bin.containsKey("sh") && bin.containsKey("bash")) {
-      bin.put("sh", bin.get("bash"));
+    if (!bin.containsKey("bash")) {
+      throw new StudioException(
+          "no bash in the studio: none of the backline packages "
+              + packages
+              + " has bin/bash; add a package providing bash to --backline");
     }
+    bin.putIfAbsent("sh", bin.get("bash"));
     return new Backline(mounts, path, bin);
   }
 

@@ -139,7 +139,8 @@ public final class DockerStudio implements Studio {
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException {
     String image = imageFor(spec);
-    Backline backline = Backline.of(spec.backline());
+    Backline backline =
+        spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;
     Optional<Path> binDir = Optional.empty();
     try {
       if (spec.type() == StudioType.DEFAULT) {

@@ -67,6 +67,15 @@ final class StudioImages {
     }
   }
 
+  private static Map<String, String> stage1Links(Path tarball) throws IOException, StudioException {
+    try {
+      return StudioLayout.stage1Links(StudioLayout.entries(tarball));
+    } catch (IllegalArgumentException e) {
+      throw new StudioException(
+          "the tools tarball " + tarball + " cannot make a studio: " + e.getMessage(), e);
+    }
+  }
+
   /** The image of default studios: the skeleton only; packages are mounted at run time. */
   String base() throws StudioException {
     String tag = "kiln-studio-base:" + StudioLayout.VERSION;
@@ -79,7 +88,8 @@ final class StudioImages {
           "ADD studio.tar /\nENV PATH=/bin\n",
           Map.of(IMAGE, "base", LAYOUT, StudioLayout.VERSION),
           new ImageFromDockerfile(tag, false),
-          StudioLayout.skeleton(Map.of()));
+          // env lives in /bin (the backline, mounted per run); scripts look for /usr/bin/env.
+          StudioLayout.skeleton(Map.of("usr/bin/env", "/bin/env")));
       return tag;
     } catch (IOException e) {
       throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);

@@ -57,29 +57,39 @@ final class StudioLayout {
 
   /**
    * The links of a stage1 studio, path in the image to link target, for a tarball holding {@code
-   * entries}: the shell and a few basic tools into /bin ({@code /bin/sh} is bash), perl into
-   * /usr/bin, the dynamic loader into /lib64 and /lib, and the toolchain's shared libraries into
-   * /usr/lib where a loader looks for them without a cache.
+   * entries}: the shell and a few basic tools into /bin ({@code /bin/sh} is bash), env and perl
+   * into /usr/bin, the dynamic loader into /lib64 and /lib, the toolchain's shared libraries into
+   * /lib (where a loader looks without a cache), and libgcc_s and libstdc++ into /usr/lib as
+   * Habitat's studio has them.
+   *
+   * @throws IllegalArgumentException when the tarball has no {@code tools/bin/bash}
    */
   static Map<String, String> stage1Links(Set<String> entries) {
+    if (!entries.contains("tools/bin/bash")) {
+      throw new IllegalArgumentException(
+          "it has no tools/bin/bash: a studio needs bash to run the plan build program;"
+              + " add bash to the tools tarball");
+    }
     Map<String, String> links = new LinkedHashMap<>();
     for (String tool : BIN_LINKS) {
       linkIfPresent(entries, links, "bin/" + tool, "tools/bin/" + tool);
     }
-    if (entries.contains("tools/bin/bash")) {
-      links.put("bin/sh", "/tools/bin/bash");
-    } else {
-      linkIfPresent(entries, links, "bin/sh", "tools/bin/sh");
-    }
+    links.put("bin/sh", "/tools/bin/bash");
+    linkIfPresent(entries, links, "usr/bin/env", "tools/bin/env");
     linkIfPresent(entries, links, "usr/bin/perl", "tools/bin/perl");
     for (String entry : entries) {
       String name = entry.substring(entry.lastIndexOf('/') + 1);
-      boolean inLib = entry.equals("tools/lib/" + name) || entry.equals("tools/lib64/" + name);
-      if (inLib && name.startsWith("ld-") && name.contains(".so")) {
+      if (!entry.equals("tools/lib/" + name) || !name.contains(".so")) {
+        continue;
+      }
+      if (name.startsWith("ld-")) {
         links.putIfAbsent("lib64/" + name, "/" + entry);
         links.putIfAbsent("lib/" + name, "/" + entry);
-      } else if (inLib && name.startsWith("lib") && name.contains(".so")) {
-        links.putIfAbsent("usr/lib/" + name, "/" + entry);
+      } else if (name.startsWith("lib")) {
+        links.putIfAbsent("lib/" + name, "/" + entry);
+        if (name.startsWith("libgcc_s.") || name.startsWith("libstdc++.")) {
+          links.putIfAbsent("usr/lib/" + name, "/" + entry);
+        }
       }
     }
     return links;

@@ -2,6 +2,7 @@ package kiln.stages.studio.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.Mount;
@@ -142,6 +144,48 @@ class DockerStudioIT {
     assertEquals(first, again);
     assertTrue(first.startsWith("kiln-stage1:"), first);
     assertTrue(System.nanoTime() - start < 2_000_000_000L, "reusing the image should not rebuild");
+  }
+
+  @Test
+  void aDefaultStudioHasTheBacklineAndDependenciesButNoTools() throws Exception {
+    Path store = tmp.resolve("store/hab/pkgs");
+    Path busybox = TestPackages.install(store, "core/busybox/1.36.1/20260101000000", "busybox");
+    Path bash = TestPackages.install(store, "core/bash/5.2/20260101000000", "bash");
+    Path dep = TestPackages.install(store, "core/zlib/1.3/20260101000000", "zlib");
+    StudioSpec spec =
+        new StudioSpec(
+            StudioType.DEFAULT,
+            Optional.empty(),
+            List.of(busybox, bash),
+            List.of(new Mount(dep, "/hab/pkgs/core/zlib/1.3/20260101000000", true)),
+            Map.of(),
+            false);
+    Path log = tmp.resolve("build.log");
+    String script =
+        "echo $STUDIO_TYPE; ls /hab/pkgs/core; readlink /bin/bash; test -e /tools || echo no-tools;"
+            + " touch /hab/pkgs/core/zlib/1.3/20260101000000/x 2>/dev/null || echo read-only";
+
+    StudioRun run = studio.run(spec, List.of("/bin/bash", "-c", script), log, LIMITS);
+
+    assertTrue(run.succeeded(), Files.readString(log));
+    assertEquals(
+        "default\nbash\nbusybox\nzlib\n/hab/pkgs/core/bash/5.2/20260101000000/bin/bash\n"
+            + "no-tools\nread-only\n",
+        Files.readString(log));
+  }
+
+  @Test
+  void aDefaultStudioWithoutBashIsRefusedBeforeItStarts() throws Exception {
+    Path store = tmp.resolve("store/hab/pkgs");
+    Path busybox = TestPackages.install(store, "core/busybox/1.36.1/20260101000000", "busybox");
+    StudioSpec spec =
+        new StudioSpec(
+            StudioType.DEFAULT, Optional.empty(), List.of(busybox), List.of(), Map.of(), false);
+    StudioException e =
+        assertThrows(
+            StudioException.class,
+            () -> studio.run(spec, sh("true"), tmp.resolve("build.log"), LIMITS));
+    assertTrue(e.getMessage().contains("no bash in the studio"), e.getMessage());
   }
 
   static List<String> sh(String script) {
