@@ -138,6 +138,13 @@ public final class DockerStudio implements Studio {
 
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException {
+    for (StudioSpec.Mount m : spec.mounts()) {
+      // Docker would quietly create a missing source directory (as root) on the host.
+      if (!Files.exists(m.source())) {
+        throw new StudioException(
+            "cannot mount " + m.source() + " at " + m.target() + ": it does not exist");
+      }
+    }
     String image = imageFor(spec);
     Backline backline =
         spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;

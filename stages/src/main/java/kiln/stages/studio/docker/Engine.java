@@ -102,11 +102,16 @@ final class Engine {
     }
   }
 
-  void removeImage(String id) {
+  /** Removes an image by tag or id unless a container still uses it; true when it went. */
+  boolean removeImage(String name) {
     try {
-      client.removeImageCmd(id).withForce(false).exec();
+      client.removeImageCmd(name).withForce(false).exec();
+      return true;
     } catch (NotFoundException e) {
-      // Gone already.
+      return false;
+    } catch (ConflictException e) {
+      // Used by a container kiln does not own: leave it.
+      return false;
     }
   }
 }

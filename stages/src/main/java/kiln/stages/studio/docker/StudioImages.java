@@ -134,6 +134,9 @@ final class StudioImages {
   }
 
   String sha256(Path tarball) throws StudioException {
+    if (!Files.isRegularFile(tarball)) {
+      throw new StudioException("the tools tarball " + tarball + " does not exist");
+    }
     try {
       String key =
           tarball.toRealPath()
