@@ -1,0 +1,63 @@
+package kiln.toolchain;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.CorruptedInputException;
+import org.tukaani.xz.XZFormatException;
+import org.tukaani.xz.XZInputStream;
+
+/** Opening a tar.xz for reading, and saying in plain words why one cannot be read. */
+final class TarballInput {
+
+  private TarballInput() {}
+
+  /** The decompressed bytes of every concatenated xz stream in the file. */
+  static InputStream xz(Path tarball) throws IOException {
+    InputStream file = new BufferedInputStream(Files.newInputStream(tarball), 1 << 16);
+    try {
+      return new BufferedInputStream(new XZInputStream(file), 1 << 16);
+    } catch (IOException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  static TarArchiveInputStream tar(InputStream uncompressed) {
+    return new TarArchiveInputStream(uncompressed, "UTF-8");
+  }
+
+  /** Reads the rest of a stream, so the xz decoder checks every stream's index and checksum. */
+  static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    while (in.read(buffer) >= 0) {
+      // Only the decoder's checks matter here.
+    }
+  }
+
+  /** A failure reading {@code tarball}, described for a maintainer. */
+  static TarballException failure(Path tarball, IOException e) {
+    return new TarballException(tarball + ": " + describe(e), e);
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof EOFException) {
+      return "truncated: the xz data ends before its end marker (an incomplete download or copy?)";
+    }
+    if (e instanceof XZFormatException) {
+      return "not an xz file (no xz header)";
+    }
+    if (e instanceof CorruptedInputException) {
+      return "corrupt xz data: " + e.getMessage();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+}
