@@ -8,10 +8,18 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import kiln.stages.studio.StudioException;
+import kiln.toolchain.TarballEntry;
+import kiln.toolchain.TarballException;
+import kiln.toolchain.TarballProblem;
+import kiln.toolchain.ToolsTarball;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.Transferable;
 
@@ -45,8 +53,7 @@ final class StudioImages {
       return tag;
     }
     try {
-      byte[] skeleton =
-          StudioLayout.skeleton(StudioLayout.stage1Links(StudioLayout.entries(tarball)));
+      byte[] skeleton = StudioLayout.skeleton(stage1Links(tarball));
       build(
           tag,
           "ADD tools.tar.xz /\nADD studio.tar /\nENV PATH=/bin:/tools/bin\n",
@@ -55,22 +62,30 @@ final class StudioImages {
           skeleton);
       return tag;
     } catch (IOException e) {
-      throw new StudioException(
-          "cannot read the tools tarball "
-              + tarball
-              + ": "
-              + e.getMessage()
-              + "; check it with 'kiln stage0 verify "
-              + tarball
-              + "'",
-          e);
+      throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
     }
   }
 
-  private static Map<String, String> stage1Links(Path tarball) throws IOException, StudioException {
+  /**
+   * The stage1 links for a tarball, after checking it as {@code kiln stage0 verify} does: the
+   * engine unpacks it with ADD, which must only ever see entries under tools/.
+   */
+  private static Map<String, String> stage1Links(Path tarball) throws StudioException {
+    List<TarballProblem> problems = ToolsTarball.verify(tarball);
+    if (!problems.isEmpty()) {
+      throw new StudioException(
+          "the tools tarball "
+              + tarball
+              + " cannot make a studio: "
+              + problems.stream().map(TarballProblem::toString).collect(Collectors.joining("; ")));
+    }
     try {
-      return StudioLayout.stage1Links(StudioLayout.entries(tarball));
-    } catch (IllegalArgumentException e) {
+      Set<String> names = new TreeSet<>();
+      for (TarballEntry e : ToolsTarball.list(tarball)) {
+        names.add(e.path().replaceFirst("^\\./", "").replaceFirst("/$", ""));
+      }
+      return StudioLayout.stage1Links(names);
+    } catch (TarballException | IllegalArgumentException e) {
       throw new StudioException(
           "the tools tarball " + tarball + " cannot make a studio: " + e.getMessage(), e);
     }

@@ -1,12 +1,8 @@
 package kiln.stages.studio.docker;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * The skeleton every studio image gets (directories, a root user, and for a stage1 studio the links
@@ -33,27 +27,6 @@ final class StudioLayout {
   private static final List<String> BIN_LINKS = List.of("bash", "cat", "echo", "pwd", "stty");
 
   private StudioLayout() {}
-
-  /** Names of the entries in a tools tarball (xz-compressed or plain), without "./" or "/". */
-  static Set<String> entries(Path tarball) throws IOException {
-    Set<String> names = new TreeSet<>();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
-        TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(raw))) {
-      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        names.add(e.getName().replaceFirst("^\\./", "").replaceFirst("/$", ""));
-      }
-    }
-    return names;
-  }
-
-  private static InputStream decompressed(InputStream in) throws IOException {
-    in.mark(6);
-    byte[] magic = in.readNBytes(6);
-    in.reset();
-    boolean xz =
-        magic.length == 6 && (magic[0] & 0xff) == 0xfd && magic[1] == '7' && magic[2] == 'z';
-    return xz ? new XZInputStream(in) : in;
-  }
 
   /**
    * The links of a stage1 studio, path in the image to link target, for a tarball holding {@code

@@ -188,6 +188,35 @@ class DockerStudioIT {
     assertTrue(e.getMessage().contains("no bash in the studio"), e.getMessage());
   }
 
+  @Test
+  void aTarballWithEntriesOutsideToolsIsRefusedBeforeTheEngineUnpacksIt() throws Exception {
+    Path evil = tmp.resolve("evil.tar.xz");
+    Path tree = Files.createDirectories(tmp.resolve("tree/tools/bin"));
+    Files.copy(Path.of("/bin/bash-static"), tree.resolve("bash"));
+    Files.writeString(Files.createDirectories(tmp.resolve("tree/etc")).resolve("passwd"), "x\n");
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "-cJf",
+                evil.toString(),
+                "-C",
+                tmp.resolve("tree").toString(),
+                "tools",
+                "etc")
+            .inheritIO()
+            .start();
+    assertEquals(0, tar.waitFor());
+    StudioSpec spec =
+        new StudioSpec(StudioType.STAGE1, Optional.of(evil), List.of(), List.of(), Map.of(), false);
+
+    StudioException e =
+        assertThrows(
+            StudioException.class, () -> studio.run(spec, sh("true"), tmp.resolve("log"), LIMITS));
+
+    assertTrue(e.getMessage().contains("cannot make a studio"), e.getMessage());
+    assertTrue(e.getMessage().contains("etc/passwd"), e.getMessage());
+  }
+
   static List<String> sh(String script) {
     return List.of("/bin/sh", "-c", script);
   }
