@@ -2,6 +2,7 @@ package kiln.stages.studio.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,14 @@ final class ContainerRun {
   }
 
   StudioRun run(OutputStream log, BuildLimits limits) throws StudioException, InterruptedException {
-    engine.client().startContainerCmd(id).exec();
+    try {
+      engine.client().startContainerCmd(id).exec();
+    } catch (DockerException e) {
+      // The engine refuses to start a command that is not there (or not executable).
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      note(log, "kiln: the studio could not start: " + why);
+      throw new StudioException("the studio could not start its command: " + why, e);
+    }
     LimitWatch watch = new LimitWatch(limits, System::nanoTime);
     Follower follower = new Follower(log, watch);
     engine

@@ -72,6 +72,15 @@ final class Engine {
     }
   }
 
+  /** The id of a local image, or empty when there is none. Never pulls. */
+  Optional<String> imageId(String image) {
+    try {
+      return Optional.of(client.inspectImageCmd(image).exec().getId());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
   List<Container> containersLabelled(String label) {
     return client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec();
   }

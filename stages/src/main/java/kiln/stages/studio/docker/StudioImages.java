@@ -41,6 +41,9 @@ final class StudioImages {
    */
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
+  /** Images known to be current, as tag@sha. */
+  private final Set<String> current = ConcurrentHashMap.newKeySet();
+
   StudioImages(Engine engine) {
     this.engine = engine;
   }
@@ -52,14 +55,16 @@ final class StudioImages {
     if (isCurrent(tag, sha)) {
       return tag;
     }
+    Optional<String> replaced = engine.imageId(tag);
     try {
       byte[] skeleton = StudioLayout.skeleton(stage1Links(tarball));
       build(
           tag,
-          "ADD tools.tar.xz /\nADD studio.tar /\nENV PATH=/bin:/tools/bin\n",
+          "ADD tools.tar.xz /\nADD studio.tar /\n",
           Map.of(IMAGE, "stage1", TOOLS_SHA, sha, LAYOUT, StudioLayout.VERSION),
           new ImageFromDockerfile(tag, false).withFileFromPath("tools.tar.xz", tarball),
           skeleton);
+      dropReplaced(replaced, tag);
       return tag;
     } catch (IOException e) {
       throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
@@ -97,25 +102,43 @@ final class StudioImages {
     if (isCurrent(tag, "")) {
       return tag;
     }
+    Optional<String> replaced = engine.imageId(tag);
     try {
       build(
           tag,
-          "ADD studio.tar /\nENV PATH=/bin\n",
+          "ADD studio.tar /\n",
           Map.of(IMAGE, "base", LAYOUT, StudioLayout.VERSION),
           new ImageFromDockerfile(tag, false),
           // env lives in /bin (the backline, mounted per run); scripts look for /usr/bin/env.
           StudioLayout.skeleton(Map.of("usr/bin/env", "/bin/env")));
+      dropReplaced(replaced, tag);
       return tag;
     } catch (IOException e) {
       throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
     }
   }
 
+  /** Removes the image a rebuild left untagged (one made by an older kiln), if nothing uses it. */
+  private void dropReplaced(Optional<String> oldId, String tag) {
+    Optional<String> newId = engine.imageId(tag);
+    if (oldId.isPresent() && !oldId.equals(newId)) {
+      engine.removeImage(oldId.get());
+    }
+  }
+
   private boolean isCurrent(String tag, String sha) {
+    if (current.contains(tag + "@" + sha)) {
+      return true; // checked (or built) by this process already: spare the engine a question
+    }
     Optional<Map<String, String>> labels = engine.imageLabels(tag);
-    return labels.isPresent()
-        && StudioLayout.VERSION.equals(labels.get().get(LAYOUT))
-        && sha.equals(labels.get().getOrDefault(TOOLS_SHA, ""));
+    boolean ok =
+        labels.isPresent()
+            && StudioLayout.VERSION.equals(labels.get().get(LAYOUT))
+            && sha.equals(labels.get().getOrDefault(TOOLS_SHA, ""));
+    if (ok) {
+      current.add(tag + "@" + sha);
+    }
+    return ok;
   }
 
   private static void build(
@@ -125,15 +148,14 @@ final class StudioImages {
       ImageFromDockerfile image,
       byte[] skeleton)
       throws StudioException {
-    StringBuilder dockerfile = new StringBuilder("FROM scratch\n").append(steps);
-    labels.forEach(
-        (k, v) -> dockerfile.append("LABEL ").append(k).append('=').append(v).append('\n'));
-    dockerfile.append("CMD [\"/bin/sh\"]\n");
+    // Only the ADD steps: each ENV, LABEL or CMD step would cost the legacy builder another
+    // container. Labels go in with the build request; every run sets its own command and PATH.
+    String dockerfile = "FROM scratch\n" + steps;
     image
-        .withFileFromString("Dockerfile", dockerfile.toString())
+        .withFileFromString("Dockerfile", dockerfile)
         .withFileFromTransferable("studio.tar", Transferable.of(skeleton))
         // Never pull: FROM scratch needs nothing, and a pull attempt would only hang offline.
-        .withBuildImageCmdModifier(cmd -> cmd.withPull(false));
+        .withBuildImageCmdModifier(cmd -> cmd.withPull(false).withLabels(labels));
     try {
       image.get();
     } catch (RuntimeException e) {

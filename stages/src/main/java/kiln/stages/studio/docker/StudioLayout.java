@@ -21,7 +21,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 final class StudioLayout {
 
   /** Bump when the skeleton changes, so images made by an older kiln are rebuilt. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   /** Tools Habitat's stage1 studio links from {@code /tools/bin} into {@code /bin}. */
   private static final List<String> BIN_LINKS = List.of("bash", "cat", "echo", "pwd", "stty");

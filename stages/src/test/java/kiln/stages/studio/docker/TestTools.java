@@ -79,6 +79,26 @@ final class TestTools {
     return Files.move(partial, tarball);
   }
 
+  /**
+   * A tarball unlike any before (the busybox tarball plus a file with a random name), so its image
+   * must be built from nothing: for the cold image-build benchmark.
+   */
+  static Path variant(Path dir) throws IOException {
+    String unique = java.util.UUID.randomUUID().toString();
+    Path tarball = dir.resolve("variant-" + unique + ".tar.xz");
+    try (OutputStream out = Files.newOutputStream(tarball);
+        XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(1));
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(xz)) {
+      dir(tar, "tools/");
+      dir(tar, "tools/bin/");
+      file(tar, "tools/bin/busybox", Path.of("/bin/busybox"));
+      file(tar, "tools/bin/bash", Path.of("/bin/bash-static"));
+      Path marker = Files.writeString(dir.resolve(unique), unique);
+      file(tar, "tools/" + unique, marker);
+    }
+    return tarball;
+  }
+
   private static void dir(TarArchiveOutputStream tar, String name) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     fixed(e);
