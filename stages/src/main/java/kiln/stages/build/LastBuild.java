@@ -1,0 +1,88 @@
+package kiln.stages.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import kiln.world.PackageIdent;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+/**
+ * What the build pass reports about the package it built (pkg.env), and the last_build.env kiln
+ * writes from it, with the same keys Habitat's last_build.env has.
+ */
+record LastBuild(PackageIdent ident, String target) {
+
+  static LastBuild read(Path pkgEnv) throws BuildException {
+    Map<String, String> values = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(pkgEnv)) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    } catch (IOException e) {
+      throw new BuildException("the plan build program did not report its package: " + e);
+    }
+    try {
+      PackageIdent ident =
+          new PackageIdent(
+              values.get("pkg_origin"),
+              values.get("pkg_name"),
+              values.get("pkg_version"),
+              values.get("pkg_release"));
+      return new LastBuild(ident, values.getOrDefault("pkg_target", BuildRequest.DEFAULT_TARGET));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BuildException("the plan build program reported a bad package: " + values);
+    }
+  }
+
+  String artifactName() {
+    return String.join("-", ident.origin(), ident.name(), ident.version(), ident.release(), target)
+        + ".hart";
+  }
+
+  String lastBuildEnv(Path hart) throws BuildException {
+    return "pkg_origin="
+        + ident.origin()
+        + "\npkg_name="
+        + ident.name()
+        + "\npkg_version="
+        + ident.version()
+        + "\npkg_release="
+        + ident.release()
+        + "\npkg_target="
+        + target
+        + "\npkg_ident="
+        + ident
+        + "\npkg_artifact="
+        + artifactName()
+        + "\npkg_sha256sum="
+        + digest(hart, false)
+        + "\npkg_blake2bsum="
+        + digest(hart, true)
+        + "\n";
+  }
+
+  private static String digest(Path file, boolean blake2b) throws BuildException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      if (blake2b) {
+        Blake2bDigest digest = new Blake2bDigest(256);
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+      }
+      return SourceCache.sha256Of(file);
+    } catch (IOException e) {
+      throw new BuildException("cannot read the artifact " + file + ": " + e);
+    }
+  }
+}

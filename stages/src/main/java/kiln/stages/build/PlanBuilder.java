@@ -1,0 +1,223 @@
+package kiln.stages.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import kiln.stages.studio.Studio;
+import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioRun;
+import kiln.stages.studio.StudioSpec;
+import kiln.stages.studio.StudioSpec.Mount;
+import kiln.world.PackageIdent;
+
+/**
+ * Builds one plan into a signed artifact. The plan is sourced twice, both times in a studio and
+ * never on the host: a cheap first pass learns its ident, source and dependencies; kiln then
+ * resolves the dependencies and fetches the source into the cache; the second pass runs the plan
+ * build program with exactly those dependencies mounted. kiln then writes FILES, packs and signs
+ * the artifact and publishes it, last_build.env and the log into the results dir.
+ */
+public final class PlanBuilder {
+
+  private static final DateTimeFormatter RELEASE =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+  private final Studio studio;
+  private final InstalledPackages store;
+  private final ArtifactSigner signer;
+  private final SourceCache sources;
+  private final Path workRoot;
+  private final Clock clock;
+
+  /**
+   * @param studio where plans run
+   * @param store the installed packages dependencies resolve against
+   * @param signer writes FILES and the signed artifact
+   * @param sources the shared source cache
+   * @param workRoot scratch space for builds (each build's part removed when it ends)
+   * @param clock the release timestamp's source
+   */
+  public PlanBuilder(
+      Studio studio,
+      InstalledPackages store,
+      ArtifactSigner signer,
+      SourceCache sources,
+      Path workRoot,
+      Clock clock) {
+    this.studio = studio;
+    this.store = store;
+    this.signer = signer;
+    this.sources = sources;
+    this.workRoot = workRoot;
+    this.clock = clock;
+  }
+
+  /**
+   * Builds a plan.
+   *
+   * @throws BuildException when the input is bad or the build fails; nothing but the build log is
+   *     written to the results dir then
+   */
+  public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
+    long start = System.nanoTime();
+    String release = RELEASE.format(clock.instant());
+    Path planFile = PlanLocation.planFile(request.planDir(), request.target());
+    ResultsDir results = new ResultsDir(request.resultsDir());
+    for (Path hart : request.installs()) {
+      store.install(hart);
+    }
+    try (BuildWorkspace workspace = BuildWorkspace.create(workRoot)) {
+      StudioSetup setup = new StudioSetup(request, store, workspace, planFile, release);
+      PlanFacts facts = learnFacts(request, setup, workspace, results, planFile, release);
+      signer.requireSigningKey(facts.origin());
+      Resolved resolved = resolve(facts, request.target());
+      Optional<Mount> source = cachedSource(facts);
+      workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
+      StudioSpec spec = setup.build(resolved.closure(), source, facts.ownDownload());
+      String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
+      run(spec, "build", request, workspace, results, logName, facts.shortIdent());
+      return pack(
+          request, workspace, results, logName, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private PlanFacts learnFacts(
+      BuildRequest request,
+      StudioSetup setup,
+      BuildWorkspace workspace,
+      ResultsDir results,
+      Path planFile,
+      String release)
+      throws BuildException, InterruptedException {
+    String logName =
+        request.planDir().toAbsolutePath().normalize().getFileName() + "-" + release + ".log";
+    run(setup.facts(), "facts", request, workspace, results, logName, planFile.toString());
+    return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
+  }
+
+  private void run(
+      StudioSpec spec,
+      String mode,
+      BuildRequest request,
+      BuildWorkspace workspace,
+      ResultsDir results,
+      String logName,
+      String what)
+      throws BuildException, InterruptedException {
+    StudioRun run;
+    try {
+      run =
+          studio.run(
+              spec,
+              List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
+              workspace.log(),
+              request.limits());
+    } catch (StudioException e) {
+      throw new BuildException(what + ": " + e.getMessage(), null, e);
+    }
+    if (!run.succeeded()) {
+      Path log = results.publish(workspace.log(), logName);
+      throw new BuildException(failure(what, mode, run, request, failedPhase(log)), log);
+    }
+  }
+
+  private static String failure(
+      String what, String mode, StudioRun run, BuildRequest request, String phase) {
+    String pass = mode.equals("facts") ? "reading the plan" : "building";
+    return switch (run.ending()) {
+      case TIMED_OUT -> what + ": " + pass + " timed out after " + request.limits().wallClock();
+      case SILENT_TOO_LONG ->
+          what + ": " + pass + " printed nothing for " + request.limits().silence() + "; killed";
+      case EXITED -> what + ": " + pass + " failed" + phase + " (exit code " + run.exitCode() + ")";
+    };
+  }
+
+  /** The program's own line naming the callback that failed, if it wrote one. */
+  private static String failedPhase(Path log) {
+    try (var lines = Files.lines(log)) {
+      return lines
+          .filter(line -> line.startsWith("plan-build: ") && line.contains(" failed in "))
+          .reduce((first, second) -> second)
+          .map(line -> line.substring(line.indexOf(" failed in ") + " failed".length()))
+          .map(rest -> rest.substring(0, rest.indexOf(" (exit code")))
+          .orElse("");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
+  }
+
+  private record Resolved(
+      List<PackageIdent> deps,
+      List<PackageIdent> buildDeps,
+      List<PackageIdent> tdeps,
+      List<PackageIdent> buildTdeps) {
+    List<PackageIdent> closure() {
+      LinkedHashSet<PackageIdent> all = new LinkedHashSet<>(tdeps);
+      all.addAll(buildTdeps);
+      return List.copyOf(all);
+    }
+  }
+
+  private Resolved resolve(PlanFacts facts, String target) throws BuildException {
+    List<PackageIdent> deps = resolveAll(facts.deps(), facts, target, "pkg_deps");
+    List<PackageIdent> buildDeps = resolveAll(facts.buildDeps(), facts, target, "pkg_build_deps");
+    return new Resolved(
+        deps, buildDeps, store.transitiveDeps(deps), store.transitiveDeps(buildDeps));
+  }
+
+  private List<PackageIdent> resolveAll(
+      List<PackageIdent> wanted, PlanFacts facts, String target, String setting)
+      throws BuildException {
+    List<PackageIdent> resolved = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (PackageIdent dep : wanted) {
+      store.resolve(dep, target).ifPresentOrElse(resolved::add, () -> missing.add(dep.toString()));
+    }
+    if (!missing.isEmpty()) {
+      throw new BuildException(
+          facts.shortIdent()
+              + ": cannot resolve "
+              + setting
+              + " "
+              + String.join(", ", missing)
+              + ": no installed package matches (target "
+              + target
+              + "); build it first or install its hart with --install");
+    }
+    return resolved;
+  }
+
+  private Optional<Mount> cachedSource(PlanFacts facts) throws BuildException {
+    if (facts.ownDownload() || !SourceCache.fetches(facts.source()) || facts.shasum().isEmpty()) {
+      return Optional.empty();
+    }
+    Path cached = sources.fetch(facts.source(), facts.filename(), facts.shasum());
+    return Optional.of(new Mount(cached, "/hab/cache/src/" + facts.filename(), true));
+  }
+
+  private BuildResult pack(
+      BuildRequest request,
+      BuildWorkspace workspace,
+      ResultsDir results,
+      String logName,
+      Duration elapsed)
+      throws BuildException {
+    LastBuild built = LastBuild.read(workspace.out().resolve("pkg.env"));
+    Path hart = workspace.scratch(built.artifactName());
+    signer.pack(workspace.out(), built.ident(), built.target(), hart);
+    String env = built.lastBuildEnv(hart);
+    Path artifact = results.publish(hart, built.artifactName());
+    Path lastBuild =
+        results.publishText(env, "last_build.env", workspace.scratch("last_build.env"));
+    Path log = results.publish(workspace.log(), logName);
+    return new BuildResult(built.ident(), artifact, lastBuild, log, elapsed);
+  }
+}

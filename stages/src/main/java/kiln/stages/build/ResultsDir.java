@@ -1,0 +1,53 @@
+package kiln.stages.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The results dir, written only by atomic renames: a reader (or a crash) never sees a half-written
+ * artifact, last_build.env or log there.
+ */
+final class ResultsDir {
+
+  private final Path dir;
+
+  ResultsDir(Path dir) {
+    this.dir = dir;
+  }
+
+  Path resolve(String name) {
+    return dir.resolve(name);
+  }
+
+  /** Moves a finished file into the results dir under a name, replacing an older one. */
+  Path publish(Path finished, String name) throws BuildException {
+    Path target = dir.resolve(name);
+    try {
+      Files.createDirectories(dir);
+      // A copy onto the results dir's own file system first, so the last step is a rename.
+      Path partial = Files.createTempFile(dir, "." + name, ".partial");
+      try {
+        Files.copy(finished, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new BuildException("cannot write " + target + ": " + e);
+    }
+  }
+
+  /** Writes a small text file atomically. */
+  Path publishText(String text, String name, Path scratch) throws BuildException {
+    try {
+      Files.writeString(scratch, text);
+    } catch (IOException e) {
+      throw new BuildException("cannot write " + scratch + ": " + e);
+    }
+    return publish(scratch, name);
+  }
+}

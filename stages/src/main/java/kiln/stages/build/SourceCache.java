@@ -1,0 +1,155 @@
+package kiln.stages.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shared source cache: each plan's pkg_source fetched once, checked against pkg_shasum, and
+ * kept under its pkg_filename, so builds in a studio without network find it there. A cache filled
+ * by hand works the same: a file that matches its checksum is never fetched again.
+ */
+public final class SourceCache {
+
+  private static final Set<String> SCHEMES = Set.of("http", "https", "file");
+
+  private final Path dir;
+  private final HttpClient http;
+
+  /**
+   * @param dir the cache directory (made when missing)
+   */
+  public SourceCache(Path dir) {
+    this.dir = dir;
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  /** The cache directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Tells whether kiln fetches this source itself (http, https and file URLs). */
+  public static boolean fetches(String source) {
+    return scheme(source).map(SCHEMES::contains).orElse(false);
+  }
+
+  /**
+   * The cached, verified file of a source, fetching it first when it is missing or does not match.
+   *
+   * @param source the URL (http, https or file)
+   * @param filename the name to keep it under
+   * @param sha256 the expected sha256 in hex
+   * @throws BuildException when it cannot be fetched or does not match (naming the URL, the file,
+   *     the expected and the computed checksum)
+   */
+  public Path fetch(String source, String filename, String sha256) throws BuildException {
+    if (filename.isEmpty() || filename.contains("/") || filename.startsWith(".")) {
+      throw new BuildException("cannot cache source " + source + " as '" + filename + "'");
+    }
+    Path cached = dir.resolve(filename);
+    try {
+      Files.createDirectories(dir);
+      if (Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
+        return cached;
+      }
+      Path partial = Files.createTempFile(dir, "." + filename, ".partial");
+      try {
+        String computed = download(source, partial);
+        if (!computed.equals(sha256)) {
+          throw new BuildException(
+              String.format(
+                  "checksum mismatch for %s downloaded from %s%n  Expected: %s%n  Computed: %s%n"
+                      + "Fix pkg_shasum in the plan (or the source URL).",
+                  filename, source, sha256.isEmpty() ? "(no pkg_shasum)" : sha256, computed));
+        }
+        Files.move(
+            partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return cached;
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    } catch (IOException e) {
+      throw new BuildException("cannot download " + source + " into " + cached + ": " + e, null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while downloading " + source);
+    }
+  }
+
+  private String download(String source, Path into)
+      throws IOException, InterruptedException, BuildException {
+    URI uri = URI.create(source);
+    if ("file".equals(uri.getScheme())) {
+      try (InputStream in = Files.newInputStream(Path.of(uri))) {
+        return copy(in, into);
+      }
+    }
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new BuildException(
+            "cannot download " + source + ": the server answered " + response.statusCode());
+      }
+      return copy(in, into);
+    }
+  }
+
+  private static String copy(InputStream in, Path into) throws IOException {
+    try (OutputStream out = Files.newOutputStream(into)) {
+      return copy(in, out);
+    }
+  }
+
+  private static String copy(InputStream in, OutputStream out) throws IOException {
+    MessageDigest digest = sha256();
+    try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+      digesting.transferTo(out);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static String sha256Of(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return copy(in, OutputStream.nullOutputStream());
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  private static Optional<String> scheme(String source) {
+    try {
+      return Optional.ofNullable(new URI(source).getScheme()).map(s -> s.toLowerCase(Locale.ROOT));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+}
