@@ -67,7 +67,24 @@ final class StudioOptions {
     }
     StudioType type = tools == null ? StudioType.DEFAULT : StudioType.STAGE1;
     return new StudioSpec(
-        type, Optional.ofNullable(tools).map(Path::toAbsolutePath), backline, all, env, network);
+        type,
+        Optional.ofNullable(tools).map(Path::toAbsolutePath),
+        backline,
+        all,
+        environment(type),
+        network);
+  }
+
+  /** A build's basic environment (as Habitat's studio sets it), then the --env options. */
+  private Map<String, String> environment(StudioType type) {
+    Map<String, String> all = new LinkedHashMap<>();
+    boolean stage1 = type == StudioType.STAGE1;
+    all.put("PATH", stage1 ? "/bin:/tools/bin" : "/bin");
+    all.put("HOME", "/root");
+    all.put("LC_ALL", "POSIX");
+    all.put("STUDIO_TYPE", stage1 ? "stage1" : "default");
+    all.putAll(env);
+    return all;
   }
 
   private static Mount mount(String option) {

@@ -16,23 +16,20 @@ import kiln.stages.studio.StudioException;
  * /bin} (the first package providing a name wins).
  *
  * @param mounts in-studio package path to host directory
- * @param path the packages' bin directories inside the studio, in order
  * @param bin program name to its in-studio path
  */
-record Backline(Map<String, Path> mounts, List<String> path, Map<String, String> bin) {
+record Backline(Map<String, Path> mounts, Map<String, String> bin) {
 
   /** A stage1 studio's: its /bin comes from the tools. */
-  static final Backline NONE = new Backline(Map.of(), List.of(), Map.of());
+  static final Backline NONE = new Backline(Map.of(), Map.of());
 
   static Backline of(List<Path> packages) throws StudioException {
     Map<String, Path> mounts = new LinkedHashMap<>();
-    List<String> path = new ArrayList<>();
     Map<String, String> bin = new LinkedHashMap<>();
     for (Path dir : packages) {
       String prefix = studioPrefix(dir);
       mounts.put(prefix, dir);
       for (String binDir : binDirs(dir, prefix)) {
-        path.add(binDir);
         for (String name : programs(dir.resolve(binDir.substring(prefix.length() + 1)))) {
           bin.putIfAbsent(name, binDir + "/" + name);
         }
@@ -45,7 +42,7 @@ record Backline(Map<String, Path> mounts, List<String> path, Map<String, String>
               + " has bin/bash; add a package providing bash to --backline");
     }
     bin.putIfAbsent("sh", bin.get("bash"));
-    return new Backline(mounts, path, bin);
+    return new Backline(mounts, bin);
   }
 
   /** {@code /hab/pkgs/o/n/v/r} from the last four parts of an installed package's directory. */

@@ -59,7 +59,6 @@ final class ContainerRun {
         ending = passed.get();
         engine.kill(id);
         follower.ended(SETTLE_SECONDS, TimeUnit.SECONDS);
-        note(log, killedBecause(ending, limits));
         break;
       }
     }
@@ -81,12 +80,6 @@ final class ContainerRun {
       throw new StudioException(
           "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
     }
-  }
-
-  private static String killedBecause(Ending ending, BuildLimits limits) {
-    return ending == Ending.TIMED_OUT
-        ? "kiln: killed the build: it ran longer than the wall-clock limit of " + limits.wallClock()
-        : "kiln: killed the build: it printed nothing for " + limits.silence() + " (silence limit)";
   }
 
   private static void note(OutputStream log, String line) throws StudioException {

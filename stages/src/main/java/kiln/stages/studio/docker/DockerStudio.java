@@ -162,7 +162,7 @@ public final class DockerStudio implements Studio {
               engine.client().createContainerCmd(image),
               spec,
               command,
-              StudioContainer.environment(spec, backline.path()),
+              StudioContainer.environment(spec),
               binds,
               labels);
       create

@@ -7,13 +7,11 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.Mount;
-import kiln.stages.studio.StudioSpec.StudioType;
 
 /**
  * How a {@link StudioSpec} becomes a container: its environment, mounts, network and labels. Kept
@@ -26,26 +24,31 @@ final class StudioContainer {
 
   private StudioContainer() {}
 
-  /**
-   * The container's environment: the spec's, plus what every studio has unless the spec says
-   * otherwise (PATH, HOME, STUDIO_TYPE). Docker itself adds only HOSTNAME.
-   */
-  static List<String> environment(StudioSpec spec, List<String> backlinePaths) {
-    Map<String, String> env = new LinkedHashMap<>();
-    if (spec.type() == StudioType.STAGE1) {
-      env.put("PATH", "/bin:/tools/bin");
-      env.put("STUDIO_TYPE", "stage1");
-    } else {
-      List<String> path = new ArrayList<>(List.of("/bin"));
-      backlinePaths.stream().filter(p -> !path.contains(p)).forEach(path::add);
-      env.put("PATH", String.join(":", path));
-      env.put("STUDIO_TYPE", "default");
-    }
-    env.put("HOME", "/root");
-    env.putAll(spec.environment());
+  /** Variables the engine sets by itself, which a studio must not show unless the spec has them. */
+  private static final List<String> ENGINE_ADDS = List.of("HOSTNAME", "HOME", "PATH");
+
+  /** The container's environment: exactly the spec's. */
+  static List<String> environment(StudioSpec spec) {
     List<String> pairs = new ArrayList<>();
-    env.forEach((k, v) -> pairs.add(k + "=" + v));
+    spec.environment().forEach((k, v) -> pairs.add(k + "=" + v));
     return pairs;
+  }
+
+  /**
+   * The container's command: the spec's command, started by the studio's bash after it drops what
+   * the engine added to the environment (HOSTNAME always, HOME and PATH when the spec has none), so
+   * the command sees exactly the spec's environment.
+   */
+  static List<String> command(StudioSpec spec, List<String> command) {
+    List<String> drop =
+        ENGINE_ADDS.stream().filter(name -> !spec.environment().containsKey(name)).toList();
+    List<String> argv = new ArrayList<>();
+    argv.add("/bin/bash");
+    argv.add("-c");
+    argv.add((drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ") + "exec \"$@\"");
+    argv.add("kiln-studio");
+    argv.addAll(command);
+    return argv;
   }
 
   /** The spec's mounts, then the backline packages and their /bin (unless the spec has them). */
@@ -90,7 +93,7 @@ final class StudioContainer {
             .withBinds(binds)
             .withNetworkMode(spec.network() ? "bridge" : "none");
     return create
-        .withCmd(command)
+        .withCmd(command(spec, command))
         .withEnv(environment)
         .withLabels(labels)
         .withHostName("kiln-studio")

@@ -2,7 +2,6 @@ package kiln.stages.studio.docker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +13,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * The skeleton every studio image gets (directories, a root user, and for a stage1 studio the links
- * into {@code /tools} that Habitat's stage1 studio makes), as a small tar the engine unpacks with
- * {@code ADD}: no shell is needed in the image to make it.
+ * The skeleton every studio image gets (directories, and for a stage1 studio the links into {@code
+ * /tools} that Habitat's stage1 studio makes), as a small tar the engine unpacks with {@code ADD}:
+ * no shell is needed in the image to make it.
  */
 final class StudioLayout {
 
   /** Bump when the skeleton changes, so images made by an older kiln are rebuilt. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   /** Tools Habitat's stage1 studio links from {@code /tools/bin} into {@code /bin}. */
   private static final List<String> BIN_LINKS = List.of("bash", "cat", "echo", "pwd", "stty");
@@ -75,7 +74,7 @@ final class StudioLayout {
     }
   }
 
-  /** The skeleton tar: the studio's directories, a root user, and {@code links}. */
+  /** The skeleton tar: the studio's directories and {@code links}; no file of any host. */
   static byte[] skeleton(Map<String, String> links) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -86,8 +85,6 @@ final class StudioLayout {
         e.setMode(040000 | mode);
         put(tar, e, null);
       }
-      file(tar, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
-      file(tar, "etc/group", "root:x:0:\n");
       for (Map.Entry<String, String> link : links.entrySet()) {
         TarArchiveEntry e = new TarArchiveEntry(link.getKey(), TarConstants.LF_SYMLINK);
         e.setLinkName(link.getValue());
@@ -120,15 +117,6 @@ final class StudioLayout {
       }
     }
     return new ArrayList<>(dirs);
-  }
-
-  private static void file(TarArchiveOutputStream tar, String name, String text)
-      throws IOException {
-    byte[] content = text.getBytes(StandardCharsets.UTF_8);
-    TarArchiveEntry e = new TarArchiveEntry(name);
-    e.setMode(0100644);
-    e.setSize(content.length);
-    put(tar, e, content);
   }
 
   private static void put(TarArchiveOutputStream tar, TarArchiveEntry e, byte[] content)

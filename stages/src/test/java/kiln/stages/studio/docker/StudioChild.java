@@ -22,7 +22,7 @@ public final class StudioChild {
             Optional.of(Path.of(args[1])),
             List.of(),
             List.of(),
-            Map.of(),
+            Map.of("PATH", "/bin:/tools/bin"),
             false);
     studio.run(
         spec,
