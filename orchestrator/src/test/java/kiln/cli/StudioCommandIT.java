@@ -1,0 +1,143 @@
+package kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kiln studio ...} as a user runs it: the packaged jar, a real engine. */
+class StudioCommandIT {
+
+  @TempDir static Path shared;
+  static Path tools;
+
+  @TempDir Path work;
+
+  /**
+   * A tools tarball of the host's static busybox and bash, packed with the system's tar; the same
+   * bytes every run, so its studio image is built once, not once per run.
+   */
+  @BeforeAll
+  static void tools() throws Exception {
+    Path bin = Files.createDirectories(shared.resolve("tree/tools/bin"));
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
+    Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
+    for (String applet : List.of("sh", "cat", "echo", "pwd", "sleep", "ls")) {
+      Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+    }
+    tools = shared.resolve("tools.tar.xz");
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "--sort=name",
+                "--mtime=@0",
+                "--owner=0",
+                "--group=0",
+                "-cJf",
+                tools.toString(),
+                "-C",
+                shared.resolve("tree").toString(),
+                "tools")
+            .inheritIO()
+            .start();
+    assertEquals(0, tar.waitFor());
+  }
+
+  @Test
+  void runPrintsTheOutputAndExitsWithTheCommandsCode() throws Exception {
+    Result r =
+        kiln(
+            "",
+            "studio",
+            "run",
+            "--tools",
+            tools.toString(),
+            "--",
+            "/bin/sh",
+            "-c",
+            "echo hello from $STUDIO_TYPE; exit 5");
+    assertEquals(5, r.code, r.err);
+    assertEquals("hello from stage1\n", r.out);
+  }
+
+  @Test
+  void enterRunsAShellOnPipedInputWithThePlanAtSrc() throws Exception {
+    Path plan = Files.createDirectories(work.resolve("plan"));
+    Files.writeString(plan.resolve("plan.sh"), "pkg_name=hello\n");
+    Result r =
+        kiln(
+            "pwd; cat plan.sh; exit 0\n",
+            "studio",
+            "enter",
+            "--tools",
+            tools.toString(),
+            "--src",
+            plan.toString());
+    assertEquals(0, r.code, r.err);
+    assertEquals("/src\npkg_name=hello\n", r.out);
+  }
+
+  @Test
+  void listShowsTheLeftoversOfAKilledKilnAndRmRemovesThem() throws Exception {
+    Process killed =
+        start(
+            "studio",
+            "run",
+            "--work",
+            work.toString(),
+            "--tools",
+            tools.toString(),
+            "--",
+            "/bin/sh",
+            "-c",
+            "echo ready; sleep 600");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8));
+    assertEquals("ready", out.readLine());
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+
+    Result list = kiln("", "studio", "list");
+    assertTrue(list.out.contains("owner=gone work=" + work), list.out);
+    assertTrue(list.out.contains("image kiln-stage1:"), list.out);
+
+    Result rm = kiln("", "studio", "rm", "--work", work.toString());
+    assertEquals(0, rm.code, rm.err);
+    assertTrue(rm.out.startsWith("removed container kiln-"), rm.out);
+    assertTrue(!kiln("", "studio", "list").out.contains("work=" + work), "nothing left");
+  }
+
+  record Result(int code, String out, String err) {}
+
+  static Result kiln(String input, String... args) throws Exception {
+    Process p = start(args);
+    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    return new Result(p.exitValue(), out, err);
+  }
+
+  static Process start(String... args) throws IOException {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of("target", "kiln.jar").toAbsolutePath().toString()));
+    argv.addAll(List.of(args));
+    return new ProcessBuilder(argv).start();
+  }
+}

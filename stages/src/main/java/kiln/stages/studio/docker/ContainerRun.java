@@ -1,0 +1,157 @@
+package kiln.stages.studio.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Frame;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioRun;
+import kiln.stages.studio.StudioRun.Ending;
+
+/**
+ * One created container, run to its end: started, its output streamed to the log as it comes,
+ * killed at a limit, and its exit code read. Removing it is the caller's job (in a finally).
+ */
+final class ContainerRun {
+
+  /** How long a killed or exited container may take to report its end. */
+  private static final long SETTLE_SECONDS = 30;
+
+  private final Engine engine;
+  private final String id;
+
+  ContainerRun(Engine engine, String id) {
+    this.engine = engine;
+    this.id = id;
+  }
+
+  StudioRun run(OutputStream log, BuildLimits limits) throws StudioException, InterruptedException {
+    try {
+      engine.client().startContainerCmd(id).exec();
+    } catch (DockerException e) {
+      // The engine refuses to start a command that is not there (or not executable).
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      note(log, "kiln: the studio could not start: " + why);
+      throw new StudioException("the studio could not start its command: " + why, e);
+    }
+    LimitWatch watch = new LimitWatch(limits, System::nanoTime);
+    Follower follower = new Follower(log, watch);
+    engine
+        .client()
+        .logContainerCmd(id)
+        .withFollowStream(true)
+        .withStdOut(true)
+        .withStdErr(true)
+        .exec(follower);
+    Ending ending = Ending.EXITED;
+    while (!follower.ended(watch.nanosToNextLimit(), TimeUnit.NANOSECONDS)) {
+      Optional<Ending> passed = watch.passed();
+      if (passed.isPresent()) {
+        ending = passed.get();
+        engine.kill(id);
+        follower.ended(SETTLE_SECONDS, TimeUnit.SECONDS);
+        break;
+      }
+    }
+    Duration elapsed = Duration.ofNanos(watch.elapsedNanos());
+    follower.finish();
+    return new StudioRun(exitCode(), ending, elapsed);
+  }
+
+  private int exitCode() throws StudioException {
+    try {
+      Integer code =
+          engine
+              .client()
+              .waitContainerCmd(id)
+              .exec(new WaitContainerResultCallback())
+              .awaitStatusCode(SETTLE_SECONDS, TimeUnit.SECONDS);
+      return code == null ? -1 : code;
+    } catch (RuntimeException e) {
+      throw new StudioException(
+          "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+    }
+  }
+
+  private static void note(OutputStream log, String line) throws StudioException {
+    try {
+      log.write(("\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
+      log.flush();
+    } catch (IOException e) {
+      throw new StudioException("cannot write the build log: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Copies the container's output into the log and tells the watch that something came. It keeps
+   * its own latch: docker-java's timed awaitCompletion closes the stream when it times out.
+   */
+  private static final class Follower extends ResultCallback.Adapter<Frame> {
+    private final OutputStream log;
+    private final LimitWatch watch;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile IOException writeFailure;
+    private volatile Throwable streamFailure;
+
+    Follower(OutputStream log, LimitWatch watch) {
+      this.log = log;
+      this.watch = watch;
+    }
+
+    @Override
+    public void onNext(Frame frame) {
+      watch.output();
+      try {
+        log.write(frame.getPayload());
+        log.flush();
+      } catch (IOException e) {
+        writeFailure = e;
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      done.countDown();
+      super.onComplete();
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      streamFailure = failure;
+      done.countDown();
+      super.onError(failure);
+    }
+
+    /** Waits for the output to end (the container stopped); false when the time ran out. */
+    boolean ended(long time, TimeUnit unit) throws InterruptedException {
+      return done.await(time, unit);
+    }
+
+    /** Closes the stream, and fails if the log could not be written or the stream broke. */
+    void finish() throws StudioException {
+      try {
+        close();
+      } catch (IOException e) {
+        // Closing a finished stream: nothing left to lose.
+      }
+      if (streamFailure != null) {
+        throw new StudioException(
+            "lost the studio's output stream: " + streamFailure.getMessage(), streamFailure);
+      }
+      if (writeFailure != null) {
+        throw new StudioException(
+            "cannot write the build log: " + writeFailure.getMessage(),
+            new UncheckedIOException(writeFailure));
+      }
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package kiln.stages.studio.docker;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.Studio;
+import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioRun;
+import kiln.stages.studio.StudioSpec;
+import kiln.stages.studio.StudioSpec.StudioType;
+
+/**
+ * Studios as Docker containers: one fresh container per run, made from a local image (never
+ * pulled), labelled with its {@link StudioOwner}, and removed whatever happens: on success,
+ * failure, time-out, interrupt, and (through a shutdown hook) Ctrl-C. Containers left by a kiln
+ * that was killed outright are removed by the next {@link #connect} in the same work directory.
+ */
+public final class DockerStudio implements Studio {
+
+  private final Engine engine;
+  private final StudioOwner owner;
+  private final StudioImages images;
+  private final LiveContainers live;
+
+  private DockerStudio(Engine engine, StudioOwner owner) {
+    this.engine = engine;
+    this.owner = owner;
+    this.images = new StudioImages(engine);
+    this.live = LiveContainers.on(engine);
+  }
+
+  /**
+   * Connects to the engine and removes the containers of earlier kiln runs in the owner's work
+   * directory whose process is gone.
+   *
+   * @throws StudioException when no engine answers or Testcontainers is not set up for it
+   */
+  public static DockerStudio connect(StudioOwner owner) throws StudioException {
+    DockerStudio studio = new DockerStudio(Engine.connect(), owner);
+    studio.reapLeftovers();
+    return studio;
+  }
+
+  @Override
+  public String kind() {
+    return "docker";
+  }
+
+  /** Who this studio's containers belong to. */
+  public StudioOwner owner() {
+    return owner;
+  }
+
+  @Override
+  public StudioRun run(StudioSpec spec, List<String> command, Path log, BuildLimits limits)
+      throws StudioException, InterruptedException {
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      try (OutputStream out =
+          Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        return run(spec, command, out, limits);
+      }
+    } catch (IOException e) {
+      throw new StudioException("cannot write the build log " + log + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Like {@link #run(StudioSpec, List, Path, BuildLimits)}, with the output going to a stream. */
+  public StudioRun run(
+      StudioSpec spec, List<String> command, OutputStream output, BuildLimits limits)
+      throws StudioException, InterruptedException {
+    try (Prepared prepared = prepare(spec, command, false)) {
+      return new ContainerRun(engine, prepared.id()).run(output, limits);
+    }
+  }
+
+  /**
+   * Runs a command attached to this terminal (an interactive shell when there is one) in a studio
+   * made like a build's, through the {@code docker} command line, which owns the terminal.
+   *
+   * @return the command's exit code
+   */
+  public int enter(StudioSpec spec, List<String> command)
+      throws StudioException, InterruptedException {
+    try (Prepared prepared = prepare(spec, command, true)) {
+      Process docker =
+          new ProcessBuilder("docker", "start", "--attach", "--interactive", prepared.id())
+              .inheritIO()
+              .start();
+      return docker.waitFor();
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot run the docker command line: "
+              + e.getMessage()
+              + "; install it (Debian package docker.io)",
+          e);
+    }
+  }
+
+  /**
+   * Removes the containers of earlier kiln runs in this work directory whose owning process is
+   * gone. Live owners' containers, and other work directories', are never touched: parallel runs
+   * and other users share the engine.
+   *
+   * @return how many were removed
+   */
+  public int reapLeftovers() {
+    int removed = 0;
+    for (Container c : engine.containersLabelled(StudioOwner.WORK + "=" + owner.workDir())) {
+      Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+      boolean mine = owner.runId().equals(labels.get(StudioOwner.RUN));
+      if (!mine && StudioOwner.ownerIsDead(labels, owner.host()) && engine.remove(c.getId())) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** The image a spec's studio starts from, built when missing. */
+  String imageFor(StudioSpec spec) throws StudioException {
+    return spec.type() == StudioType.STAGE1
+        ? images.stage1(spec.toolsTarball().orElseThrow())
+        : images.base();
+  }
+
+  private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
+      throws StudioException {
+    for (StudioSpec.Mount m : spec.mounts()) {
+      // Docker would quietly create a missing source directory (as root) on the host.
+      if (!Files.exists(m.source())) {
+        throw new StudioException(
+            "cannot mount " + m.source() + " at " + m.target() + ": it does not exist");
+      }
+    }
+    String image = imageFor(spec);
+    Backline backline =
+        spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;
+    Optional<Path> binDir = Optional.empty();
+    try {
+      if (spec.type() == StudioType.DEFAULT) {
+        binDir = Optional.of(Files.createTempDirectory("kiln-studio-bin-"));
+        backline.writeLinks(binDir.get());
+      }
+      List<Bind> binds = StudioContainer.binds(spec.mounts(), backline.mounts(), binDir);
+      Map<String, String> labels = new HashMap<>(owner.labels());
+      labels.put(StudioImages.IMAGE, image);
+      CreateContainerCmd create =
+          StudioContainer.configure(
+              engine.client().createContainerCmd(image),
+              spec,
+              command,
+              StudioContainer.environment(spec),
+              binds,
+              labels);
+      create
+          .withName("kiln-" + owner.runId() + "-" + UUID.randomUUID().toString().substring(0, 8))
+          // A terminal only when there is one: piped input (scripts, tests) must stay plain.
+          .withTty(interactive && System.console() != null)
+          .withStdinOpen(interactive)
+          .withStdInOnce(interactive);
+      String id = live.create(create);
+      return new Prepared(this, id, binDir);
+    } catch (IOException e) {
+      deleteQuietly(binDir);
+      throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
+    } catch (StudioException | RuntimeException e) {
+      deleteQuietly(binDir);
+      throw e;
+    }
+  }
+
+  private static void deleteQuietly(Optional<Path> dir) {
+    if (dir.isEmpty()) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir.get())) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A temporary directory of links: the OS cleans /tmp eventually.
+    }
+  }
+
+  /** A created container and its host-side helpers, removed together. */
+  private record Prepared(DockerStudio studio, String id, Optional<Path> binDir)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      studio.live.remove(id);
+      deleteQuietly(binDir);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package kiln.stages.studio.docker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import kiln.stages.studio.StudioException;
+import kiln.toolchain.TarballEntry;
+import kiln.toolchain.TarballException;
+import kiln.toolchain.TarballProblem;
+import kiln.toolchain.ToolsTarball;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+
+/**
+ * The images studios start from, built locally {@code FROM scratch} and reused: a stage1 image per
+ * tools tarball (tagged by the tarball's sha256) and one base image for default studios. Nothing is
+ * ever pulled.
+ */
+final class StudioImages {
+
+  static final String IMAGE = StudioOwner.PREFIX + "image";
+  static final String TOOLS_SHA = StudioOwner.PREFIX + "tools-sha256";
+  static final String LAYOUT = StudioOwner.PREFIX + "layout";
+
+  private final Engine engine;
+
+  /**
+   * sha256 of a tarball by path, size and mtime: a stage hashes its tarball once, not per build.
+   */
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+  /** Images known to be current, as tag@sha. */
+  private final Set<String> current = ConcurrentHashMap.newKeySet();
+
+  StudioImages(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** The stage1 image for a tools tarball, built if there is none yet. */
+  String stage1(Path tarball) throws StudioException {
+    String sha = sha256(tarball);
+    String tag = "kiln-stage1:" + sha.substring(0, 12);
+    if (isCurrent(tag, sha)) {
+      return tag;
+    }
+    Optional<String> replaced = engine.imageId(tag);
+    try {
+      byte[] skeleton = StudioLayout.skeleton(stage1Links(tarball));
+      build(
+          tag,
+          "ADD tools.tar.xz /\nADD studio.tar /\n",
+          Map.of(IMAGE, "stage1", TOOLS_SHA, sha, LAYOUT, StudioLayout.VERSION),
+          new ImageFromDockerfile(tag, false).withFileFromPath("tools.tar.xz", tarball),
+          skeleton);
+      dropReplaced(replaced, tag);
+      return tag;
+    } catch (IOException e) {
+      throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The stage1 links for a tarball, after checking it as {@code kiln stage0 verify} does: the
+   * engine unpacks it with ADD, which must only ever see entries under tools/.
+   */
+  private static Map<String, String> stage1Links(Path tarball) throws StudioException {
+    List<TarballProblem> problems = ToolsTarball.verify(tarball);
+    if (!problems.isEmpty()) {
+      throw new StudioException(
+          "the tools tarball "
+              + tarball
+              + " cannot make a studio: "
+              + problems.stream().map(TarballProblem::toString).collect(Collectors.joining("; ")));
+    }
+    try {
+      Set<String> names = new TreeSet<>();
+      for (TarballEntry e : ToolsTarball.list(tarball)) {
+        names.add(e.path().replaceFirst("^\\./", "").replaceFirst("/$", ""));
+      }
+      return StudioLayout.stage1Links(names);
+    } catch (TarballException | IllegalArgumentException e) {
+      throw new StudioException(
+          "the tools tarball " + tarball + " cannot make a studio: " + e.getMessage(), e);
+    }
+  }
+
+  /** The image of default studios: the skeleton only; packages are mounted at run time. */
+  String base() throws StudioException {
+    String tag = "kiln-studio-base:" + StudioLayout.VERSION;
+    if (isCurrent(tag, "")) {
+      return tag;
+    }
+    Optional<String> replaced = engine.imageId(tag);
+    try {
+      build(
+          tag,
+          "ADD studio.tar /\n",
+          Map.of(IMAGE, "base", LAYOUT, StudioLayout.VERSION),
+          new ImageFromDockerfile(tag, false),
+          // env lives in /bin (the backline, mounted per run); scripts look for /usr/bin/env.
+          StudioLayout.skeleton(Map.of("usr/bin/env", "/bin/env")));
+      dropReplaced(replaced, tag);
+      return tag;
+    } catch (IOException e) {
+      throw new StudioException("cannot make the studio skeleton: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the image a rebuild left untagged (one made by an older kiln), if nothing uses it. */
+  private void dropReplaced(Optional<String> oldId, String tag) {
+    Optional<String> newId = engine.imageId(tag);
+    if (oldId.isPresent() && !oldId.equals(newId)) {
+      engine.removeImage(oldId.get());
+    }
+  }
+
+  private boolean isCurrent(String tag, String sha) {
+    if (current.contains(tag + "@" + sha)) {
+      return true; // checked (or built) by this process already: spare the engine a question
+    }
+    Optional<Map<String, String>> labels = engine.imageLabels(tag);
+    boolean ok =
+        labels.isPresent()
+            && StudioLayout.VERSION.equals(labels.get().get(LAYOUT))
+            && sha.equals(labels.get().getOrDefault(TOOLS_SHA, ""));
+    if (ok) {
+      current.add(tag + "@" + sha);
+    }
+    return ok;
+  }
+
+  private static void build(
+      String tag,
+      String steps,
+      Map<String, String> labels,
+      ImageFromDockerfile image,
+      byte[] skeleton)
+      throws StudioException {
+    // Only the ADD steps: each ENV, LABEL or CMD step would cost the legacy builder another
+    // container. Labels go in with the build request; every run sets its own command and PATH.
+    String dockerfile = "FROM scratch\n" + steps;
+    image
+        .withFileFromString("Dockerfile", dockerfile)
+        .withFileFromTransferable("studio.tar", Transferable.of(skeleton))
+        // Never pull: FROM scratch needs nothing, and a pull attempt would only hang offline.
+        .withBuildImageCmdModifier(cmd -> cmd.withPull(false).withLabels(labels));
+    try {
+      image.get();
+    } catch (RuntimeException e) {
+      throw new StudioException("cannot build the studio image " + tag + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    return e.getMessage();
+  }
+
+  String sha256(Path tarball) throws StudioException {
+    if (!Files.isRegularFile(tarball)) {
+      throw new StudioException("the tools tarball " + tarball + " does not exist");
+    }
+    try {
+      String key =
+          tarball.toRealPath()
+              + ":"
+              + Files.size(tarball)
+              + ":"
+              + Files.getLastModifiedTime(tarball);
+      String known = hashes.get(key);
+      if (known != null) {
+        return known;
+      }
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(tarball), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      String sha = HexFormat.of().formatHex(digest.digest());
+      hashes.put(key, sha);
+      return sha;
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot read the tools tarball " + tarball + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+}
