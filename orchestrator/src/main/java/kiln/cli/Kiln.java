@@ -11,7 +11,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Bootstraps a self-hosting distribution and rebuilds its world in order.",
-    subcommands = {})
+    subcommands = {
+      BootstrapCommand.class,
+      StatusCommand.class,
+      SkipCommand.class,
+      RetryCommand.class
+    })
 public final class Kiln implements Runnable {
 
   @Option(

@@ -18,24 +18,24 @@ import kiln.resume.StageName;
  * A builder that writes a small artifact per entry, fails or times out the entries it is told to,
  * and checks that no entry starts before its deps finished.
  */
-final class FakeBuilder implements PlanBuilder {
+public final class FakeBuilder implements PlanBuilder {
 
-  final Path results;
-  final Set<String> failing = ConcurrentHashMap.newKeySet();
-  final Set<String> timingOut = ConcurrentHashMap.newKeySet();
-  final List<EntryKey> started = new ArrayList<>();
-  final Map<EntryKey, Integer> builds = new ConcurrentHashMap<>();
-  final Set<EntryKey> finished = ConcurrentHashMap.newKeySet();
-  final List<String> violations = new ArrayList<>();
-  final AtomicInteger running = new AtomicInteger();
-  final AtomicInteger mostAtOnce = new AtomicInteger();
-  volatile long millis;
+  public final Path results;
+  public final Set<String> failing = ConcurrentHashMap.newKeySet();
+  public final Set<String> timingOut = ConcurrentHashMap.newKeySet();
+  public final List<EntryKey> started = new ArrayList<>();
+  public final Map<EntryKey, Integer> builds = new ConcurrentHashMap<>();
+  public final Set<EntryKey> finished = ConcurrentHashMap.newKeySet();
+  public final List<String> violations = new ArrayList<>();
+  public final AtomicInteger running = new AtomicInteger();
+  public final AtomicInteger mostAtOnce = new AtomicInteger();
+  public volatile long millis;
 
-  FakeBuilder(Path results) {
+  public FakeBuilder(Path results) {
     this.results = results;
   }
 
-  FakeBuilder failing(String... keys) {
+  public FakeBuilder failing(String... keys) {
     failing.addAll(List.of(keys));
     return this;
   }
@@ -78,7 +78,7 @@ final class FakeBuilder implements PlanBuilder {
     }
   }
 
-  synchronized List<String> startedNames() {
+  public synchronized List<String> startedNames() {
     return started.stream().map(k -> k.toString().substring(2)).toList();
   }
 }

@@ -15,19 +15,19 @@ import kiln.resume.StageWork;
  * Small worlds written as text, one entry per line in build order: {@code name [VAR=value...] : dep
  * dep}. Plans are in origin {@code t}; a dep names the latest earlier entry of that name.
  */
-final class Worlds {
+public final class Worlds {
 
   private Worlds() {}
 
-  static StageWork world(String text) {
+  public static StageWork world(String text) {
     return parse(StageName.STAGE3, text, false);
   }
 
-  static StageWork baseList(StageName stage, String text) {
+  public static StageWork baseList(StageName stage, String text) {
     return parse(stage, text, true);
   }
 
-  static StageWork parse(StageName stage, String text, boolean ordered) {
+  public static StageWork parse(StageName stage, String text, boolean ordered) {
     List<StageEntry> entries = new ArrayList<>();
     Map<String, EntryKey> latest = new HashMap<>();
     for (String line : text.strip().split("\n")) {
@@ -47,7 +47,7 @@ final class Worlds {
     return new StageWork(stage, entries, ordered);
   }
 
-  static EntryKey key(String nameAndArgs) {
+  public static EntryKey key(String nameAndArgs) {
     return EntryKey.parse("t/" + nameAndArgs);
   }
 }
