@@ -142,8 +142,15 @@ final class BootstrapCommand implements Callable<Integer> {
         err.println("kiln: note: " + journal.recovery().describe(journal.file()));
       }
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
-      PipelineResult result =
-          runInterruptibly(new Pipeline(kiln, stageParts, journal, progress(err)), request);
+      Progress progress = progress(err);
+      PipelineResult result;
+      try {
+        result = runInterruptibly(new Pipeline(kiln, stageParts, journal, progress), request);
+      } finally {
+        if (progress instanceof LiveProgress live) {
+          live.close();
+        }
+      }
       result.stopped().ifPresent(why -> err.println("kiln: " + why));
       return result.succeeded() ? 0 : FailureHandler.FAILED;
     }

@@ -24,7 +24,7 @@ import kiln.resume.WorkDirLockedException;
 public final class CrashWorld {
 
   /** Plans in the world; each depends on up to two earlier ones. */
-  static final int PLANS = 120;
+  static final int PLANS = 300;
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);
@@ -38,8 +38,10 @@ public final class CrashWorld {
       System.exit(3);
       return;
     }
-    System.out.println("locked " + ProcessHandle.current().pid());
-    System.out.flush();
+    synchronized (System.out) {
+      System.out.println("locked " + ProcessHandle.current().pid());
+      System.out.flush();
+    }
     try (lock;
         RunJournal journal = RunJournal.resume(lock, Clock.systemUTC())) {
       StageResult result =
@@ -74,6 +76,10 @@ public final class CrashWorld {
         throws InterruptedException {
       try {
         append("start " + entry.key());
+        synchronized (System.out) {
+          System.out.println("start " + entry.key()); // the test kills after some of these
+          System.out.flush();
+        }
         for (EntryKey dep : entry.deps()) {
           if (!Files.exists(artifact(dep))) {
             append("violation " + entry.key() + " before " + dep);

@@ -19,12 +19,23 @@ public enum EntryStatus {
 
   /** The name the ledger and {@code kiln status --json} use, e.g. {@code timed_out}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
-  /** Reads {@link #id()}. */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
+  /**
+   * Reads {@link #id()}.
+   *
+   * @throws IllegalArgumentException naming the text
+   */
   public static EntryStatus parse(String id) {
-    return valueOf(id.toUpperCase(Locale.ROOT));
+    for (EntryStatus status : values()) {
+      if (status.id.equals(id)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("no entry status '" + id + "'");
   }
 
   /** True for the states a build ended in badly: failed or timed out. */

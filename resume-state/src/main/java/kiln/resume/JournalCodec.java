@@ -2,19 +2,13 @@ package kiln.resume;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
@@ -25,9 +19,7 @@ import java.util.zip.CRC32C;
 final class JournalCodec {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
   private static final String CRC_KEY = ",\"crc\":\"";
-  private static final int SUFFIX = CRC_KEY.length() + 8 + 2;
 
   private JournalCodec() {}
 
@@ -127,91 +119,6 @@ final class JournalCodec {
     if (t.cause() != null) {
       g.writeStringField("cause", t.cause().toString());
     }
-  }
-
-  /**
-   * Reads one line (without its newline).
-   *
-   * @throws IllegalArgumentException when the line is cut short, its checksum does not match, or it
-   *     is not a record kiln writes
-   */
-  static Record read(String line) {
-    int crcAt = line.length() - SUFFIX;
-    if (crcAt < 1 || !line.startsWith(CRC_KEY, crcAt) || !line.endsWith("\"}")) {
-      throw new IllegalArgumentException("no checksum: the record is cut short or not kiln's");
-    }
-    String head = line.substring(0, crcAt);
-    if (!crcOf(head).equals(line.substring(crcAt + CRC_KEY.length(), line.length() - 2))) {
-      throw new IllegalArgumentException("checksum mismatch");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(line);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getMessage());
-    }
-    return switch (node.path("kind").asText()) {
-      case "run" -> new RunRecord(text(node, "run"), node.path("pid").asLong());
-      case "session" -> new SessionRecord(node.path("pid").asLong());
-      case "stage" -> new StageRecord(readStage(node));
-      case "plan" -> new PlanRecord(readPlan(node));
-      default -> throw new IllegalArgumentException("unknown kind " + node.path("kind"));
-    };
-  }
-
-  /** The sequence number of a line {@link #read} accepted. */
-  static long seqOf(String line) {
-    try {
-      return MAPPER.readTree(line).path("seq").asLong();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getMessage());
-    }
-  }
-
-  private static StageWork readStage(JsonNode node) {
-    List<StageEntry> entries = new ArrayList<>();
-    for (JsonNode e : node.path("entries")) {
-      TreeSet<EntryKey> deps = new TreeSet<>();
-      e.path("deps").forEach(d -> deps.add(entries.get(d.asInt()).key()));
-      entries.add(new StageEntry(key(e), text(e, "plan"), deps));
-    }
-    return new StageWork(stage(node), entries, node.path("ordered").asBoolean());
-  }
-
-  private static Transition readPlan(JsonNode node) {
-    Artifact artifact =
-        node.has("artifact")
-            ? new Artifact(
-                Path.of(text(node, "artifact")),
-                text(node, "sha256"),
-                node.path("size").asLong(),
-                node.path("mtime").asLong())
-            : null;
-    return new Transition(
-        stage(node),
-        key(node),
-        EntryStatus.parse(text(node, "status")),
-        artifact,
-        node.has("log") ? Path.of(text(node, "log")) : null,
-        node.has("reason") ? text(node, "reason") : null,
-        node.has("cause") ? EntryKey.parse(text(node, "cause")) : null);
-  }
-
-  private static StageName stage(JsonNode node) {
-    return StageName.parse(text(node, "stage"));
-  }
-
-  private static EntryKey key(JsonNode node) {
-    String args = node.path("args").asText("");
-    return EntryKey.parse(args.isEmpty() ? text(node, "ident") : text(node, "ident") + " " + args);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual()) {
-      throw new IllegalArgumentException("no text field '" + field + "'");
-    }
-    return value.asText();
   }
 
   private static String crcOf(String text) {

@@ -65,7 +65,7 @@ public final class RunJournal implements AutoCloseable {
       JournalReader.Contents contents = JournalReader.read(file);
       if (contents.recovery().damaged()) {
         Files.copy(file, file.resolveSibling(file.getFileName() + ".damaged-" + clock.millis()));
-        Durable.writeAtomically(file, String.join("", contents.goodLines()));
+        Durable.writeAtomically(file, contents.goodBytes());
       }
       StateBuilder state = new StateBuilder();
       contents.records().forEach(state::apply);

@@ -11,8 +11,10 @@ public enum StageName {
 
   /** The name users type and files show: {@code stage0} to {@code stage3}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
+
+  private final String id = name().toLowerCase(Locale.ROOT);
 
   /**
    * Reads {@code stage0}..{@code stage3} (or just the digit).
@@ -20,6 +22,11 @@ public enum StageName {
    * @throws IllegalArgumentException naming the text and the stages there are
    */
   public static StageName parse(String text) {
+    for (StageName stage : values()) {
+      if (stage.id().equals(text)) {
+        return stage; // the ledger's own spelling: no case folding needed
+      }
+    }
     String t = text.trim().toLowerCase(Locale.ROOT);
     for (StageName stage : values()) {
       if (stage.id().equals(t) || stage.id().equals("stage" + t)) {
