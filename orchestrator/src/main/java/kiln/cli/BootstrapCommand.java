@@ -95,6 +95,12 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(names = "--new-run", description = "Start a new run (a new ledger) instead of resuming.")
   boolean newRun;
 
+  @Option(
+      names = "--run",
+      paramLabel = "RUN_ID",
+      description = "Resume this earlier run (see `kiln status`) instead of the current one.")
+  String runId;
+
   @Spec CommandSpec spec;
 
   private final PartsFactory parts;
@@ -126,10 +132,7 @@ final class BootstrapCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);
     try (WorkDirLock lock = WorkDirLock.acquire(kiln.work());
-        RunJournal journal =
-            newRun
-                ? RunJournal.startNew(lock, Clock.systemUTC())
-                : RunJournal.resume(lock, Clock.systemUTC())) {
+        RunJournal journal = open(lock)) {
       lock.previousHolder()
           .filter(pid -> pid != ProcessHandle.current().pid())
           .ifPresent(
@@ -154,6 +157,19 @@ final class BootstrapCommand implements Callable<Integer> {
       result.stopped().ifPresent(why -> err.println("kiln: " + why));
       return result.succeeded() ? 0 : FailureHandler.FAILED;
     }
+  }
+
+  private RunJournal open(WorkDirLock lock) throws Exception {
+    if (newRun && runId != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --new-run or --run, not both");
+    }
+    if (newRun) {
+      return RunJournal.startNew(lock, Clock.systemUTC());
+    }
+    return runId != null
+        ? RunJournal.resume(lock, Clock.systemUTC(), runId)
+        : RunJournal.resume(lock, Clock.systemUTC());
   }
 
   private static java.util.Set<StageName> setOf(List<StageName> stages) {

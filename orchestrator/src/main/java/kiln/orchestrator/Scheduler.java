@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kiln.resume.Artifact;
@@ -87,6 +88,7 @@ public final class Scheduler {
     boolean early = false;
     BuilderException broken = null;
     int running = 0;
+    Batch batch = new Batch();
     try {
       while (true) {
         while (!stopping && running < jobs && board.hasReady()) {
@@ -95,26 +97,26 @@ public final class Scheduler {
             stopping = true;
             break;
           }
-          start(board, done);
+          start(board, done, batch);
           running++;
         }
+        batch.commit(); // what finished and what starts now: one write, one flush
         if (running == 0) {
           break;
         }
-        Finished finished;
-        try {
-          finished = done.take().get();
-        } catch (ExecutionException e) {
+        Future<Finished> next = done.take();
+        do {
           running--;
-          stopping = true;
-          broken = asBuilderException(e.getCause(), broken);
-          continue;
-        }
-        running--;
-        if (finish(board, finished) && options.failFast()) {
-          stopping = true;
-          early = true;
-        }
+          try {
+            if (finish(board, next.get(), batch) && options.failFast()) {
+              stopping = true;
+              early = true;
+            }
+          } catch (ExecutionException e) {
+            stopping = true;
+            broken = asBuilderException(e.getCause(), broken);
+          }
+        } while ((next = done.poll()) != null);
       }
     } finally {
       stop(pool);
@@ -128,7 +130,8 @@ public final class Scheduler {
     return result;
   }
 
-  private void start(Board board, CompletionService<Finished> done) throws JournalException {
+  private void start(Board board, CompletionService<Finished> done, Batch batch)
+      throws JournalException {
     EntryKey key = board.startNext();
     StageEntry entry = board.entry(key);
     Path log;
@@ -137,9 +140,12 @@ public final class Scheduler {
     } catch (IOException e) {
       throw new JournalException("cannot make room for the log of " + key + " in " + stage, e);
     }
-    journal.record(Transition.building(stage, key, log));
-    progress.buildStarted(stage, key, log, journal.entry(stage, key).attempts());
-    done.submit(() -> buildOne(entry, log));
+    batch.record(
+        Transition.building(stage, key, log),
+        () -> {
+          progress.buildStarted(stage, key, log, journal.entry(stage, key).attempts());
+          done.submit(() -> buildOne(entry, log));
+        });
   }
 
   /** Runs on a worker thread: the build, then the artifact's hash. */
@@ -169,13 +175,14 @@ public final class Scheduler {
   }
 
   /** Records how a build ended; true when it failed or timed out. */
-  private boolean finish(Board board, Finished finished) throws JournalException {
+  private boolean finish(Board board, Finished finished, Batch batch) {
     EntryKey key = finished.key();
     Path log = finished.log();
     if (finished.outcome() instanceof BuildOutcome.Built) {
-      journal.record(Transition.built(stage, key, finished.artifact(), log));
       board.built(key);
-      progress.buildFinished(stage, key, EntryStatus.BUILT, log, "");
+      batch.record(
+          Transition.built(stage, key, finished.artifact(), log),
+          () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
       return false;
     }
     boolean timedOut = finished.outcome() instanceof BuildOutcome.TimedOut;
@@ -184,22 +191,40 @@ public final class Scheduler {
             ? ((BuildOutcome.TimedOut) finished.outcome()).why()
             : ((BuildOutcome.Failed) finished.outcome()).why();
     EntryStatus status = timedOut ? EntryStatus.TIMED_OUT : EntryStatus.FAILED;
-    journal.record(
-        timedOut ? Transition.timedOut(stage, key, log) : Transition.failed(stage, key, log));
     board.setAside(key, status);
-    progress.buildFinished(stage, key, status, log, why);
-    skipDependents(board, key, key + (timedOut ? " timed out" : " failed"));
+    batch.record(
+        timedOut ? Transition.timedOut(stage, key, log) : Transition.failed(stage, key, log),
+        () -> progress.buildFinished(stage, key, status, log, why));
+    String reason = key + (timedOut ? " timed out" : " failed");
+    for (EntryKey blocked : board.blockedBy(key)) {
+      board.setAside(blocked, EntryStatus.SKIPPED);
+      batch.record(
+          Transition.skipped(stage, blocked, key, reason),
+          () -> progress.skipped(stage, blocked, reason));
+    }
     return true;
   }
 
-  private void skipDependents(Board board, EntryKey cause, String reason) throws JournalException {
-    List<EntryKey> blocked = board.blockedBy(cause);
-    List<Transition> skips = new ArrayList<>();
-    blocked.forEach(b -> skips.add(Transition.skipped(stage, b, cause, reason)));
-    journal.recordAll(skips);
-    for (EntryKey b : blocked) {
-      board.setAside(b, EntryStatus.SKIPPED);
-      progress.skipped(stage, b, reason);
+  /**
+   * Transitions waiting to be recorded, and what to do once they are (announce, start builds). The
+   * scheduler commits once per turn of its loop: every transition is on disk before kiln acts on
+   * it, and a turn that finishes one build and starts the next costs one flush, not two.
+   */
+  private final class Batch {
+    private final List<Transition> transitions = new ArrayList<>();
+    private final List<Runnable> then = new ArrayList<>();
+
+    void record(Transition transition, Runnable afterwards) {
+      transitions.add(transition);
+      then.add(afterwards);
+    }
+
+    void commit() throws JournalException {
+      journal.recordAll(transitions);
+      List<Runnable> actions = new ArrayList<>(then);
+      transitions.clear();
+      then.clear();
+      actions.forEach(Runnable::run);
     }
   }
 

@@ -167,4 +167,24 @@ class BootstrapCommandTest {
     assertEquals(1, retry.exit());
     assertTrue(retry.err().contains("t/zlib is built"), retry.err());
   }
+
+  @Test
+  void aNewRunBuildsAgainAndAnEarlierRunCanBeResumedById() throws Exception {
+    CliRun first = bootstrap();
+    assertEquals(0, first.exit(), first.err());
+    String firstRun = first.err().replaceAll("(?s).*kiln: run (\\S+) .*", "$1");
+    assertEquals(0, bootstrap("--new-run").exit());
+    assertEquals(8, parts.world().started.size(), "a new run builds the world again");
+    CliRun back = bootstrap("--run", firstRun);
+    assertEquals(0, back.exit(), back.err());
+    assertTrue(back.err().contains("kiln: run " + firstRun + " "), back.err());
+    // the new run overwrote the same artifact files, so the first run's records no longer verify
+    assertTrue(
+        back.err().contains("t-zlib.hart is missing or changed; t/zlib will be built again"),
+        back.err());
+    assertEquals(12, parts.world().started.size());
+    CliRun unknown = bootstrap("--run", "19990101T000000Z-0000");
+    assertEquals(1, unknown.exit());
+    assertTrue(unknown.err().contains("no run '19990101T000000Z-0000'"), unknown.err());
+  }
 }

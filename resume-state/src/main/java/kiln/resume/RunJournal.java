@@ -83,6 +83,46 @@ public final class RunJournal implements AutoCloseable {
     }
   }
 
+  /**
+   * Goes back to an earlier run of the work directory, by its id, and makes it the current one.
+   *
+   * @throws JournalException when there is no such run, listing the runs there are
+   */
+  public static RunJournal resume(WorkDirLock lock, Clock clock, String runId)
+      throws JournalException {
+    Path dir = ledgerDir(lock.workDir());
+    if (!runId.matches("[0-9A-Za-z-]+") || !Files.isRegularFile(dir.resolve(runId + ".jsonl"))) {
+      throw new JournalException(
+          "no run '"
+              + runId
+              + "' in "
+              + dir
+              + " (runs there: "
+              + String.join(", ", runs(lock.workDir()))
+              + ")");
+    }
+    try {
+      Durable.writeAtomically(dir.resolve("current"), runId + "\n");
+    } catch (IOException e) {
+      throw new JournalException("cannot switch " + dir + " to run " + runId + ": " + e, e);
+    }
+    return resume(lock, clock);
+  }
+
+  /** The ids of the runs recorded in a work directory, oldest first. */
+  public static List<String> runs(Path workDir) {
+    try (var files = Files.list(ledgerDir(workDir))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".jsonl"))
+          .map(n -> n.substring(0, n.length() - ".jsonl".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   /** Starts a new run in the work directory; earlier runs' ledgers stay beside it. */
   public static RunJournal startNew(WorkDirLock lock, Clock clock) throws JournalException {
     String runId =
