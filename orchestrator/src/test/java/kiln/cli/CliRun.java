@@ -7,10 +7,21 @@ import picocli.CommandLine;
 /** Runs a kiln command line in this JVM and keeps what it printed. */
 record CliRun(int exit, String out, String err) {
 
+  /** Runs {@code kiln ARGS...} as the launcher would. */
   static CliRun of(String... args) {
+    return run(Kiln.commandLine(), args);
+  }
+
+  /** Runs one command object (built with test collaborators) as the kiln CLI would. */
+  static CliRun ofCommand(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return run(cli, args);
+  }
+
+  private static CliRun run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Kiln.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

@@ -1,0 +1,40 @@
+package kiln.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kiln.orchestrator.config.ConfigException;
+import kiln.orchestrator.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+/** {@code --work DIR} or {@code --config FILE}: which work directory a command looks at. */
+final class WorkDirOptions {
+
+  /** The config kiln reads when none is named. */
+  static final Path DEFAULT_CONFIG = Path.of("kiln.yaml");
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "The work directory (ledger, logs); default: the one kiln.yaml names.")
+  Path work;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The distribution's kiln.yaml; default: ./kiln.yaml.")
+  Path config;
+
+  /** The work directory asked for: --work, else the config's {@code work}. */
+  Path workDir() throws ConfigException {
+    if (work != null) {
+      return work.toAbsolutePath().normalize();
+    }
+    Path file = config != null ? config : DEFAULT_CONFIG;
+    if (config == null && !Files.exists(file)) {
+      throw new ConfigException(
+          file.toAbsolutePath(),
+          java.util.List.of("no kiln.yaml here: give --config FILE or --work DIR"));
+    }
+    return ConfigLoader.load(file).work();
+  }
+}

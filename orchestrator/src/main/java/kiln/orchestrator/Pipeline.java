@@ -1,0 +1,199 @@
+package kiln.orchestrator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kiln.orchestrator.config.KilnConfig;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
+import kiln.resume.JournalException;
+import kiln.resume.RunJournal;
+import kiln.resume.StageName;
+import kiln.resume.StageState;
+import kiln.resume.StageWork;
+
+/**
+ * {@code kiln bootstrap}: runs the selected stages in order, each through the {@link Scheduler},
+ * and hands over from one stage to the next only when the first has no failures (or is forced).
+ */
+public final class Pipeline {
+
+  private final KilnConfig config;
+  private final PipelineParts parts;
+  private final RunJournal journal;
+  private final Progress progress;
+  private final LogPaths logs;
+
+  public Pipeline(KilnConfig config, PipelineParts parts, RunJournal journal, Progress progress) {
+    this.config = config;
+    this.parts = parts;
+    this.journal = journal;
+    this.progress = progress;
+    this.logs = new LogPaths(config.work());
+  }
+
+  /**
+   * Runs the request's stages.
+   *
+   * @throws StageException when a stage cannot run at all (its inputs, its builder, a check)
+   */
+  public PipelineResult run(BootstrapRequest request)
+      throws StageException, JournalException, BuilderException, InterruptedException {
+    List<StageResult> results = new ArrayList<>();
+    for (StageName stage : request.stages()) {
+      if (stage == StageName.STAGE0 && config.toolsTarball().isPresent()) {
+        continue; // a ready tarball is configured: nothing to make
+      }
+      Optional<String> refusal = handOverRefusal(stage, request);
+      if (refusal.isPresent()) {
+        return new PipelineResult(results, refusal);
+      }
+      StageResult result = runStage(stage, request.options());
+      results.add(result);
+      if (!result.complete()) {
+        Optional<String> stop = stopAfter(result, request);
+        if (stop.isPresent()) {
+          return new PipelineResult(results, stop);
+        }
+      }
+    }
+    return new PipelineResult(results, Optional.empty());
+  }
+
+  private StageResult runStage(StageName stage, SchedulerOptions options)
+      throws StageException, JournalException, BuilderException, InterruptedException {
+    StageContext context = context(stage);
+    try {
+      Files.createDirectories(context.results());
+    } catch (IOException e) {
+      throw new StageException("cannot make " + context.results() + ": " + e, e);
+    }
+    StageWork work = work(stage);
+    PlanBuilder builder =
+        stage == StageName.STAGE0
+            ? new ToolsTarballBuilder(config, parts.stage0())
+            : parts.builders().forStage(context);
+    StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
+    if (stage == StageName.STAGE3) {
+      writeWorldOrder(work);
+    }
+    if (result.complete()) {
+      parts.checks().afterStage(context, result);
+    }
+    return result;
+  }
+
+  private StageWork work(StageName stage) throws StageException {
+    return switch (stage) {
+      case STAGE0 -> ToolsTarballBuilder.work(config);
+      case STAGE1, STAGE2 -> parts.inputs().basePlans(config, stage);
+      case STAGE3 -> parts.inputs().world(config);
+    };
+  }
+
+  private StageContext context(StageName stage) throws StageException {
+    Optional<Path> previous =
+        stage.ordinal() >= StageName.STAGE2.ordinal()
+            ? Optional.of(config.results(StageName.values()[stage.ordinal() - 1]))
+            : Optional.empty();
+    Optional<Path> tools =
+        stage == StageName.STAGE1 ? Optional.of(toolsTarball()) : Optional.empty();
+    return new StageContext(config, stage, tools, config.results(stage), previous);
+  }
+
+  /** The configured tarball, or the one stage0 made in this run. */
+  private Path toolsTarball() throws StageException {
+    if (config.toolsTarball().isPresent()) {
+      return config.toolsTarball().get();
+    }
+    EntryKey tools = ToolsTarballBuilder.key(config);
+    return journal
+        .entry(StageName.STAGE0, tools)
+        .artifactIfBuilt()
+        .map(a -> a.path())
+        .filter(Files::isRegularFile)
+        .orElseThrow(
+            () ->
+                new StageException(
+                    "stage1 needs the tools tarball, and stage0 has not made one in this run:"
+                        + " run `kiln bootstrap --only stage0` first, or set tools-tarball in "
+                        + config.file()));
+  }
+
+  /** Why {@code stage} may not start, given how the stage before it stands in the ledger. */
+  private Optional<String> handOverRefusal(StageName stage, BootstrapRequest request) {
+    if (stage.ordinal() <= StageName.STAGE1.ordinal()) {
+      return Optional.empty(); // stage1 checks for its tarball itself
+    }
+    StageName before = StageName.values()[stage.ordinal() - 1];
+    if (request.force().contains(before)) {
+      return Optional.empty();
+    }
+    StageState state = journal.state().stage(before);
+    if (state.work().isEmpty()) {
+      return Optional.of(
+          stage
+              + " needs "
+              + before
+              + "'s artifacts, and "
+              + before
+              + " has not run: run it first"
+              + " (or --force "
+              + before
+              + " to use "
+              + config.results(before)
+              + " as it is)");
+    }
+    long unfinished =
+        state.keys().stream()
+            .filter(
+                k ->
+                    state.entry(k).status() != EntryStatus.BUILT && !state.entry(k).skippedByUser())
+            .count();
+    if (unfinished > 0) {
+      return Optional.of(
+          before
+              + " has "
+              + unfinished
+              + " plan(s) not built (`kiln status` lists them): fix and"
+              + " run again, or --force "
+              + before
+              + " to go on to "
+              + stage
+              + " without them");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> stopAfter(StageResult result, BootstrapRequest request) {
+    if (result.stoppedBefore().isPresent()) {
+      return Optional.of("stopped before " + result.stoppedBefore().get() + " as asked");
+    }
+    if (result.stoppedEarly()) {
+      return Optional.of(result.stage() + " stopped at its first failure (--fail-fast)");
+    }
+    if (result.hasFailures() && !request.force().contains(result.stage())) {
+      return Optional.of(
+          result.stage()
+              + " has "
+              + result.failures().size()
+              + " failure(s); the next stage"
+              + " waits until they are fixed (or --force "
+              + result.stage()
+              + ")");
+    }
+    return Optional.empty();
+  }
+
+  private void writeWorldOrder(StageWork work) throws StageException {
+    try {
+      WorldOrderFiles.write(config.folder(), work, journal.state().stage(StageName.STAGE3));
+    } catch (IOException e) {
+      throw new StageException(
+          "cannot write " + WorldOrderFiles.MASTER + " in " + config.folder() + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package kiln.orchestrator;
+
+import java.nio.file.Path;
+import kiln.orchestrator.config.KilnConfig;
+import kiln.resume.StageName;
+import kiln.resume.StageWork;
+
+/**
+ * The pieces the pipeline drives, from the modules below: the tools tarball (toolchain-spec), the
+ * plans and their order (world-order), the studios and the plan build program (stages).
+ *
+ * @param stage0 makes the tools tarball when the config gives a spec instead of a tarball
+ * @param inputs what each stage builds
+ * @param builders a builder per stage
+ * @param checks what must hold after a stage (after stage2: no artifact refers to {@code /tools})
+ */
+public record PipelineParts(
+    ToolsTarballMaker stage0, StageInputs inputs, PlanBuilders builders, StageChecks checks) {
+
+  /** Stage 0: makes the tools tarball from the config's toolchain spec. */
+  public interface ToolsTarballMaker {
+    /**
+     * @param log where the output goes
+     * @return the tarball made
+     */
+    Path make(KilnConfig config, Path log) throws StageException, InterruptedException;
+  }
+
+  /** What stages 1 to 3 build. */
+  public interface StageInputs {
+    /**
+     * The base-plan list for stage1 or stage2, in list order, deps resolved to earlier entries
+     * ({@link StageWork#ordered()} true).
+     */
+    StageWork basePlans(KilnConfig config, StageName stage) throws StageException;
+
+    /** Stage3: the world order without the base plans, with each plan's deps within it. */
+    StageWork world(KilnConfig config) throws StageException;
+  }
+
+  /** Makes the builder for a stage: its studio kind, what the studio holds. */
+  public interface PlanBuilders {
+    PlanBuilder forStage(StageContext context) throws StageException;
+  }
+
+  /** Checks a stage's results before the next stage may use them. */
+  public interface StageChecks {
+    void afterStage(StageContext context, StageResult result) throws StageException;
+
+    /** Checks nothing. */
+    StageChecks NONE = (context, result) -> {};
+  }
+}

@@ -1,0 +1,39 @@
+package kiln.orchestrator;
+
+import java.nio.file.Path;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
+import kiln.resume.StageName;
+
+/**
+ * What the scheduler tells as it goes; the CLI shows it (a live display on a terminal, plain lines
+ * otherwise). Called from the scheduler's thread only, after the ledger has recorded the event.
+ */
+public interface Progress {
+
+  /** A stage starts: {@code total} entries, {@code done} of them already built or set aside. */
+  default void stageStarted(StageName stage, int total, int done) {}
+
+  /** A build starts; {@code attempt} counts from 1. */
+  default void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {}
+
+  /**
+   * A build ended as built, failed or timed out.
+   *
+   * @param why for a failure: the builder's one-line reason; otherwise empty
+   */
+  default void buildFinished(
+      StageName stage, EntryKey key, EntryStatus status, Path log, String why) {}
+
+  /** An entry was set aside. */
+  default void skipped(StageName stage, EntryKey key, String reason) {}
+
+  /** A recorded artifact is missing or changed, so its entry is built again. */
+  default void artifactGone(StageName stage, EntryKey key, Path artifact) {}
+
+  /** The stage ended (completed, stopped or failed fast). */
+  default void stageFinished(StageResult result) {}
+
+  /** Shows nothing. */
+  Progress SILENT = new Progress() {};
+}

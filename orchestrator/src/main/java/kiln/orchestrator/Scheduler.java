@@ -1,0 +1,272 @@
+package kiln.orchestrator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import kiln.resume.Artifact;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
+import kiln.resume.JournalException;
+import kiln.resume.RunJournal;
+import kiln.resume.StageEntry;
+import kiln.resume.StageName;
+import kiln.resume.StageWork;
+import kiln.resume.Transition;
+
+/**
+ * Builds one stage's entries through a {@link PlanBuilder}, recording every transition in the
+ * ledger before acting on it.
+ *
+ * <p>An entry starts only when all its deps are built; among ready entries the one with the
+ * heaviest chain of dependents goes first (base stages: list order, one at a time). When a build
+ * fails or times out, every queued entry that depends on it is skipped with that reason and the
+ * rest goes on ({@code --fail-fast}: no new builds start; the running ones finish). Resuming keeps
+ * what is built and still verifies, keeps what the user set aside, and queues everything else
+ * again: failures, time-outs, skips, and builds cut off by a crash.
+ */
+public final class Scheduler {
+
+  private final StageWork work;
+  private final RunJournal journal;
+  private final PlanBuilder builder;
+  private final LogPaths logs;
+  private final SchedulerOptions options;
+  private final Progress progress;
+  private final StageName stage;
+
+  public Scheduler(
+      StageWork work,
+      RunJournal journal,
+      PlanBuilder builder,
+      LogPaths logs,
+      SchedulerOptions options,
+      Progress progress) {
+    this.work = work;
+    this.journal = journal;
+    this.builder = builder;
+    this.logs = logs;
+    this.options = options;
+    this.progress = progress;
+    this.stage = work.stage();
+  }
+
+  /** What a worker hands back: the outcome and, for a build, the hashed artifact. */
+  private record Finished(EntryKey key, Path log, BuildOutcome outcome, Artifact artifact) {}
+
+  /**
+   * Runs the stage until every entry is built or set aside, or a stop condition holds.
+   *
+   * @throws JournalException when the ledger cannot be written: kiln must not go on unrecorded
+   * @throws BuilderException when the builder cannot work at all; running builds finish first
+   * @throws InterruptedException when kiln is stopped; running builds are interrupted
+   */
+  public StageResult run() throws JournalException, BuilderException, InterruptedException {
+    journal.recordStage(work);
+    Board board = new Resumption(work, journal, progress).board();
+    int total = work.entries().size();
+    progress.stageStarted(
+        stage,
+        total,
+        board.inState(EntryStatus.BUILT).size() + board.inState(EntryStatus.SKIPPED).size());
+    int jobs = work.ordered() ? 1 : options.jobs();
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
+    CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+    Optional<EntryKey> stoppedBefore = Optional.empty();
+    boolean stopping = false;
+    boolean early = false;
+    BuilderException broken = null;
+    int running = 0;
+    Batch batch = new Batch();
+    try {
+      while (true) {
+        while (!stopping && running < jobs && board.hasReady()) {
+          if (isStopPoint(board.peekReady())) {
+            stoppedBefore = Optional.of(board.peekReady());
+            stopping = true;
+            break;
+          }
+          start(board, done, batch);
+          running++;
+        }
+        batch.commit(); // what finished and what starts now: one write, one flush
+        if (running == 0) {
+          break;
+        }
+        Future<Finished> next = done.take();
+        do {
+          running--;
+          try {
+            if (finish(board, next.get(), batch) && options.failFast()) {
+              stopping = true;
+              early = true;
+            }
+          } catch (ExecutionException e) {
+            stopping = true;
+            broken = asBuilderException(e.getCause(), broken);
+          }
+        } while ((next = done.poll()) != null);
+      }
+    } finally {
+      stop(pool);
+    }
+    if (broken != null) {
+      throw broken;
+    }
+    StageResult result =
+        new StageResult(stage, board.counts(), board.failures(), stoppedBefore, early);
+    progress.stageFinished(result);
+    return result;
+  }
+
+  private void start(Board board, CompletionService<Finished> done, Batch batch)
+      throws JournalException {
+    EntryKey key = board.startNext();
+    StageEntry entry = board.entry(key);
+    Path log;
+    try {
+      log = logs.newAttempt(stage, key);
+    } catch (IOException e) {
+      throw new JournalException("cannot make room for the log of " + key + " in " + stage, e);
+    }
+    batch.record(
+        Transition.building(stage, key, log),
+        () -> {
+          progress.buildStarted(stage, key, log, journal.entry(stage, key).attempts());
+          done.submit(() -> buildOne(entry, log));
+        });
+  }
+
+  /** Runs on a worker thread: the build, then the artifact's hash. */
+  private Finished buildOne(StageEntry entry, Path log)
+      throws BuilderException, InterruptedException {
+    BuildOutcome outcome = builder.build(stage, entry, log);
+    if (outcome instanceof BuildOutcome.Built built) {
+      try {
+        return new Finished(entry.key(), log, outcome, Artifact.of(built.artifact()));
+      } catch (IOException e) {
+        String why =
+            "the build reported the artifact " + built.artifact() + ", which cannot be read: " + e;
+        appendToLog(log, why);
+        return new Finished(entry.key(), log, BuildOutcome.failed(why), null);
+      }
+    }
+    return new Finished(entry.key(), log, outcome, null);
+  }
+
+  private static void appendToLog(Path log, String line) {
+    try {
+      Files.writeString(
+          log, "kiln: " + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException ignored) {
+      // the ledger records the failure; the note in the log is a courtesy
+    }
+  }
+
+  /** Records how a build ended; true when it failed or timed out. */
+  private boolean finish(Board board, Finished finished, Batch batch) {
+    EntryKey key = finished.key();
+    Path log = finished.log();
+    if (finished.outcome() instanceof BuildOutcome.Built) {
+      board.built(key);
+      batch.record(
+          Transition.built(stage, key, finished.artifact(), log),
+          () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
+      return false;
+    }
+    boolean timedOut = finished.outcome() instanceof BuildOutcome.TimedOut;
+    String why =
+        timedOut
+            ? ((BuildOutcome.TimedOut) finished.outcome()).why()
+            : ((BuildOutcome.Failed) finished.outcome()).why();
+    EntryStatus status = timedOut ? EntryStatus.TIMED_OUT : EntryStatus.FAILED;
+    board.setAside(key, status);
+    batch.record(
+        timedOut ? Transition.timedOut(stage, key, log) : Transition.failed(stage, key, log),
+        () -> progress.buildFinished(stage, key, status, log, why));
+    String reason = key + (timedOut ? " timed out" : " failed");
+    for (EntryKey blocked : board.blockedBy(key)) {
+      board.setAside(blocked, EntryStatus.SKIPPED);
+      batch.record(
+          Transition.skipped(stage, blocked, key, reason),
+          () -> progress.skipped(stage, blocked, reason));
+    }
+    return true;
+  }
+
+  /**
+   * Transitions waiting to be recorded, and what to do once they are (announce, start builds). The
+   * scheduler commits once per turn of its loop: every transition is on disk before kiln acts on
+   * it, and a turn that finishes one build and starts the next costs one flush, not two.
+   */
+  private final class Batch {
+    private final List<Transition> transitions = new ArrayList<>();
+    private final List<Runnable> then = new ArrayList<>();
+
+    void record(Transition transition, Runnable afterwards) {
+      transitions.add(transition);
+      then.add(afterwards);
+    }
+
+    void commit() throws JournalException {
+      journal.recordAll(transitions);
+      List<Runnable> actions = new ArrayList<>(then);
+      transitions.clear();
+      then.clear();
+      actions.forEach(Runnable::run);
+    }
+  }
+
+  private boolean isStopPoint(EntryKey key) {
+    return options
+        .stopBefore()
+        .filter(
+            p ->
+                p.equals(key.toString())
+                    || p.equals(key.ident().toString())
+                    || p.equals(key.ident().name()))
+        .isPresent();
+  }
+
+  private static BuilderException asBuilderException(Throwable cause, BuilderException first) {
+    if (first != null) {
+      return first;
+    }
+    if (cause instanceof BuilderException b) {
+      return b;
+    }
+    if (cause instanceof RuntimeException r) {
+      throw r; // a bug in a builder: let the CLI show it as one
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new BuilderException("the builder failed: " + cause, cause);
+  }
+
+  private static void stop(ExecutorService pool) throws InterruptedException {
+    pool.shutdownNow();
+    // a builder removes its studio when interrupted; let it, so nothing is left behind
+    pool.awaitTermination(2, TimeUnit.MINUTES);
+  }
+
+  private java.util.concurrent.ThreadFactory threads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "kiln-" + stage.id() + "-build-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package kiln.orchestrator;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a stage is scheduled.
+ *
+ * @param jobs how many builds may run at once (world stages; base stages build one at a time)
+ * @param failFast stop starting builds at the first failure, instead of building everything that
+ *     does not depend on it
+ * @param stopBefore stop when this plan (an {@code origin/name} or just a name) is next to build,
+ *     like the core-plans scripts' {@code STOP_BEFORE}
+ */
+public record SchedulerOptions(int jobs, boolean failFast, Optional<String> stopBefore) {
+
+  public SchedulerOptions {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+    }
+    Objects.requireNonNull(stopBefore, "stopBefore");
+  }
+
+  /** One job, keep going, no stop. */
+  public static SchedulerOptions defaults() {
+    return new SchedulerOptions(1, false, Optional.empty());
+  }
+}

@@ -1,0 +1,187 @@
+package kiln.orchestrator.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kiln.orchestrator.config.ConfigLoader.Located;
+import kiln.world.PackageIdent;
+
+/** Checks each key of a config file, collecting every problem before failing. */
+final class ConfigChecks {
+
+  private static final Pattern TARGET = Pattern.compile("[a-z0-9_]+-[a-z0-9_]+");
+
+  private final Path file;
+  private final Map<String, Located> keys;
+  private final List<String> problems = new ArrayList<>();
+
+  ConfigChecks(Path file, Map<String, Located> keys) {
+    this.file = file;
+    this.keys = keys;
+  }
+
+  KilnConfig config() throws ConfigException {
+    for (Map.Entry<String, Located> key : keys.entrySet()) {
+      if (!ConfigLoader.KEYS.contains(key.getKey())) {
+        problems.add(
+            "line "
+                + key.getValue().line()
+                + ": unknown key '"
+                + key.getKey()
+                + "' (known keys: "
+                + String.join(", ", ConfigLoader.KEYS)
+                + ")");
+      }
+    }
+    String origin = text("origin", null);
+    if (origin != null && !PackageIdent.isValidName(origin)) {
+      problem("origin", "letters, digits, '-' and '_' only");
+    }
+    String target = text("target", "x86_64-linux");
+    if (target != null && !TARGET.matcher(target).matches()) {
+      problem("target", "want arch-os, e.g. x86_64-linux");
+    }
+    List<Path> plans = paths("plans");
+    plans.stream()
+        .filter(p -> !Files.isDirectory(p))
+        .forEach(p -> problem("plans", "no folder " + p));
+    Path basePlans = existingFile("base-plans", true);
+    Optional<Path> toolchain = Optional.ofNullable(existingFile("toolchain", false));
+    Optional<Path> tarball = Optional.ofNullable(existingFile("tools-tarball", false));
+    if (!keys.containsKey("toolchain") && !keys.containsKey("tools-tarball")) {
+      problems.add("missing key 'toolchain' (the stage0 spec) or 'tools-tarball' (a ready one)");
+    } else if (keys.containsKey("toolchain") && keys.containsKey("tools-tarball")) {
+      problem("tools-tarball", "give 'toolchain' or 'tools-tarball', not both");
+    }
+    KilnConfig.StudioChoice studio = studio();
+    List<PackageIdent> backline = backline();
+    Path keysDir = path("keys", "keys");
+    boolean check = bool("check");
+    int jobs = jobs();
+    Path work = path("work", ".kiln");
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file, problems);
+    }
+    return new KilnConfig(
+        file, origin, target, plans, basePlans, toolchain, tarball, studio, backline, keysDir,
+        check, jobs, work);
+  }
+
+  private String text(String key, String fallback) {
+    Located located = keys.get(key);
+    if (located == null) {
+      if (fallback == null) {
+        problems.add("missing key '" + key + "'");
+      }
+      return fallback;
+    }
+    if (!located.value().isTextual() || located.value().asText().isBlank()) {
+      problem(key, "want a text");
+      return null;
+    }
+    return located.value().asText();
+  }
+
+  private Path path(String key, String fallback) {
+    String text = text(key, fallback);
+    return text == null ? null : file.getParent().resolve(text).normalize();
+  }
+
+  private Path existingFile(String key, boolean required) {
+    if (!required && !keys.containsKey(key)) {
+      return null;
+    }
+    Path path = path(key, null);
+    if (path != null && !Files.isRegularFile(path)) {
+      problem(key, "no file " + path);
+    }
+    return path;
+  }
+
+  private List<Path> paths(String key) {
+    return texts(key, true).stream().map(t -> file.getParent().resolve(t).normalize()).toList();
+  }
+
+  private List<String> texts(String key, boolean required) {
+    Located located = keys.get(key);
+    if (located == null) {
+      if (required) {
+        problems.add("missing key '" + key + "'");
+      }
+      return List.of();
+    }
+    JsonNode value = located.value();
+    if (value.isTextual()) {
+      return List.of(value.asText());
+    }
+    List<String> texts = new ArrayList<>();
+    if (!value.isArray() || (required && value.isEmpty())) {
+      problem(key, "want a list, e.g. [a, b]");
+      return texts;
+    }
+    for (JsonNode item : value) {
+      if (item.isTextual() && !item.asText().isBlank()) {
+        texts.add(item.asText());
+      } else {
+        problem(key, "every item must be a text, not " + item);
+      }
+    }
+    return texts;
+  }
+
+  private KilnConfig.StudioChoice studio() {
+    String text = text("studio", "auto");
+    try {
+      return text == null ? null : KilnConfig.StudioChoice.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problem("studio", "want auto, docker or chroot");
+      return null;
+    }
+  }
+
+  private List<PackageIdent> backline() {
+    List<PackageIdent> idents = new ArrayList<>();
+    for (String text : texts("backline", false)) {
+      try {
+        idents.add(PackageIdent.parse(text));
+      } catch (IllegalArgumentException e) {
+        problem("backline", e.getMessage());
+      }
+    }
+    return idents;
+  }
+
+  private boolean bool(String key) {
+    Located located = keys.get(key);
+    if (located != null && !located.value().isBoolean()) {
+      problem(key, "want true or false");
+    }
+    return located != null && located.value().asBoolean();
+  }
+
+  private int jobs() {
+    Located located = keys.get("jobs");
+    if (located == null) {
+      return 1;
+    }
+    if (!located.value().isInt() || located.value().asInt() < 1 || located.value().asInt() > 256) {
+      problem("jobs", "want a whole number from 1 to 256");
+      return 1;
+    }
+    return located.value().asInt();
+  }
+
+  /** Notes a problem with a key's value, naming the line, the key and the value. */
+  private void problem(String key, String what) {
+    Located located = keys.get(key);
+    String line = located == null ? "" : "line " + located.line() + ": ";
+    String value = located == null ? "" : " (got " + located.value() + ")";
+    problems.add(line + "key '" + key + "': " + what + value);
+  }
+}

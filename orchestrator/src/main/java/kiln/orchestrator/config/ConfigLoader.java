@@ -1,0 +1,85 @@
+package kiln.orchestrator.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code kiln.yaml}: each top-level key with the line it is on, then {@link ConfigChecks}
+ * checks them all, so one run reports every problem.
+ */
+public final class ConfigLoader {
+
+  /** The keys kiln.yaml may have, in the order the docs list them. */
+  public static final List<String> KEYS =
+      List.of(
+          "origin",
+          "target",
+          "plans",
+          "base-plans",
+          "toolchain",
+          "tools-tarball",
+          "studio",
+          "backline",
+          "keys",
+          "check",
+          "jobs",
+          "work");
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private ConfigLoader() {}
+
+  /** A key's value and the line it was on. */
+  record Located(JsonNode value, int line) {}
+
+  /**
+   * Reads and checks a config file.
+   *
+   * @throws ConfigException listing every problem, each with its line, key and value
+   */
+  public static KilnConfig load(Path file) throws ConfigException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new ConfigException(absolute, List.of("no such file"));
+    }
+    return new ConfigChecks(absolute, read(absolute)).config();
+  }
+
+  private static Map<String, Located> read(Path file) throws ConfigException {
+    Map<String, Located> keys = new LinkedHashMap<>();
+    try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return keys; // empty file: the checks say what is missing
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new ConfigException(file, List.of("line 1: the file must be a mapping of keys"));
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        int line = parser.currentLocation().getLineNr();
+        parser.nextToken();
+        JsonNode value = YAML.readTree(parser);
+        if (keys.put(key, new Located(value, line)) != null) {
+          throw new ConfigException(file, List.of("line " + line + ": key '" + key + "' twice"));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(
+          file, List.of("line " + line + ": not valid YAML: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException(file, List.of("cannot read it: " + e));
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,73 @@
+package kiln.orchestrator.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import kiln.resume.StageName;
+import kiln.world.PackageIdent;
+
+/**
+ * A distribution's {@code kiln.yaml}, read and checked; every path is absolute, resolved against
+ * the folder the file is in.
+ *
+ * @param file the config file
+ * @param origin the origin of the distribution's plans and keys
+ * @param target the package target, e.g. {@code x86_64-linux}
+ * @param plans the folders searched for {@code plan.sh}
+ * @param basePlans the base-plan list: lines {@code plan-dir [VAR=value ...]}
+ * @param toolchain the stage0 tools spec, when kiln makes the tools tarball
+ * @param toolsTarball a ready tools tarball, instead of a spec
+ * @param studio which studio builds run in
+ * @param backline packages whose bin folders make up the studio's {@code /bin} from stage2 on
+ * @param keys the origin keys' folder (generated on the first run if absent)
+ * @param check whether builds run their test suites ({@code DO_CHECK})
+ * @param jobs how many world builds run at once
+ * @param work the ledger, logs, studios and package store
+ */
+public record KilnConfig(
+    Path file,
+    String origin,
+    String target,
+    List<Path> plans,
+    Path basePlans,
+    Optional<Path> toolchain,
+    Optional<Path> toolsTarball,
+    StudioChoice studio,
+    List<PackageIdent> backline,
+    Path keys,
+    boolean check,
+    int jobs,
+    Path work) {
+
+  public KilnConfig {
+    Objects.requireNonNull(file, "file");
+    plans = List.copyOf(plans);
+    backline = List.copyOf(backline);
+    if (toolchain.isPresent() == toolsTarball.isPresent()) {
+      throw new IllegalArgumentException(
+          file + ": give exactly one of 'toolchain' and 'tools-tarball'");
+    }
+    if (jobs < 1) {
+      throw new IllegalArgumentException(file + ": jobs must be at least 1, not " + jobs);
+    }
+  }
+
+  /** The folder the config file is in: relative paths and results are there. */
+  public Path folder() {
+    return file.toAbsolutePath().getParent();
+  }
+
+  /** Where a stage's artifacts go: {@code results-stage1/} ... beside the config file. */
+  public Path results(StageName stage) {
+    return folder().resolve("results-" + stage.id());
+  }
+
+  /** Which studio builds run in. */
+  public enum StudioChoice {
+    /** Docker when an engine answers, else the chroot studio. */
+    AUTO,
+    DOCKER,
+    CHROOT
+  }
+}

@@ -1,0 +1,84 @@
+package kiln.orchestrator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import kiln.resume.EntryKey;
+import kiln.resume.StageEntry;
+import kiln.resume.StageName;
+
+/**
+ * A builder that writes a small artifact per entry, fails or times out the entries it is told to,
+ * and checks that no entry starts before its deps finished.
+ */
+public final class FakeBuilder implements PlanBuilder {
+
+  public final Path results;
+  public final Set<String> failing = ConcurrentHashMap.newKeySet();
+  public final Set<String> timingOut = ConcurrentHashMap.newKeySet();
+  public final List<EntryKey> started = new ArrayList<>();
+  public final Map<EntryKey, Integer> builds = new ConcurrentHashMap<>();
+  public final Set<EntryKey> finished = ConcurrentHashMap.newKeySet();
+  public final List<String> violations = new ArrayList<>();
+  public final AtomicInteger running = new AtomicInteger();
+  public final AtomicInteger mostAtOnce = new AtomicInteger();
+  public volatile long millis;
+
+  public FakeBuilder(Path results) {
+    this.results = results;
+  }
+
+  public FakeBuilder failing(String... keys) {
+    failing.addAll(List.of(keys));
+    return this;
+  }
+
+  @Override
+  public BuildOutcome build(StageName stage, StageEntry entry, Path log)
+      throws InterruptedException {
+    EntryKey key = entry.key();
+    synchronized (this) {
+      started.add(key);
+      Set<EntryKey> missing = new HashSet<>(entry.deps());
+      missing.removeAll(finished);
+      if (!missing.isEmpty()) {
+        violations.add(key + " started before " + missing);
+      }
+    }
+    builds.merge(key, 1, Integer::sum);
+    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+    try {
+      if (millis > 0) {
+        Thread.sleep(millis); // stands for the build's work
+      }
+      Files.writeString(log, "building " + key + "\nline 2\n");
+      if (failing.contains(key.toString())) {
+        Files.writeString(log, "error: it broke\n", java.nio.file.StandardOpenOption.APPEND);
+        return BuildOutcome.failed("exit code 1");
+      }
+      if (timingOut.contains(key.toString())) {
+        return BuildOutcome.timedOut("no output for 1h");
+      }
+      Path artifact = results.resolve(key.toString().replaceAll("[/ ]", "-") + ".hart");
+      Files.createDirectories(results);
+      Files.writeString(artifact, key + " build " + builds.get(key));
+      finished.add(key);
+      return BuildOutcome.built(artifact);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  public synchronized List<String> startedNames() {
+    return started.stream().map(k -> k.toString().substring(2)).toList();
+  }
+}

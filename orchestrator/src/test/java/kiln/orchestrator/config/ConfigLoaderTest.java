@@ -1,0 +1,144 @@
+package kiln.orchestrator.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import kiln.resume.StageName;
+import kiln.world.PackageIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void distribution() throws Exception {
+    Files.createDirectories(dir.resolve("plans"));
+    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
+    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
+  }
+
+  Path config(String text) throws Exception {
+    return Files.writeString(dir.resolve("kiln.yaml"), text);
+  }
+
+  @Test
+  void readsTheIssueExampleResolvingPathsBesideTheFile() throws Exception {
+    KilnConfig config =
+        ConfigLoader.load(
+            config(
+                """
+                origin: demo
+                target: x86_64-linux
+                plans: [plans]                  # dirs searched for plan.sh
+                base-plans: base-plans.txt
+                toolchain: tools.yaml
+                studio: auto
+                backline: [demo/bash, demo/busybox]
+                keys: keys
+                check: false
+                jobs: 1
+                work: .kiln
+                """));
+    assertEquals("demo", config.origin());
+    assertEquals(List.of(dir.resolve("plans")), config.plans());
+    assertEquals(dir.resolve("base-plans.txt"), config.basePlans());
+    assertEquals(Optional.of(dir.resolve("tools.yaml")), config.toolchain());
+    assertEquals(Optional.empty(), config.toolsTarball());
+    assertEquals(KilnConfig.StudioChoice.AUTO, config.studio());
+    assertEquals(
+        List.of(PackageIdent.of("demo", "bash"), PackageIdent.of("demo", "busybox")),
+        config.backline());
+    assertEquals(dir.resolve(".kiln"), config.work());
+    assertEquals(dir.resolve("keys"), config.keys());
+    assertEquals(dir.resolve("results-stage2"), config.results(StageName.STAGE2));
+  }
+
+  @Test
+  void fillsInDefaults() throws Exception {
+    KilnConfig config =
+        ConfigLoader.load(
+            config(
+                "origin: demo\nplans: plans\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n"));
+    assertEquals("x86_64-linux", config.target());
+    assertEquals(1, config.jobs());
+    assertEquals(false, config.check());
+    assertEquals(KilnConfig.StudioChoice.AUTO, config.studio());
+    assertEquals(dir.resolve(".kiln"), config.work());
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceNamingLineKeyAndValue() throws Exception {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    config(
+                        """
+                        origin: "de mo"
+                        plans: [plans, nowhere]
+                        base-plans: base-plans.txt
+                        toolchain: tools.yaml
+                        tools-tarball: tools.yaml
+                        studio: podman
+                        backline: [bash]
+                        check: maybe
+                        jobs: 0
+                        colour: blue
+                        """)));
+    List<String> problems = e.problems();
+    assertEquals(8, problems.size(), String.join("\n", problems));
+    assertTrue(
+        problems.get(0).startsWith("line 10: unknown key 'colour' (known keys: origin, target,"));
+    assertTrue(
+        problems.contains(
+            "line 1: key 'origin': letters, digits, '-' and '_' only (got \"de mo\")"));
+    assertTrue(
+        problems.contains(
+            "line 2: key 'plans': no folder "
+                + dir.resolve("nowhere")
+                + " (got [\"plans\",\"nowhere\"])"));
+    assertTrue(
+        problems.contains("line 6: key 'studio': want auto, docker or chroot (got \"podman\")"));
+    assertTrue(problems.contains("line 9: key 'jobs': want a whole number from 1 to 256 (got 0)"));
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 8: key 'check'")));
+    assertTrue(
+        problems.stream()
+            .anyMatch(p -> p.startsWith("line 7: key 'backline': not a package ident: 'bash'")));
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.startsWith(
+                        "line 5: key 'tools-tarball': give 'toolchain' or 'tools-tarball', not both")));
+    assertTrue(e.getMessage().contains("has 8 problems"));
+  }
+
+  @Test
+  void namesMissingKeys() throws Exception {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(config("")));
+    assertEquals(
+        List.of(
+            "missing key 'origin'",
+            "missing key 'plans'",
+            "missing key 'base-plans'",
+            "missing key 'toolchain' (the stage0 spec) or 'tools-tarball' (a ready one)"),
+        e.problems());
+  }
+
+  @Test
+  void pointsAtBrokenYaml() throws Exception {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> ConfigLoader.load(config("origin: demo\nplans: [a\n")));
+    assertTrue(e.problems().get(0).contains("not valid YAML"), e.getMessage());
+  }
+}

@@ -1,0 +1,189 @@
+package kiln.resume;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads ledger lines straight from the file's bytes: the checksum over the bytes, then one pass of
+ * a streaming parser. Resuming a world means reading tens of thousands of records before the first
+ * build may start, so this path avoids building JSON trees, formatting checksums and parsing the
+ * same entry key again for each of its records.
+ */
+final class JournalDecoder {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+  private static final byte[] CRC_KEY = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final int SUFFIX = CRC_KEY.length + 8 + 2;
+
+  private final Map<String, EntryKey> keys = new HashMap<>();
+
+  /** A record and its sequence number. */
+  record Decoded(long seq, JournalCodec.Record record) {}
+
+  /** The fields of one line, as text or numbers. */
+  private static final class Fields {
+    long seq;
+    long pid;
+    long size;
+    long mtime;
+    boolean ordered;
+    String kind;
+    String run;
+    String stage;
+    String ident;
+    String args = "";
+    String status;
+    String artifact;
+    String sha256;
+    String log;
+    String reason;
+    String cause;
+    JsonNode entries;
+  }
+
+  /**
+   * Reads the line in {@code bytes[start, end)} (without its newline).
+   *
+   * @throws IllegalArgumentException when the line is cut short, its checksum does not match, or it
+   *     is not a record kiln writes
+   */
+  Decoded decode(byte[] bytes, int start, int end) {
+    int crcAt = end - SUFFIX;
+    if (crcAt <= start
+        || !hasCrcKey(bytes, crcAt)
+        || bytes[end - 2] != '"'
+        || bytes[end - 1] != '}') {
+      throw new IllegalArgumentException("no checksum: the record is cut short or not kiln's");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, start, crcAt - start);
+    if (crc.getValue() != hex(bytes, crcAt + CRC_KEY.length)) {
+      throw new IllegalArgumentException("checksum mismatch");
+    }
+    Fields f = fields(bytes, start, end - start);
+    return new Decoded(f.seq, record(f));
+  }
+
+  private static Fields fields(byte[] bytes, int start, int length) {
+    Fields f = new Fields();
+    try (JsonParser p = JSON.createParser(bytes, start, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        switch (name) {
+          case "seq" -> f.seq = p.getLongValue();
+          case "pid" -> f.pid = p.getLongValue();
+          case "size" -> f.size = p.getLongValue();
+          case "mtime" -> f.mtime = p.getLongValue();
+          case "ordered" -> f.ordered = p.getBooleanValue();
+          case "kind" -> f.kind = p.getText();
+          case "run" -> f.run = p.getText();
+          case "stage" -> f.stage = p.getText();
+          case "ident" -> f.ident = p.getText();
+          case "args" -> f.args = p.getText();
+          case "status" -> f.status = p.getText();
+          case "artifact" -> f.artifact = p.getText();
+          case "sha256" -> f.sha256 = p.getText();
+          case "log" -> f.log = p.getText();
+          case "reason" -> f.reason = p.getText();
+          case "cause" -> f.cause = p.getText();
+          case "entries" -> f.entries = MAPPER.readTree(p);
+          default -> p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage());
+    }
+    return f;
+  }
+
+  private JournalCodec.Record record(Fields f) {
+    if (f.kind == null) {
+      throw new IllegalArgumentException("no kind");
+    }
+    return switch (f.kind) {
+      case "run" -> new JournalCodec.RunRecord(required(f.run, "run"), f.pid);
+      case "session" -> new JournalCodec.SessionRecord(f.pid);
+      case "stage" -> new JournalCodec.StageRecord(stage(f));
+      case "plan" -> new JournalCodec.PlanRecord(transition(f));
+      default -> throw new IllegalArgumentException("unknown kind '" + f.kind + "'");
+    };
+  }
+
+  private Transition transition(Fields f) {
+    Artifact artifact =
+        f.artifact == null ? null : new Artifact(Path.of(f.artifact), f.sha256, f.size, f.mtime);
+    return new Transition(
+        StageName.parse(required(f.stage, "stage")),
+        key(required(f.ident, "ident"), f.args),
+        EntryStatus.parse(required(f.status, "status")),
+        artifact,
+        f.log == null ? null : Path.of(f.log),
+        f.reason,
+        f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse));
+  }
+
+  private StageWork stage(Fields f) {
+    if (f.entries == null || !f.entries.isArray()) {
+      throw new IllegalArgumentException("a stage record without entries");
+    }
+    List<StageEntry> entries = new ArrayList<>();
+    for (JsonNode e : f.entries) {
+      TreeSet<EntryKey> deps = new TreeSet<>();
+      e.path("deps").forEach(d -> deps.add(entries.get(d.asInt()).key()));
+      EntryKey key = key(e.path("ident").asText(), e.path("args").asText(""));
+      entries.add(new StageEntry(key, e.path("plan").asText(), deps));
+    }
+    return new StageWork(StageName.parse(required(f.stage, "stage")), entries, f.ordered);
+  }
+
+  private EntryKey key(String ident, String args) {
+    String text = args.isEmpty() ? ident : ident + " " + args;
+    return keys.computeIfAbsent(text, EntryKey::parse);
+  }
+
+  private static String required(String value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException("no field '" + field + "'");
+    }
+    return value;
+  }
+
+  private static boolean hasCrcKey(byte[] bytes, int at) {
+    for (int i = 0; i < CRC_KEY.length; i++) {
+      if (bytes[at + i] != CRC_KEY[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Eight lowercase hex digits as a number; -1 when they are not. */
+  private static long hex(byte[] bytes, int at) {
+    long value = 0;
+    for (int i = at; i < at + 8; i++) {
+      int digit = Character.digit(bytes[i], 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value << 4 | digit;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,58 @@
+package kiln.resume;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One stage's entries as the ledger has them.
+ *
+ * @param stage the stage
+ * @param work what the stage was last started with, if it was started
+ * @param entries every entry the ledger knows for this stage, in the order first recorded
+ */
+public record StageState(
+    StageName stage, Optional<StageWork> work, Map<EntryKey, EntryState> entries) {
+
+  public StageState {
+    entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+  }
+
+  /** The entry's state, {@link EntryState#NEW} if the ledger has none. */
+  public EntryState entry(EntryKey key) {
+    return entries.getOrDefault(key, EntryState.NEW);
+  }
+
+  /**
+   * How many entries stand in each state. Entries of the stage's work the ledger has no record for
+   * count as queued.
+   */
+  public Map<EntryStatus, Integer> counts() {
+    Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);
+    for (EntryStatus status : EntryStatus.values()) {
+      counts.put(status, 0);
+    }
+    for (EntryKey key : keys()) {
+      counts.merge(entry(key).status(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The stage's entries: the work's order, then any the ledger knows beyond it. */
+  public List<EntryKey> keys() {
+    LinkedHashMap<EntryKey, Boolean> keys = new LinkedHashMap<>();
+    work.ifPresent(w -> w.keys().forEach(k -> keys.put(k, true)));
+    entries.keySet().forEach(k -> keys.put(k, true));
+    return List.copyOf(keys.keySet());
+  }
+
+  /** The entries skipped because of {@code failed}, in order. */
+  public List<EntryKey> blockedBy(EntryKey failed) {
+    return keys().stream()
+        .filter(k -> entry(k).status() == EntryStatus.SKIPPED && failed.equals(entry(k).cause()))
+        .toList();
+  }
+}

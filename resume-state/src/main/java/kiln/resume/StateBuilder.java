@@ -1,0 +1,61 @@
+package kiln.resume;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Folds records into the state they describe; the journal keeps one up to date as it writes. */
+final class StateBuilder {
+
+  private final Map<StageName, StageWork> works = new EnumMap<>(StageName.class);
+  private final Map<StageName, Map<EntryKey, EntryState>> entries = new EnumMap<>(StageName.class);
+  private String runId;
+
+  void apply(JournalCodec.Record record) {
+    if (record instanceof JournalCodec.RunRecord run) {
+      runId = run.runId();
+    } else if (record instanceof JournalCodec.StageRecord stage) {
+      apply(stage.work());
+    } else if (record instanceof JournalCodec.PlanRecord plan) {
+      apply(plan.transition());
+    }
+  }
+
+  void apply(StageWork work) {
+    works.put(work.stage(), work);
+  }
+
+  void apply(Transition t) {
+    Map<EntryKey, EntryState> stage =
+        entries.computeIfAbsent(t.stage(), s -> new LinkedHashMap<>());
+    stage.put(t.key(), stage.getOrDefault(t.key(), EntryState.NEW).after(t));
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  Optional<StageWork> work(StageName stage) {
+    return Optional.ofNullable(works.get(stage));
+  }
+
+  EntryState entry(StageName stage, EntryKey key) {
+    return entries.getOrDefault(stage, Map.of()).getOrDefault(key, EntryState.NEW);
+  }
+
+  RunState snapshot(Recovery recovery) {
+    Map<StageName, StageState> stages = new EnumMap<>(StageName.class);
+    for (StageName stage : StageName.values()) {
+      if (works.containsKey(stage) || entries.containsKey(stage)) {
+        stages.put(
+            stage,
+            new StageState(
+                stage,
+                Optional.ofNullable(works.get(stage)),
+                entries.getOrDefault(stage, new LinkedHashMap<>())));
+      }
+    }
+    return new RunState(runId, stages, recovery);
+  }
+}

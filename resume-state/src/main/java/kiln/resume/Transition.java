@@ -1,0 +1,74 @@
+package kiln.resume;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One change of one entry's state, as the ledger records it before kiln acts on it.
+ *
+ * @param stage the stage the entry belongs to
+ * @param key the entry
+ * @param status the new state
+ * @param artifact for {@code built}: what was built; otherwise null
+ * @param log the build log of this attempt, or null when there is none (queued, skipped)
+ * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}
+ * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
+ */
+public record Transition(
+    StageName stage,
+    EntryKey key,
+    EntryStatus status,
+    Artifact artifact,
+    Path log,
+    String reason,
+    EntryKey cause) {
+
+  /** The reason recorded for a plan the user set aside. */
+  public static final String BY_THE_USER = "by the user";
+
+  public Transition {
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(status, "status");
+    if ((status == EntryStatus.BUILT) != (artifact != null)) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
+    }
+    if ((status == EntryStatus.SKIPPED) != (reason != null)) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": a reason goes with 'skipped' and only with it, not " + status);
+    }
+    if (status.isFailure() && log == null) {
+      throw new IllegalArgumentException(stage + " " + key + ": a " + status.id() + " needs a log");
+    }
+  }
+
+  public static Transition queued(StageName stage, EntryKey key) {
+    return new Transition(stage, key, EntryStatus.QUEUED, null, null, null, null);
+  }
+
+  public static Transition building(StageName stage, EntryKey key, Path log) {
+    return new Transition(stage, key, EntryStatus.BUILDING, null, log, null, null);
+  }
+
+  public static Transition built(StageName stage, EntryKey key, Artifact artifact, Path log) {
+    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null);
+  }
+
+  public static Transition failed(StageName stage, EntryKey key, Path log) {
+    return new Transition(stage, key, EntryStatus.FAILED, null, log, null, null);
+  }
+
+  public static Transition timedOut(StageName stage, EntryKey key, Path log) {
+    return new Transition(stage, key, EntryStatus.TIMED_OUT, null, log, null, null);
+  }
+
+  /** Set aside because {@code cause} failed, timed out, or was set aside by the user. */
+  public static Transition skipped(StageName stage, EntryKey key, EntryKey cause, String reason) {
+    return new Transition(stage, key, EntryStatus.SKIPPED, null, null, reason, cause);
+  }
+
+  public static Transition skippedByUser(StageName stage, EntryKey key) {
+    return new Transition(stage, key, EntryStatus.SKIPPED, null, null, BY_THE_USER, null);
+  }
+}

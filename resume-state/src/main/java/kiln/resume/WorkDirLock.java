@@ -1,0 +1,136 @@
+package kiln.resume;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Keeps a second kiln off a work directory. The lock is an OS file lock on {@code kiln.lock}, which
+ * the kernel releases when the holding process dies, however it dies; the file also holds the
+ * holder's pid so the refusal can name it. A lock file left by a dead kiln is simply taken over:
+ * its lock went with its process.
+ */
+public final class WorkDirLock implements AutoCloseable {
+
+  /** The lock file's name inside the work directory. */
+  public static final String FILE = "kiln.lock";
+
+  private final Path workDir;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final Optional<Long> previousHolder;
+
+  private WorkDirLock(Path workDir, FileChannel channel, FileLock lock, Optional<Long> previous) {
+    this.workDir = workDir;
+    this.channel = channel;
+    this.lock = lock;
+    this.previousHolder = previous;
+  }
+
+  /**
+   * Takes the work directory's lock, creating the directory if needed.
+   *
+   * @throws WorkDirLockedException when another live process holds it, naming its pid
+   * @throws JournalException when the lock file cannot be made
+   */
+  public static WorkDirLock acquire(Path workDir) throws JournalException {
+    Path file = workDir.resolve(FILE);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(workDir);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        long holder = holderIn(channel).orElse(-1L);
+        channel.close();
+        throw new WorkDirLockedException(workDir, holder);
+      }
+      Optional<Long> previous = holderIn(channel);
+      byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(pid), 0);
+      channel.force(true);
+      return new WorkDirLock(workDir.toAbsolutePath().normalize(), channel, lock, previous);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new JournalException("cannot lock the work directory " + file + ": " + e, e);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // this very process holds it already
+    }
+  }
+
+  /** The pid written in a lock file, if it holds one; for status and refusals. */
+  public static Optional<Long> holderOf(Path workDir) {
+    try (FileChannel channel = FileChannel.open(workDir.resolve(FILE), StandardOpenOption.READ)) {
+      return holderIn(channel);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The pid of a live kiln working in {@code workDir}, if any: the pid in the lock file, when that
+   * process still runs. (A lock file is never removed, so a stale pid is normal.)
+   */
+  public static Optional<Long> liveHolderOf(Path workDir) {
+    return holderOf(workDir)
+        .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+  }
+
+  private static Optional<Long> holderIn(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64);
+    channel.read(buffer, 0);
+    String text =
+        new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+    try {
+      return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The locked work directory, absolute. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** The pid a stale lock file named when this lock took it over, if any. */
+  public Optional<Long> previousHolder() {
+    return previousHolder;
+  }
+
+  /** Releases the lock. The file stays: removing it would race with a kiln about to open it. */
+  @Override
+  public void close() throws IOException {
+    try {
+      lock.release();
+    } finally {
+      channel.close();
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // already failing with a better message
+      }
+    }
+  }
+}

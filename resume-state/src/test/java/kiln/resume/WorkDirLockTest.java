@@ -1,0 +1,65 @@
+package kiln.resume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkDirLockTest {
+
+  @TempDir Path work;
+
+  @Test
+  void refusesASecondHolderInTheSameProcessNamingThePid() throws Exception {
+    try (WorkDirLock lock = WorkDirLock.acquire(work)) {
+      WorkDirLockedException refused =
+          assertThrows(WorkDirLockedException.class, () -> WorkDirLock.acquire(work));
+      assertEquals(ProcessHandle.current().pid(), refused.holder());
+      assertTrue(refused.getMessage().contains("pid " + ProcessHandle.current().pid()));
+    }
+    WorkDirLock.acquire(work).close(); // free again once released
+  }
+
+  @Test
+  void refusesWhileAnotherProcessHoldsItAndTakesOverOnceItIsKilled() throws Exception {
+    Process child = startHolder();
+    try {
+      long pid = child.pid();
+      WorkDirLockedException refused =
+          assertThrows(WorkDirLockedException.class, () -> WorkDirLock.acquire(work));
+      assertEquals(pid, refused.holder());
+      assertEquals(Optional.of(pid), WorkDirLock.liveHolderOf(work));
+
+      child.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up
+      assertEquals(Optional.empty(), WorkDirLock.liveHolderOf(work), "the pid is stale now");
+      try (WorkDirLock lock = WorkDirLock.acquire(work)) {
+        assertEquals(Optional.of(pid), lock.previousHolder());
+        assertEquals(Optional.of(ProcessHandle.current().pid()), WorkDirLock.holderOf(work));
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private Process startHolder() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                work.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String line = new BufferedReader(new InputStreamReader(child.getInputStream())).readLine();
+    assertTrue(line != null && line.startsWith("locked "), "child said: " + line);
+    return child;
+  }
+}
