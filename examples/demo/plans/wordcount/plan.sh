@@ -1,0 +1,26 @@
+pkg_name=wordcount
+pkg_origin=demo
+pkg_version=0.9
+pkg_maintainer="kiln demo <demo@kiln.invalid>"
+pkg_license=('MIT')
+pkg_description="Counts words."
+pkg_source=nothing-to-download
+pkg_deps=(demo/glibc demo/ministd)
+pkg_build_deps=(demo/tcc demo/busybox)
+pkg_bin_dirs=(bin)
+
+do_download() { return 0; }
+do_verify() { return 0; }
+
+do_unpack() {
+  mkdir -p "$HAB_CACHE_SRC_PATH/$pkg_dirname"
+  cp -R "$PLAN_CONTEXT/src/." "$HAB_CACHE_SRC_PATH/$pkg_dirname/"
+}
+
+do_build() {
+  cc $CFLAGS -o wordcount wc.c $LDFLAGS -lministd
+}
+
+do_install() {
+  install -D -m 0755 wordcount "$pkg_prefix/bin/wordcount"
+}
