@@ -116,4 +116,12 @@ class HartCommandsTest {
     assertEquals(1, run.exit());
     assertEquals("kiln: " + notHart + ": Unsupported format version: pkg_name=hello\n", run.err());
   }
+
+  @Test
+  void aMissingFileIsSaidSimply() {
+    CliRun run =
+        CliRun.of("hart", "verify", tmp.resolve("nope.hart").toString(), "--keys", keys.toString());
+    assertEquals(1, run.exit());
+    assertEquals("kiln: " + tmp.resolve("nope.hart") + ": no such file\n", run.err());
+  }
 }

@@ -33,6 +33,9 @@ public final class Hart {
    *     where Habitat has them (e.g. {@code Unsupported format version: X})
    */
   public static Hart open(Path file) throws ArtifactException {
+    if (!Files.isRegularFile(file)) {
+      throw new ArtifactException(file + ": no such file");
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       HartHeader.Read read = HartHeader.read(in, file.toString());
       return new Hart(file, read.header(), read.length());
