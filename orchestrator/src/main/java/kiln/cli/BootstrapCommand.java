@@ -151,6 +151,9 @@ final class BootstrapCommand implements Callable<Integer> {
       PipelineResult result;
       try {
         result = runInterruptibly(new Pipeline(kiln, stageParts, journal, progress), request);
+      } catch (InterruptedException e) {
+        throw new StageException(
+            "stopped; the builds that were running are redone by the next `kiln bootstrap`", e);
       } finally {
         if (progress instanceof LiveProgress live) {
           live.close();
