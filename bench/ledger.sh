@@ -18,6 +18,8 @@ echo "== filesystem of $tmp: $(df -T "$tmp" | awk 'NR==2 {print $2}')"
 
 echo "== per transition (2000 transitions, 7 rounds)"
 "${java_bench[@]}" transitions "$tmp/transitions" 2000 7
+"${java_bench[@]}" schedule "$tmp/schedule-1" 1000 1
+"${java_bench[@]}" schedule "$tmp/schedule-4" 1000 4
 db=$tmp/append.db
 for round in 1 2 3 4 5 6 7; do
   : >"$db"

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
 /** {@code kiln bootstrap}: stage0 to stage3, resuming the current run. */
 @Command(
     name = "bootstrap",
+    mixinStandardHelpOptions = true,
+    versionProvider = KilnVersion.class,
     description =
         "Runs stage0 (tools tarball), stage1 and stage2 (base plans) and stage3 (the world),"
             + " resuming where the last run stopped.")
@@ -149,6 +151,9 @@ final class BootstrapCommand implements Callable<Integer> {
       PipelineResult result;
       try {
         result = runInterruptibly(new Pipeline(kiln, stageParts, journal, progress), request);
+      } catch (InterruptedException e) {
+        throw new StageException(
+            "stopped; the builds that were running are redone by the next `kiln bootstrap`", e);
       } finally {
         if (progress instanceof LiveProgress live) {
           live.close();

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code kiln retry IDENT}: queues a failed or skipped plan and the plans it blocked. */
 @Command(
     name = "retry",
+    mixinStandardHelpOptions = true,
+    versionProvider = KilnVersion.class,
     description =
         "Puts a failed, timed-out or skipped plan and the plans it blocked back in the queue.")
 final class RetryCommand implements Callable<Integer> {

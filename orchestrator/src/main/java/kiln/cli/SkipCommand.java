@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code kiln skip IDENT}: sets a plan and its dependents aside until {@code kiln retry}. */
 @Command(
     name = "skip",
+    mixinStandardHelpOptions = true,
+    versionProvider = KilnVersion.class,
     description = "Sets a plan and every plan that depends on it aside (reason: by the user).")
 final class SkipCommand implements Callable<Integer> {
 

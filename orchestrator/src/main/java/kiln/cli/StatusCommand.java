@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code kiln status}: where the current run stands, from its ledger. */
 @Command(
     name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = KilnVersion.class,
     description =
         "Shows per stage what is built, failed, skipped, timed out, pending and building.")
 final class StatusCommand implements Callable<Integer> {

@@ -58,7 +58,7 @@ public record StatusReport(RunState run, Path ledger, Optional<Long> runningPid)
       }
     }
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings and numbers always writes", e);
     }

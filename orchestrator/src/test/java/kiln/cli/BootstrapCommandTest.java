@@ -187,4 +187,29 @@ class BootstrapCommandTest {
     assertEquals(1, unknown.exit());
     assertTrue(unknown.err().contains("no run '19990101T000000Z-0000'"), unknown.err());
   }
+
+  @Test
+  void aFailedToolsTarballIsRecordedAndStopsThePipeline() throws Exception {
+    parts.stage0Failure = "tools.yaml: gcc source missing";
+    CliRun run = bootstrap();
+    assertEquals(1, run.exit());
+    assertTrue(
+        run.err().contains("FAILED t/tools-tarball: tools.yaml: gcc source missing"), run.err());
+    assertTrue(run.err().contains("stage0 has 1 failure(s)"), run.err());
+    assertFalse(parts.builders.containsKey(StageName.STAGE1));
+    parts.stage0Failure = null;
+    assertEquals(0, bootstrap().exit());
+    assertEquals(2, parts.tarballsMade);
+  }
+
+  @Test
+  void aFailedStageCheckStopsBeforeTheNextStage() throws Exception {
+    parts.checkFailure = "results-stage2/t-gcc.hart refers to /tools (its interpreter)";
+    CliRun run = bootstrap();
+    assertEquals(1, run.exit());
+    assertTrue(
+        run.err().endsWith("kiln: results-stage2/t-gcc.hart refers to /tools (its interpreter)\n"),
+        run.err());
+    assertFalse(parts.builders.containsKey(StageName.STAGE3));
+  }
 }

@@ -18,12 +18,17 @@ final class FakeParts {
 
   final Map<StageName, FakeBuilder> builders = new EnumMap<>(StageName.class);
   int tarballsMade;
+  volatile String stage0Failure;
+  volatile String checkFailure;
 
   BootstrapCommand.PartsFactory factory() {
     return config ->
         new PipelineParts(
             (cfg, log) -> {
               tarballsMade++;
+              if (stage0Failure != null) {
+                throw new kiln.orchestrator.StageException(stage0Failure);
+              }
               try {
                 Files.createDirectories(cfg.work());
                 return Files.writeString(cfg.work().resolve("tools-1.tar.xz"), "tools");
@@ -43,7 +48,11 @@ final class FakeParts {
               }
             },
             context -> builder(context.stage(), context.results()),
-            PipelineParts.StageChecks.NONE);
+            (context, result) -> {
+              if (checkFailure != null && context.stage() == StageName.STAGE2) {
+                throw new kiln.orchestrator.StageException(checkFailure);
+              }
+            });
   }
 
   synchronized FakeBuilder builder(StageName stage, Path results) {

@@ -25,6 +25,9 @@ import kiln.world.PackageIdent;
  * <ul>
  *   <li>{@code transitions WORK N ROUNDS}: records N transitions, each forced to disk, ROUNDS
  *       times; prints the median time per transition, and the same with groups of 100
+ *   <li>{@code schedule WORK N JOBS}: the scheduler builds a world of N instant builds (each writes
+ *       a tiny artifact); prints the time per recorded transition and per build, which is the
+ *       ledger's cost plus the scheduler's own
  *   <li>{@code seed WORK N}: a ledger of N built entries with their artifacts, one more entry not
  *       built, and the core-plans style db and plan list of the same run
  *   <li>{@code resume WORK}: resumes that run and exits the moment the scheduler starts the first
@@ -39,6 +42,7 @@ public final class LedgerBench {
       case "transitions" -> transitions(work, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "seed" -> seed(work, Integer.parseInt(args[2]));
       case "resume" -> resume(work);
+      case "schedule" -> schedule(work, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException("transitions | seed | resume");
     }
   }
@@ -72,6 +76,41 @@ public final class LedgerBench {
     System.out.printf(
         "kiln ledger, group commit of 100: median %.1f us/transition (rounds: %s)%n",
         median(grouped), Arrays.toString(round1(grouped)));
+  }
+
+  static void schedule(Path work, int n, int jobs) throws Exception {
+    List<StageEntry> entries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<EntryKey> deps = i < 2 ? List.of() : List.of(key(i / 2));
+      entries.add(new StageEntry(key(i), "plans/p" + i, new java.util.TreeSet<>(deps)));
+    }
+    Path results = Files.createDirectories(work.resolve("results"));
+    PlanBuilder instant =
+        (stage, entry, log) -> {
+          try {
+            return BuildOutcome.built(
+                Files.writeString(results.resolve(entry.key().ident().name()), "a"));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    try (WorkDirLock lock = WorkDirLock.acquire(work.resolve("kiln"));
+        RunJournal journal = RunJournal.startNew(lock, Clock.systemUTC())) {
+      long t0 = System.nanoTime();
+      new Scheduler(
+              new StageWork(StageName.STAGE3, entries, false),
+              journal,
+              instant,
+              new LogPaths(work.resolve("kiln")),
+              new SchedulerOptions(jobs, false, Optional.empty()),
+              Progress.SILENT)
+          .run();
+      double micros = (System.nanoTime() - t0) / 1e3;
+      long transitions = Files.readAllLines(journal.file()).size() - 2; // minus run and stage
+      System.out.printf(
+          "scheduler, %d instant builds at -j %d: %.1f us per transition (%d), %.1f us per build%n",
+          n, jobs, micros / transitions, transitions, micros / n);
+    }
   }
 
   private static List<Transition> transitionsFor(int n, Artifact artifact, Path work) {

@@ -22,6 +22,14 @@ public final class WorkDirLock implements AutoCloseable {
   /** The lock file's name inside the work directory. */
   public static final String FILE = "kiln.lock";
 
+  /**
+   * The work dirs this JVM holds. POSIX drops all of a process's locks on a file when the process
+   * closes any descriptor of it, so this JVM must never open (and close) a lock file it holds:
+   * asking again, or reading the holder's pid, is answered from here.
+   */
+  private static final java.util.Set<Path> HELD =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Path workDir;
   private final FileChannel channel;
   private final FileLock lock;
@@ -41,6 +49,19 @@ public final class WorkDirLock implements AutoCloseable {
    * @throws JournalException when the lock file cannot be made
    */
   public static WorkDirLock acquire(Path workDir) throws JournalException {
+    Path absolute = workDir.toAbsolutePath().normalize();
+    if (!HELD.add(absolute)) {
+      throw new WorkDirLockedException(workDir, ProcessHandle.current().pid());
+    }
+    try {
+      return lock(absolute);
+    } catch (JournalException | RuntimeException e) {
+      HELD.remove(absolute);
+      throw e;
+    }
+  }
+
+  private static WorkDirLock lock(Path workDir) throws JournalException {
     Path file = workDir.resolve(FILE);
     FileChannel channel = null;
     try {
@@ -59,7 +80,7 @@ public final class WorkDirLock implements AutoCloseable {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(pid), 0);
       channel.force(true);
-      return new WorkDirLock(workDir.toAbsolutePath().normalize(), channel, lock, previous);
+      return new WorkDirLock(workDir, channel, lock, previous);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new JournalException("cannot lock the work directory " + file + ": " + e, e);
@@ -70,12 +91,15 @@ public final class WorkDirLock implements AutoCloseable {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      return null; // this very process holds it already
+      return null; // this very process holds it (through another path to the same folder)
     }
   }
 
   /** The pid written in a lock file, if it holds one; for status and refusals. */
   public static Optional<Long> holderOf(Path workDir) {
+    if (HELD.contains(workDir.toAbsolutePath().normalize())) {
+      return Optional.of(ProcessHandle.current().pid());
+    }
     try (FileChannel channel = FileChannel.open(workDir.resolve(FILE), StandardOpenOption.READ)) {
       return holderIn(channel);
     } catch (IOException e) {
@@ -121,6 +145,7 @@ public final class WorkDirLock implements AutoCloseable {
       lock.release();
     } finally {
       channel.close();
+      HELD.remove(workDir);
     }
   }
 

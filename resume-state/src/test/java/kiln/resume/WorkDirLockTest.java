@@ -22,6 +22,8 @@ class WorkDirLockTest {
           assertThrows(WorkDirLockedException.class, () -> WorkDirLock.acquire(work));
       assertEquals(ProcessHandle.current().pid(), refused.holder());
       assertTrue(refused.getMessage().contains("pid " + ProcessHandle.current().pid()));
+      assertEquals(Optional.of(ProcessHandle.current().pid()), WorkDirLock.holderOf(work));
+      assertStillHeldAgainstAnotherProcess(); // asking again did not drop the OS lock
     }
     WorkDirLock.acquire(work).close(); // free again once released
   }
@@ -45,6 +47,21 @@ class WorkDirLockTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  private void assertStillHeldAgainstAnotherProcess() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                work.toString())
+            .start();
+    assertEquals(1, child.waitFor(), "the child must be refused");
+    String err = new String(child.getErrorStream().readAllBytes());
+    assertTrue(err.contains("another kiln (pid " + ProcessHandle.current().pid()), err);
   }
 
   private Process startHolder() throws Exception {
