@@ -91,7 +91,10 @@ final class StudioContainer {
     HostConfig host =
         HostConfig.newHostConfig()
             .withBinds(binds)
-            .withNetworkMode(spec.network() ? "bridge" : "none");
+            .withNetworkMode(spec.network() ? "bridge" : "none")
+            // The engine removes the container when it exits, as docker run --rm does: no extra
+            // round trip per build; kiln still removes it itself on every other way out.
+            .withAutoRemove(true);
     return create
         .withCmd(command(spec, command))
         .withEnv(environment)
