@@ -45,7 +45,7 @@ final class StudioContainer {
     List<String> argv = new ArrayList<>();
     argv.add("/bin/bash");
     argv.add("-c");
-    argv.add((drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ") + "exec \"$@\"");
+    argv.add((drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ") + "exec \"$@\" 2>&1");
     argv.add("kiln-studio");
     argv.addAll(command);
     return argv;
