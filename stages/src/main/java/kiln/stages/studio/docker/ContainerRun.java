@@ -4,6 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.WaitContainerCondition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,24 +35,33 @@ final class ContainerRun {
     this.id = id;
   }
 
+  /**
+   * Runs the container, which the engine removes itself when it exits (auto-remove, as {@code
+   * docker run --rm}): the exit code comes from a wait for its removal, registered before the
+   * start, and the output from an attach, also made before the start, so nothing is missed.
+   */
   StudioRun run(OutputStream log, BuildLimits limits) throws StudioException, InterruptedException {
-    try {
-      engine.client().startContainerCmd(id).exec();
-    } catch (DockerException e) {
-      // The engine refuses to start a command that is not there (or not executable).
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-      note(log, "kiln: the studio could not start: " + why);
-      throw new StudioException("the studio could not start its command: " + why, e);
-    }
     LimitWatch watch = new LimitWatch(limits, System::nanoTime);
     Follower follower = new Follower(log, watch);
+    ExitWait exit = new ExitWait();
+    engine.client().waitContainerCmd(id).withCondition(WaitContainerCondition.REMOVED).exec(exit);
     engine
         .client()
-        .logContainerCmd(id)
+        .attachContainerCmd(id)
         .withFollowStream(true)
         .withStdOut(true)
         .withStdErr(true)
+        // Attached before the start, the stream has everything; replaying the log as well
+        // would send early output twice.
+        .withLogs(false)
         .exec(follower);
+    if (!exit.started.await(SETTLE_SECONDS, TimeUnit.SECONDS)
+        || !follower.started.await(SETTLE_SECONDS, TimeUnit.SECONDS)) {
+      throw new StudioException("the Docker engine did not answer within " + SETTLE_SECONDS + " s");
+    }
+    start(log);
+    watch = new LimitWatch(limits, System::nanoTime);
+    follower.watch = watch;
     Ending ending = Ending.EXITED;
     while (!follower.ended(watch.nanosToNextLimit(), TimeUnit.NANOSECONDS)) {
       Optional<Ending> passed = watch.passed();
@@ -64,21 +74,38 @@ final class ContainerRun {
     }
     Duration elapsed = Duration.ofNanos(watch.elapsedNanos());
     follower.finish();
-    return new StudioRun(exitCode(), ending, elapsed);
+    return new StudioRun(exit.code(), ending, elapsed);
   }
 
-  private int exitCode() throws StudioException {
+  private void start(OutputStream log) throws StudioException {
     try {
-      Integer code =
-          engine
-              .client()
-              .waitContainerCmd(id)
-              .exec(new WaitContainerResultCallback())
-              .awaitStatusCode(SETTLE_SECONDS, TimeUnit.SECONDS);
-      return code == null ? -1 : code;
-    } catch (RuntimeException e) {
-      throw new StudioException(
-          "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+      engine.client().startContainerCmd(id).exec();
+    } catch (DockerException e) {
+      // The engine refuses to start a command that is not there (or not executable).
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      note(log, "kiln: the studio could not start: " + why);
+      throw new StudioException("the studio could not start its command: " + why, e);
+    }
+  }
+
+  /** The container's exit code, reported once the engine has removed it. */
+  private final class ExitWait extends WaitContainerResultCallback {
+    final CountDownLatch started = new CountDownLatch(1);
+
+    @Override
+    public void onStart(java.io.Closeable stream) {
+      super.onStart(stream);
+      started.countDown();
+    }
+
+    int code() throws StudioException {
+      try {
+        Integer code = awaitStatusCode(SETTLE_SECONDS, TimeUnit.SECONDS);
+        return code == null ? -1 : code;
+      } catch (RuntimeException e) {
+        throw new StudioException(
+            "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -97,7 +124,8 @@ final class ContainerRun {
    */
   private static final class Follower extends ResultCallback.Adapter<Frame> {
     private final OutputStream log;
-    private final LimitWatch watch;
+    volatile LimitWatch watch;
+    final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile IOException writeFailure;
     private volatile Throwable streamFailure;
@@ -116,6 +144,12 @@ final class ContainerRun {
       } catch (IOException e) {
         writeFailure = e;
       }
+    }
+
+    @Override
+    public void onStart(java.io.Closeable stream) {
+      super.onStart(stream);
+      started.countDown();
     }
 
     @Override

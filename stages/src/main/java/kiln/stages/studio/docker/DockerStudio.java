@@ -35,11 +35,32 @@ public final class DockerStudio implements Studio {
   private final StudioImages images;
   private final LiveContainers live;
 
-  private DockerStudio(Engine engine, StudioOwner owner) {
+  /** uid:gid the results go to after each run; empty when kiln runs as root. */
+  private final Optional<String> resultsOwner;
+
+  private DockerStudio(Engine engine, StudioOwner owner, Optional<String> resultsOwner) {
     this.engine = engine;
     this.owner = owner;
     this.images = new StudioImages(engine);
     this.live = LiveContainers.on(engine);
+    this.resultsOwner = resultsOwner;
+  }
+
+  /** The same studio, handing the writable mounts' files to {@code uid:gid} after each run. */
+  DockerStudio resultsOwnedBy(String uidGid) {
+    return new DockerStudio(engine, owner, Optional.of(uidGid));
+  }
+
+  /** This process's uid:gid, unless it is root (then files written as root are its own). */
+  private static Optional<String> thisUser() {
+    try {
+      Path self = Path.of("/proc/self");
+      Object uid = Files.getAttribute(self, "unix:uid");
+      Object gid = Files.getAttribute(self, "unix:gid");
+      return Integer.valueOf(0).equals(uid) ? Optional.empty() : Optional.of(uid + ":" + gid);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -49,7 +70,7 @@ public final class DockerStudio implements Studio {
    * @throws StudioException when no engine answers or Testcontainers is not set up for it
    */
   public static DockerStudio connect(StudioOwner owner) throws StudioException {
-    DockerStudio studio = new DockerStudio(Engine.connect(), owner);
+    DockerStudio studio = new DockerStudio(Engine.connect(), owner, thisUser());
     studio.reapLeftovers();
     return studio;
   }
@@ -161,7 +182,7 @@ public final class DockerStudio implements Studio {
           StudioContainer.configure(
               engine.client().createContainerCmd(image),
               spec,
-              command,
+              StudioContainer.command(spec, command, resultsOwner),
               StudioContainer.environment(spec),
               binds,
               labels);

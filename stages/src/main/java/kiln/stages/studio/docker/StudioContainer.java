@@ -37,18 +37,36 @@ final class StudioContainer {
   /**
    * The container's command: the spec's command, started by the studio's bash after it drops what
    * the engine added to the environment (HOSTNAME always, HOME and PATH when the spec has none), so
-   * the command sees exactly the spec's environment.
+   * the command sees exactly the spec's environment. Its stderr joins its stdout there: the engine
+   * carries two streams through separate pipes and loses their order, the log must not.
+   *
+   * @param resultsOwner {@code uid:gid} to give the writable mounts' files to after the command
+   *     (builds run as root; a kiln run by another user must be able to use its results), or empty
    */
-  static List<String> command(StudioSpec spec, List<String> command) {
+  static List<String> command(
+      StudioSpec spec, List<String> command, Optional<String> resultsOwner) {
     List<String> drop =
         ENGINE_ADDS.stream().filter(name -> !spec.environment().containsKey(name)).toList();
-    List<String> argv = new ArrayList<>();
-    argv.add("/bin/bash");
-    argv.add("-c");
-    argv.add((drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ") + "exec \"$@\"");
-    argv.add("kiln-studio");
+    String script = drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ";
+    List<String> writable =
+        spec.mounts().stream().filter(m -> !m.readOnly()).map(m -> quoted(m.target())).toList();
+    if (resultsOwner.isPresent() && !writable.isEmpty()) {
+      script +=
+          "\"$@\" 2>&1; rc=$?; PATH=\"${PATH:-/bin}:/bin:/tools/bin\" chown -R -h "
+              + resultsOwner.get()
+              + " -- "
+              + String.join(" ", writable)
+              + " >/dev/null 2>&1; exit $rc";
+    } else {
+      script += "exec \"$@\" 2>&1";
+    }
+    List<String> argv = new ArrayList<>(List.of("/bin/bash", "-c", script, "kiln-studio"));
     argv.addAll(command);
     return argv;
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   /** The spec's mounts, then the backline packages and their /bin (unless the spec has them). */
@@ -84,16 +102,19 @@ final class StudioContainer {
   static CreateContainerCmd configure(
       CreateContainerCmd create,
       StudioSpec spec,
-      List<String> command,
+      List<String> argv,
       List<String> environment,
       List<Bind> binds,
       Map<String, String> labels) {
     HostConfig host =
         HostConfig.newHostConfig()
             .withBinds(binds)
-            .withNetworkMode(spec.network() ? "bridge" : "none");
+            .withNetworkMode(spec.network() ? "bridge" : "none")
+            // The engine removes the container when it exits, as docker run --rm does: no extra
+            // round trip per build; kiln still removes it itself on every other way out.
+            .withAutoRemove(true);
     return create
-        .withCmd(command(spec, command))
+        .withCmd(argv)
         .withEnv(environment)
         .withLabels(labels)
         .withHostName("kiln-studio")

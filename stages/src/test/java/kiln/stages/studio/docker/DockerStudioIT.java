@@ -222,6 +222,23 @@ class DockerStudioIT {
     assertTrue(e.getMessage().contains("etc/passwd"), e.getMessage());
   }
 
+  @Test
+  void resultsWrittenAsRootGoToTheUserRunningKiln() throws Exception {
+    Path results = Files.createDirectories(tmp.resolve("results"));
+    Path log = tmp.resolve("build.log");
+    StudioRun run =
+        studio
+            .resultsOwnedBy("1234:2345")
+            .run(
+                stage1(List.of(new Mount(results, "/results", false)), Map.of()),
+                sh("mkdir /results/pkg && echo x > /results/pkg/file && exit 3"),
+                log,
+                LIMITS);
+    assertEquals(3, run.exitCode(), Files.readString(log));
+    assertEquals(1234, Files.getAttribute(results.resolve("pkg/file"), "unix:uid"));
+    assertEquals(2345, Files.getAttribute(results.resolve("pkg"), "unix:gid"));
+  }
+
   static List<String> sh(String script) {
     return List.of("/bin/sh", "-c", script);
   }

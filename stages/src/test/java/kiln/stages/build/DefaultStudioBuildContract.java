@@ -1,0 +1,38 @@
+package kiln.stages.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import kiln.stages.studio.BuildLimits;
+import kiln.world.PackageIdent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stage 1 to stage 2 in any studio: a backline built in a stage1 studio from the demo tools, then a
+ * plan built in a default studio that has only that installed hart (no /tools).
+ */
+public abstract class DefaultStudioBuildContract extends PlanBuildFixture {
+
+  @Test
+  public void aPlanBuildsInADefaultStudioFromInstalledHarts() throws Exception {
+    BuildResult backline = build(plan("backline-static"));
+
+    BuildResult hello =
+        builder.build(
+            new BuildRequest(
+                plan("stage2-hello"),
+                Optional.empty(),
+                List.of(PackageIdent.parse("kilntest/backline-static")),
+                List.of(backline.artifact()),
+                results(),
+                false,
+                Optional.empty(),
+                BuildRequest.DEFAULT_TARGET,
+                new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2))));
+
+    String bash = "/hab/pkgs/" + backline.ident() + "/bin/bash";
+    assertEquals("studio=default\nno-tools\n" + bash + "\n", payload(hello).text("report"));
+  }
+}
