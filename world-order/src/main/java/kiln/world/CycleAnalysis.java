@@ -18,13 +18,14 @@ final class CycleAnalysis {
   private static final int MAX_BREAKER_TRIES = 400;
 
   private final Graph<PackageIdent, DependencyEdge> graph;
+  private final IntGraph g;
 
-  CycleAnalysis(Graph<PackageIdent, DependencyEdge> graph) {
+  CycleAnalysis(Graph<PackageIdent, DependencyEdge> graph, IntGraph ints) {
     this.graph = graph;
+    this.g = ints;
   }
 
   List<DependencyCycle> cycles() {
-    IntGraph g = IntGraph.of(graph);
     int[] comp = new Tarjan(g).components();
     Map<Integer, List<PackageIdent>> byComp = new HashMap<>();
     int[] size = new int[g.size()];

@@ -28,9 +28,16 @@ final class IntGraph {
   }
 
   static IntGraph of(Graph<PackageIdent, DependencyEdge> graph) {
-    List<PackageIdent> sorted = new ArrayList<>(graph.vertexSet());
-    sorted.sort(Idents.ORDER);
-    PackageIdent[] idents = sorted.toArray(new PackageIdent[0]);
+    // Sort on texts made once: comparing idents by toString() would build them n log n times.
+    List<Map.Entry<String, PackageIdent>> keyed = new ArrayList<>(graph.vertexSet().size());
+    for (PackageIdent ident : graph.vertexSet()) {
+      keyed.add(Map.entry(ident.toString(), ident));
+    }
+    keyed.sort(Map.Entry.comparingByKey());
+    PackageIdent[] idents = new PackageIdent[keyed.size()];
+    for (int i = 0; i < idents.length; i++) {
+      idents[i] = keyed.get(i).getValue();
+    }
     Map<PackageIdent, Integer> index = new HashMap<>(idents.length * 2);
     for (int i = 0; i < idents.length; i++) {
       index.put(idents[i], i);

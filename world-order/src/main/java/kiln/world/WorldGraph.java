@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DirectedMultigraph;
 
 /**
  * The world as a graph of plans: an edge runs from a dependency to the plan that needs it, so build
@@ -27,6 +27,7 @@ public final class WorldGraph {
   private final Graph<PackageIdent, DependencyEdge> graph;
   private final Map<PackageIdent, Plan> plans;
   private List<Plan> cachedOrder;
+  private IntGraph ints;
 
   private WorldGraph(Graph<PackageIdent, DependencyEdge> graph, Map<PackageIdent, Plan> plans) {
     this.graph = graph;
@@ -39,7 +40,7 @@ public final class WorldGraph {
    * @throws IllegalArgumentException naming an ident given twice
    */
   public static WorldGraph of(Collection<Plan> plans) {
-    Graph<PackageIdent, DependencyEdge> graph = new DefaultDirectedGraph<>(null, null, false);
+    Graph<PackageIdent, DependencyEdge> graph = newGraph();
     Map<PackageIdent, Plan> byIdent = new HashMap<>(plans.size() * 2);
     for (Plan plan : plans) {
       Plan earlier = byIdent.put(plan.ident(), plan);
@@ -50,9 +51,10 @@ public final class WorldGraph {
       graph.addVertex(plan.ident());
     }
     for (Plan plan : plans) {
+      Set<PackageIdent> seen = new java.util.HashSet<>();
       for (Dependency dep : plan.deps()) {
-        if (dep.ident().equals(plan.ident())) {
-          continue;
+        if (dep.ident().equals(plan.ident()) || !seen.add(dep.ident())) {
+          continue; // a self-dependency, or one declared twice: the first declaration is kept
         }
         if (byIdent.putIfAbsent(dep.ident(), Plan.missing(dep.ident())) == null) {
           graph.addVertex(dep.ident());
@@ -61,6 +63,15 @@ public final class WorldGraph {
       }
     }
     return new WorldGraph(graph, byIdent);
+  }
+
+  /**
+   * A multigraph, though each pair has one edge at most (duplicates are dropped above): JGraphT's
+   * simple graphs check for an existing edge by scanning the source's edges, quadratic for a plan
+   * that 100k plans need.
+   */
+  private static Graph<PackageIdent, DependencyEdge> newGraph() {
+    return new DirectedMultigraph<>(null, null, false);
   }
 
   /** Every plan, missing ones included, in no particular order. */
@@ -101,7 +112,7 @@ public final class WorldGraph {
 
   /** This world without the plans the predicate picks; dependencies on them count as met. */
   public WorldGraph without(java.util.function.Predicate<PackageIdent> built) {
-    Graph<PackageIdent, DependencyEdge> copy = new DefaultDirectedGraph<>(null, null, false);
+    Graph<PackageIdent, DependencyEdge> copy = newGraph();
     Map<PackageIdent, Plan> kept = new HashMap<>();
     for (Plan plan : plans.values()) {
       if (!built.test(plan.ident())) {
@@ -147,7 +158,7 @@ public final class WorldGraph {
   public List<Plan> orderAllowingCycles() {
     if (cachedOrder == null) {
       List<Plan> order = new ArrayList<>(plans.size());
-      for (PackageIdent ident : new Ordering(graph).order()) {
+      for (PackageIdent ident : new Ordering(ints()).order()) {
         order.add(plans.get(ident));
       }
       cachedOrder = Collections.unmodifiableList(order);
@@ -155,9 +166,16 @@ public final class WorldGraph {
     return cachedOrder;
   }
 
+  private IntGraph ints() {
+    if (ints == null) {
+      ints = IntGraph.of(graph);
+    }
+    return ints;
+  }
+
   /** The dependency cycles: one per strongly connected component of more than one plan. */
   public List<DependencyCycle> cycles() {
-    return new CycleAnalysis(graph).cycles();
+    return new CycleAnalysis(graph, ints()).cycles();
   }
 
   /**
