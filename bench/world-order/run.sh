@@ -3,7 +3,8 @@
 # 1. In one JVM, times reading, ordering and dependents on generated worlds (default 1k, 10k,
 #    100k plans) and prints a markdown table.
 # 2. End to end (process start to exit), 700 real-sized plans: ./kiln world-order against a
-#    bash-per-plan reader (bash-world-order.sh, core-plans' print-deps approach), with hyperfine.
+#    bash-per-plan reader (bash-world-order.sh, core-plans' print-deps approach), with hyperfine;
+#    E2E_10K=1 repeats that on the 10k world.
 # Worlds are generated under bench/world-order/target (reused when present).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,3 +38,12 @@ hyperfine --warmup 1 --runs "${RUNS:-5}" --export-markdown "$work/end-to-end.md"
   -n 'kiln world-order' "$root/kiln world-order < $list > /dev/null 2>&1" \
   -n 'bash per plan + tsort' "$here/bash-world-order.sh < $list > /dev/null"
 cat "$work/end-to-end.md"
+# Optional: the same comparison on the 10k world (bash needs about a minute per run).
+if [[ -n ${E2E_10K:-} ]]; then
+  list=$work/plans-10000.txt
+  find "$(world 10000)" -name plan.sh | sort >"$list"
+  hyperfine --runs 3 --export-markdown "$work/end-to-end-10k.md" \
+    -n 'kiln world-order (10k)' "$root/kiln world-order < $list > /dev/null 2>&1" \
+    -n 'bash per plan + tsort (10k)' "$here/bash-world-order.sh < $list > /dev/null"
+  cat "$work/end-to-end-10k.md"
+fi
