@@ -223,9 +223,35 @@ final class ShellParser {
       if (t.kind() != Token.Kind.NEWLINE) {
         tokens.add(t);
       }
+      if (t.isWord("=~")) {
+        tokens.add(regex(t.line()));
+      }
     }
     next();
     return new Node.Cond(open.line(), List.copyOf(tokens));
+  }
+
+  /**
+   * The right side of {@code =~}: bash reads it as one word even with parentheses and bars in it,
+   * so glue the tokens up to {@code ]]}, {@code &&} or {@code ||} back together.
+   */
+  private Token regex(int line) throws ShellSyntaxException {
+    StringBuilder text = new StringBuilder();
+    int depth = 0;
+    while (true) {
+      Token t = peek();
+      boolean end =
+          t.isWord("]]")
+              || t.kind() == Token.Kind.EOF
+              || t.kind() == Token.Kind.NEWLINE
+              || (depth == 0 && (t.isOp("&&") || t.isOp("||") || t.isOp(")")));
+      if (end) {
+        break;
+      }
+      depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+      text.append(next().text());
+    }
+    return Token.word(ShellLexer.fragment(text.toString(), line));
   }
 
   private Node functionKeyword() throws ShellSyntaxException {
