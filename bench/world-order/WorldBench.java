@@ -42,9 +42,11 @@ public class WorldBench {
       long t2 = System.nanoTime();
       List<Plan> o = world.orderAllowingCycles();
       long t3 = System.nanoTime();
-      // The most-depended-on plan: the one with the most direct dependents.
+      // The most-depended-on plan: the one the most plans name as a dependency.
+      java.util.Map<kiln.world.PackageIdent, Integer> named = new java.util.HashMap<>();
+      set.plans().forEach(p -> p.deps().forEach(d -> named.merge(d.ident(), 1, Integer::sum)));
       Plan most = set.plans().stream()
-          .max(Comparator.comparingInt((Plan p) -> world.dependentsOf(List.of(p.ident()), true).plans().size()))
+          .max(Comparator.comparingInt((Plan p) -> named.getOrDefault(p.ident(), 0)))
           .orElseThrow();
       WorldGraph fresh = WorldGraph.of(set.plans()); // a freshly loaded world: no cached order
       long t4 = System.nanoTime();

@@ -62,6 +62,12 @@ final class WorldOptions {
               + String.join(", ", kiln.world.PlanDiscovery.TARGETS)
               + ")");
     }
+    if (paths.isEmpty() && System.console() != null) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "give PATHs, or plan.sh paths on stdin: find . -name plan.sh | kiln "
+              + cli.getCommandName());
+    }
     List<String> given = paths.isEmpty() ? stdinLines() : paths;
     EvalContext context = EvalContext.stage1();
     String habOrigin = System.getenv("HAB_ORIGIN");

@@ -17,13 +17,21 @@ final class BashScript {
     }
     s.append(
         """
-        # A plan that sources a missing file is unreadable, as for the static reader.
-        kiln_source() {
-          if [[ ! -f "$1" ]]; then printf '%smissing %s\n' "$m" "$1" >&3; exit 97; fi
-          builtin source "$@"
+        # A plan that sources a missing file is unreadable, as for the static reader. A DEBUG
+        # trap checks each source command before it runs: wrapping source in a function would
+        # turn the plan's declare statements into locals of that function.
+        kiln_check_source() {
+          case "$BASH_COMMAND" in
+            "source "* | ". "*)
+              local kiln_words
+              eval "kiln_words=(${BASH_COMMAND#* })" 2>/dev/null || return 0
+              if [[ -n "${kiln_words[0]:-}" && ! -f "${kiln_words[0]}" ]]; then
+                printf '%smissing %s\n' "$m" "${kiln_words[0]}" >&3
+                exit 97
+              fi
+              ;;
+          esac
         }
-        source() { kiln_source "$@"; }
-        .() { kiln_source "$@"; }
         kiln_emit() {
           printf '%sname %s\\n' "$m" "${pkg_name:-}"
           printf '%sorigin %s\\n' "$m" "${pkg_origin:-${HAB_ORIGIN:-}}"
@@ -39,9 +47,9 @@ final class BashScript {
       s.append("printf '%sbegin ").append(firstIndex + i).append("\\n' \"$m\"\n");
       s.append("( cd ")
           .append(quote(file.getParent().toString()))
-          .append(" && { source ")
+          .append(" && { set -T; trap kiln_check_source DEBUG; builtin source ")
           .append(quote(file.toString()))
-          .append(" >/dev/null 2>&1 </dev/null; kiln_emit; } )\n");
+          .append(" >/dev/null 2>&1 </dev/null; trap - DEBUG; set +T; kiln_emit; } )\n");
       s.append("printf '%send\\n' \"$m\"\n");
     }
     return s.toString();

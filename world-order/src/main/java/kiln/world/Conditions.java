@@ -141,7 +141,8 @@ final class Conditions {
         return Status.of(op.equals("!=") != eq);
       case "=~":
         try {
-          return Status.of(Pattern.compile(text(right)).matcher(l).find());
+          inexact |= !expander.scalar(right).exact();
+          return Status.of(Pattern.compile(expander.regex(right)).matcher(l).find());
         } catch (PatternSyntaxException e) {
           return Status.UNKNOWN;
         }

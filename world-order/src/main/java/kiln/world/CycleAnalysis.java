@@ -10,27 +10,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DirectedMultigraph;
 
-/** Finds the dependency cycles of a world and describes each (see {@link DependencyCycle}). */
+/**
+ * Finds the dependency cycles of a world (strongly connected components, Tarjan on the arrays) and
+ * describes each (see {@link DependencyCycle}); the what-if analysis of a cycle runs on a small
+ * JGraphT graph of its members.
+ */
 final class CycleAnalysis {
 
   /** Above this many edges inside a cycle, only the loop's edges are tried as breakers. */
   private static final int MAX_BREAKER_TRIES = 400;
 
-  private final Graph<PackageIdent, DependencyEdge> graph;
+  private final IntGraph g;
 
-  CycleAnalysis(Graph<PackageIdent, DependencyEdge> graph) {
-    this.graph = graph;
+  CycleAnalysis(IntGraph ints) {
+    this.g = ints;
   }
 
   List<DependencyCycle> cycles() {
-    IntGraph g = IntGraph.of(graph);
     int[] comp = new Tarjan(g).components();
-    Map<Integer, List<PackageIdent>> byComp = new HashMap<>();
     int[] size = new int[g.size()];
     for (int v = 0; v < g.size(); v++) {
       size[comp[v]]++;
     }
+    Map<Integer, List<PackageIdent>> byComp = new HashMap<>();
     for (int v = 0; v < g.size(); v++) {
       if (size[comp[v]] > 1) {
         byComp.computeIfAbsent(comp[v], c -> new ArrayList<>()).add(g.ident(v));
@@ -38,8 +43,7 @@ final class CycleAnalysis {
     }
     List<DependencyCycle> cycles = new ArrayList<>();
     for (List<PackageIdent> members : byComp.values()) {
-      members.sort(Idents.ORDER);
-      cycles.add(describe(members));
+      cycles.add(describe(members)); // members ascending: vertex numbers follow ident order
     }
     cycles.sort(
         Comparator.comparing((DependencyCycle c) -> -c.members().size())
@@ -51,7 +55,7 @@ final class CycleAnalysis {
     Set<PackageIdent> in = new HashSet<>(members);
     List<DependencyEdge> inner = new ArrayList<>();
     for (PackageIdent m : members) {
-      for (DependencyEdge e : graph.incomingEdgesOf(m)) {
+      for (DependencyEdge e : g.in(g.index(m))) {
         if (in.contains(e.target())) {
           inner.add(e);
         }
@@ -78,7 +82,7 @@ final class CycleAnalysis {
     ArrayDeque<PackageIdent> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {
       PackageIdent a = queue.poll();
-      List<DependencyEdge> deps = new ArrayList<>(graph.incomingEdgesOf(a));
+      List<DependencyEdge> deps = new ArrayList<>(List.of(g.in(g.index(a))));
       deps.sort(Comparator.comparing(DependencyEdge::target, Idents.ORDER));
       for (DependencyEdge e : deps) {
         PackageIdent b = e.target();
@@ -101,43 +105,35 @@ final class CycleAnalysis {
   /** How many members are still in some cycle once {@code cut} is gone. */
   private static int leftInCycle(
       List<PackageIdent> members, List<DependencyEdge> inner, DependencyEdge cut) {
-    Map<PackageIdent, Integer> local = new HashMap<>();
-    for (int i = 0; i < members.size(); i++) {
-      local.put(members.get(i), i);
-    }
-    List<List<Integer>> out = new ArrayList<>();
-    members.forEach(m -> out.add(new ArrayList<>()));
+    Graph<PackageIdent, DependencyEdge> sub = new DirectedMultigraph<>(null, null, false);
+    members.forEach(sub::addVertex);
     for (DependencyEdge e : inner) {
       if (e != cut) {
-        out.get(local.get(e.target())).add(local.get(e.dependent()));
+        sub.addEdge(e.target(), e.dependent(), e);
       }
     }
-    int[][] adjacency = new int[members.size()][];
-    for (int i = 0; i < adjacency.length; i++) {
-      adjacency[i] = out.get(i).stream().mapToInt(Integer::intValue).toArray();
-    }
-    int[] comp =
-        new Tarjan(IntGraph.of(members.toArray(new PackageIdent[0]), adjacency)).components();
-    int[] size = new int[members.size()];
-    for (int c : comp) {
-      size[c]++;
-    }
     int left = 0;
-    for (int c : comp) {
-      left += size[c] > 1 ? 1 : 0;
+    for (Set<PackageIdent> scc :
+        new KosarajuStrongConnectivityInspector<>(sub).stronglyConnectedSets()) {
+      left += scc.size() > 1 ? scc.size() : 0;
     }
     return left;
   }
 
   private List<PackageIdent> blocked(List<PackageIdent> members, Set<PackageIdent> in) {
-    Set<PackageIdent> seen = new HashSet<>(in);
-    ArrayDeque<PackageIdent> queue = new ArrayDeque<>(members);
+    boolean[] seen = new boolean[g.size()];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (PackageIdent m : members) {
+      seen[g.index(m)] = true;
+      queue.add(g.index(m));
+    }
     List<PackageIdent> out = new ArrayList<>();
     while (!queue.isEmpty()) {
-      for (DependencyEdge e : graph.outgoingEdgesOf(queue.poll())) {
-        if (seen.add(e.dependent())) {
-          out.add(e.dependent());
-          queue.add(e.dependent());
+      for (int w : g.out(queue.poll())) {
+        if (!seen[w]) {
+          seen[w] = true;
+          out.add(g.ident(w));
+          queue.add(w);
         }
       }
     }

@@ -1,13 +1,11 @@
 package kiln.world;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import org.jgrapht.Graph;
 
 /**
  * The plans that depend on some idents, in build order, each with the edge it was first reached by,
@@ -42,28 +40,46 @@ public record Dependents(
   }
 
   static Dependents find(
-      WorldGraph world,
-      Graph<PackageIdent, DependencyEdge> graph,
-      Collection<PackageIdent> idents,
-      boolean direct) {
+      WorldGraph world, IntGraph g, Collection<PackageIdent> idents, boolean direct) {
     List<PackageIdent> roots = new ArrayList<>();
+    boolean[] isRoot = new boolean[g.size()];
     for (PackageIdent ident : idents) {
       PackageIdent root = ident.originAndName();
-      if (!graph.containsVertex(root)) {
+      Integer v = g.index(root);
+      if (v == null) {
         throw new IllegalArgumentException(
             "no plan in this world is or needs " + root + "; check the ident and the plans given");
       }
       roots.add(root);
+      isRoot[v] = true;
+    }
+    int[] from = new int[g.size()];
+    java.util.Arrays.fill(from, -1);
+    int[] queue = new int[g.size()];
+    int head = 0;
+    int tail = 0;
+    for (PackageIdent root : roots) {
+      queue[tail++] = g.index(root);
+    }
+    while (head < tail) {
+      int v = queue[head++];
+      for (int w : g.out(v)) {
+        if (from[w] < 0 && !isRoot[w]) {
+          from[w] = v;
+          if (!direct) {
+            queue[tail++] = w;
+          }
+        }
+      }
     }
     Map<PackageIdent, DependencyEdge> reachedBy = new HashMap<>();
-    ArrayDeque<PackageIdent> queue = new ArrayDeque<>(roots);
-    while (!queue.isEmpty()) {
-      PackageIdent at = queue.poll();
-      for (DependencyEdge e : graph.outgoingEdgesOf(at)) {
-        if (!reachedBy.containsKey(e.dependent()) && !roots.contains(e.dependent())) {
-          reachedBy.put(e.dependent(), e);
-          if (!direct) {
-            queue.add(e.dependent());
+    for (int w = 0; w < g.size(); w++) {
+      if (from[w] >= 0) {
+        PackageIdent need = g.ident(from[w]);
+        for (DependencyEdge e : g.in(w)) {
+          if (e.target().equals(need)) {
+            reachedBy.put(g.ident(w), e);
+            break;
           }
         }
       }

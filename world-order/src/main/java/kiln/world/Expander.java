@@ -73,6 +73,17 @@ final class Expander {
     return regex.toString();
   }
 
+  /** A Java regex for the right side of {@code =~}: quoted parts match literally. */
+  String regex(Word word) {
+    StringBuilder regex = new StringBuilder();
+    for (Word.Part part : word.parts()) {
+      String text =
+          part instanceof Word.Lit lit ? lit.text() : scalar(new Word(List.of(part), 0, "")).text();
+      regex.append(part.quoted() ? quote(text) : text);
+    }
+    return regex.toString();
+  }
+
   Values expand(Word.Part part, int line) {
     if (part instanceof Word.Param p) {
       return params.expand(p.expr(), line);

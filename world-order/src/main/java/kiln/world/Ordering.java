@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.jgrapht.Graph;
 
 /**
  * Build order in linear time (plus a log factor for ties): strongly connected components (iterative
@@ -16,8 +15,8 @@ final class Ordering {
 
   private final IntGraph g;
 
-  Ordering(Graph<PackageIdent, DependencyEdge> graph) {
-    this.g = IntGraph.of(graph);
+  Ordering(IntGraph graph) {
+    this.g = graph;
   }
 
   List<PackageIdent> order() {

@@ -133,9 +133,9 @@ final class ShellParser {
           expectWord("}");
           return new Node.Group(t.line(), body, false);
         case "[[":
-          return cond();
+          return new SpecialParser(this).cond();
         case "function":
-          return functionKeyword();
+          return new SpecialParser(this).functionKeyword();
         default:
           if (RESERVED.contains(reserved)) {
             throw unexpected(t);
@@ -166,7 +166,7 @@ final class ShellParser {
         } else {
           words.add(t.word());
           if (words.size() == 1 && assigns.isEmpty() && peek().isOp("(")) {
-            return functionBody(t);
+            return new SpecialParser(this).functionBody(t);
           }
         }
       } else if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
@@ -212,75 +212,6 @@ final class ShellParser {
     return new Node.Assign(t.line(), name, append, new Word(rest, word.line(), raw), null);
   }
 
-  private Node cond() throws ShellSyntaxException {
-    Token open = next();
-    List<Token> tokens = new ArrayList<>();
-    while (!peek().isWord("]]")) {
-      Token t = next();
-      if (t.kind() == Token.Kind.EOF) {
-        throw new ShellSyntaxException(open.line(), "a [[ is never closed with ]]");
-      }
-      if (t.kind() != Token.Kind.NEWLINE) {
-        tokens.add(t);
-      }
-    }
-    next();
-    return new Node.Cond(open.line(), List.copyOf(tokens));
-  }
-
-  private Node functionKeyword() throws ShellSyntaxException {
-    next();
-    Token name = next();
-    if (name.kind() != Token.Kind.WORD) {
-      throw unexpected(name);
-    }
-    if (!peek().isOp("(")) {
-      skipNewlines();
-      return new Node.Function(name.line(), name.word().raw(), skipBody(name));
-    }
-    return functionBody(name);
-  }
-
-  private Node functionBody(Token name) throws ShellSyntaxException {
-    expectOp("(");
-    expectOp(")");
-    skipNewlines();
-    return new Node.Function(name.line(), name.word().raw(), skipBody(name));
-  }
-
-  /**
-   * Steps over a function body: a balanced {@code { }} or {@code ( )}, else one command. Returns
-   * whether the body assigns a setting that decides the plan's identity or dependencies, so a call
-   * of it can be flagged.
-   */
-  private boolean skipBody(Token name) throws ShellSyntaxException {
-    Token open = peek();
-    if (open.isWord("{")) {
-      next();
-      return Tracked.mentioned(lexer.skipBraceBody());
-    }
-    if (!open.isOp("(")) {
-      return Tracked.touches(command());
-    }
-    next();
-    boolean tracked = false;
-    int depth = 1;
-    while (depth > 0) {
-      Token t = next();
-      if (t.kind() == Token.Kind.EOF) {
-        throw new ShellSyntaxException(
-            name.line(), "the body of function " + name.text() + " is never closed");
-      }
-      tracked |= Tracked.assigns(t);
-      if (t.isOp("(")) {
-        depth++;
-      } else if (t.isOp(")")) {
-        depth--;
-      }
-    }
-    return tracked;
-  }
-
   /** Redirections after a compound command ({@code done < file}) do not change what it sets. */
   private void skipRedirections() throws ShellSyntaxException {
     while (true) {
@@ -319,11 +250,27 @@ final class ShellParser {
     return t;
   }
 
+  void expectOpToken(String op) throws ShellSyntaxException {
+    expectOp(op);
+  }
+
   private void expectOp(String op) throws ShellSyntaxException {
     Token t = next();
     if (!t.isOp(op)) {
       throw new ShellSyntaxException(t.line(), "expected '" + op + "' but found " + quote(t));
     }
+  }
+
+  /** Steps over a function body whose {@code {} was just read (see {@link ShellLexer}). */
+  String skipBraceBody() throws ShellSyntaxException {
+    if (peeked != null) {
+      throw new IllegalStateException("a token was read past the {");
+    }
+    return lexer.skipBraceBody();
+  }
+
+  Node command0() throws ShellSyntaxException {
+    return command();
   }
 
   Token peekToken() throws ShellSyntaxException {

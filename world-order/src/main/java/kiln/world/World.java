@@ -90,9 +90,23 @@ public final class World {
       EvalContext context,
       Map<PackageIdent, Plan> base,
       List<Diagnostic> unreadable) {
+    // One read per distinct set of variables: under --eval that is one bash for most entries.
+    Map<Map<String, String>, List<BasePlans.Entry>> byArgs = new LinkedHashMap<>();
+    list.entries().forEach(e -> byArgs.computeIfAbsent(e.args(), a -> new ArrayList<>()).add(e));
+    Map<BasePlans.Entry, PlanOutcome> outcomes = new java.util.HashMap<>();
+    byArgs.forEach(
+        (args, entries) -> {
+          List<PlanOutcome> read =
+              request
+                  .source()
+                  .readAll(
+                      entries.stream().map(BasePlans.Entry::planFile).toList(), context.with(args));
+          for (int i = 0; i < entries.size(); i++) {
+            outcomes.put(entries.get(i), read.get(i));
+          }
+        });
     for (BasePlans.Entry entry : list.entries()) {
-      PlanOutcome outcome =
-          request.source().readAll(List.of(entry.planFile()), context.with(entry.args())).get(0);
+      PlanOutcome outcome = outcomes.get(entry);
       if (outcome.failure() != null) {
         unreadable.add(new Diagnostic(entry.at(), "base plan unreadable: " + outcome.failure()));
       } else {

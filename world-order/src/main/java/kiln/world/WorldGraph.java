@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DirectedMultigraph;
 
 /**
  * The world as a graph of plans: an edge runs from a dependency to the plan that needs it, so build
@@ -19,18 +19,20 @@ import org.jgrapht.graph.DefaultDirectedGraph;
  * Answers in what order to build ({@link #order()}), what depends on a plan ({@link #dependentsOf})
  * and why there is no order ({@link #cycles()}).
  *
- * <p>Every answer is deterministic and independent of the order plans were given in: ties are
- * broken by ident.
+ * <p>The walks run on arrays in linear time (a 100k-plan world is ordered in well under a second);
+ * {@link #asGraph()} gives the same graph as a JGraphT graph for other algorithms. Every answer is
+ * deterministic and independent of the order plans were given in: ties are broken by ident.
  */
 public final class WorldGraph {
 
-  private final Graph<PackageIdent, DependencyEdge> graph;
   private final Map<PackageIdent, Plan> plans;
+  private final IntGraph ints;
   private List<Plan> cachedOrder;
+  private Graph<PackageIdent, DependencyEdge> graph;
 
-  private WorldGraph(Graph<PackageIdent, DependencyEdge> graph, Map<PackageIdent, Plan> plans) {
-    this.graph = graph;
+  private WorldGraph(Map<PackageIdent, Plan> plans, IntGraph ints) {
     this.plans = plans;
+    this.ints = ints;
   }
 
   /**
@@ -39,7 +41,10 @@ public final class WorldGraph {
    * @throws IllegalArgumentException naming an ident given twice
    */
   public static WorldGraph of(Collection<Plan> plans) {
-    Graph<PackageIdent, DependencyEdge> graph = new DefaultDirectedGraph<>(null, null, false);
+    return of(plans, ident -> false);
+  }
+
+  private static WorldGraph of(Collection<Plan> plans, Predicate<PackageIdent> satisfied) {
     Map<PackageIdent, Plan> byIdent = new HashMap<>(plans.size() * 2);
     for (Plan plan : plans) {
       Plan earlier = byIdent.put(plan.ident(), plan);
@@ -47,20 +52,15 @@ public final class WorldGraph {
         throw new IllegalArgumentException(
             "two plans for " + plan.ident() + ": " + earlier.path() + " and " + plan.path());
       }
-      graph.addVertex(plan.ident());
     }
     for (Plan plan : plans) {
       for (Dependency dep : plan.deps()) {
-        if (dep.ident().equals(plan.ident())) {
-          continue;
+        if (!satisfied.test(dep.ident()) && !byIdent.containsKey(dep.ident())) {
+          byIdent.put(dep.ident(), Plan.missing(dep.ident()));
         }
-        if (byIdent.putIfAbsent(dep.ident(), Plan.missing(dep.ident())) == null) {
-          graph.addVertex(dep.ident());
-        }
-        graph.addEdge(dep.ident(), plan.ident(), new DependencyEdge(plan.ident(), dep));
       }
     }
-    return new WorldGraph(graph, byIdent);
+    return new WorldGraph(byIdent, IntGraph.of(byIdent.values(), satisfied));
   }
 
   /** Every plan, missing ones included, in no particular order. */
@@ -73,9 +73,10 @@ public final class WorldGraph {
     return plans.get(ident.originAndName());
   }
 
-  /** The dependencies of a plan that the world graph keeps (no self-dependency, no duplicate). */
+  /** The dependencies of a plan that the world graph keeps (no self-dependency, no repeat). */
   public List<DependencyEdge> dependenciesOf(PackageIdent ident) {
-    return List.copyOf(graph.incomingEdgesOf(ident.originAndName()));
+    Integer v = ints.index(ident.originAndName());
+    return v == null ? List.of() : List.of(ints.in(v));
   }
 
   /** Each dependency no plan provides, with the plans that need it, sorted. */
@@ -83,8 +84,10 @@ public final class WorldGraph {
     Map<PackageIdent, List<PackageIdent>> out = new TreeMap<>(Idents.ORDER);
     for (Plan plan : plans.values()) {
       if (plan.isMissing()) {
-        Set<PackageIdent> needers = new TreeSet<>(Idents.ORDER);
-        graph.outgoingEdgesOf(plan.ident()).forEach(e -> needers.add(e.dependent()));
+        List<PackageIdent> needers = new ArrayList<>();
+        for (int w : ints.out(ints.index(plan.ident()))) {
+          needers.add(ints.ident(w)); // ascending numbers: already sorted by ident
+        }
         out.put(plan.ident(), List.copyOf(needers));
       }
     }
@@ -100,30 +103,14 @@ public final class WorldGraph {
   }
 
   /** This world without the plans the predicate picks; dependencies on them count as met. */
-  public WorldGraph without(java.util.function.Predicate<PackageIdent> built) {
-    Graph<PackageIdent, DependencyEdge> copy = new DefaultDirectedGraph<>(null, null, false);
-    Map<PackageIdent, Plan> kept = new HashMap<>();
+  public WorldGraph without(Predicate<PackageIdent> built) {
+    List<Plan> kept = new ArrayList<>();
     for (Plan plan : plans.values()) {
-      if (!built.test(plan.ident())) {
-        kept.put(plan.ident(), plan);
-        copy.addVertex(plan.ident());
+      if (!plan.isMissing() && !built.test(plan.ident())) {
+        kept.add(plan);
       }
     }
-    for (DependencyEdge e : graph.edgeSet()) {
-      PackageIdent from = graph.getEdgeSource(e);
-      PackageIdent to = graph.getEdgeTarget(e);
-      if (kept.containsKey(from) && kept.containsKey(to)) {
-        copy.addEdge(from, to, e);
-      }
-    }
-    // A missing plan only some base plan needed is no longer needed by anyone.
-    for (PackageIdent ident : List.copyOf(copy.vertexSet())) {
-      if (kept.get(ident).isMissing() && copy.outDegreeOf(ident) == 0) {
-        copy.removeVertex(ident);
-        kept.remove(ident);
-      }
-    }
-    return new WorldGraph(copy, kept);
+    return of(kept, built);
   }
 
   /**
@@ -142,12 +129,12 @@ public final class WorldGraph {
 
   /**
    * The build order even when there are cycles: each cycle's members are ordered deterministically
-   * (as if the fewest of their edges were cut), everything else correctly.
+   * (cutting edges into its smallest waiting member), everything else correctly.
    */
   public List<Plan> orderAllowingCycles() {
     if (cachedOrder == null) {
       List<Plan> order = new ArrayList<>(plans.size());
-      for (PackageIdent ident : new Ordering(graph).order()) {
+      for (PackageIdent ident : new Ordering(ints).order()) {
         order.add(plans.get(ident));
       }
       cachedOrder = Collections.unmodifiableList(order);
@@ -157,7 +144,7 @@ public final class WorldGraph {
 
   /** The dependency cycles: one per strongly connected component of more than one plan. */
   public List<DependencyCycle> cycles() {
-    return new CycleAnalysis(graph).cycles();
+    return new CycleAnalysis(ints).cycles();
   }
 
   /**
@@ -167,6 +154,21 @@ public final class WorldGraph {
    * @throws IllegalArgumentException naming an ident the world does not know
    */
   public Dependents dependentsOf(Collection<PackageIdent> idents, boolean direct) {
-    return Dependents.find(this, graph, idents, direct);
+    return Dependents.find(this, ints, idents, direct);
+  }
+
+  /** This world as a JGraphT graph (built on first use), edges from dependency to dependent. */
+  public Graph<PackageIdent, DependencyEdge> asGraph() {
+    if (graph == null) {
+      Graph<PackageIdent, DependencyEdge> g = new DirectedMultigraph<>(null, null, false);
+      plans.keySet().forEach(g::addVertex);
+      for (int v = 0; v < ints.size(); v++) {
+        for (DependencyEdge e : ints.in(v)) {
+          g.addEdge(e.target(), e.dependent(), e);
+        }
+      }
+      graph = g;
+    }
+    return graph;
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BashPlanSourceTest {
 
   private static final List<String> AGREEING =
-      List.of("messy", "conditions", "variant", "idiom", "nested/sub", "self", "base");
+      List.of("messy", "conditions", "variant", "idiom", "nested/sub", "self", "base", "syntax");
 
   @Test
   void bashAndTheStaticReaderAgreeOnTheFixtures() throws Exception {

@@ -173,6 +173,21 @@ class PlanReaderTest {
   }
 
   @Test
+  void stepsOverTheBashPlansUseAroundTheSettings() throws Exception {
+    PlanReading reading = Fixtures.read("syntax");
+    assertEquals(
+        List.of(
+            "core/gcc",
+            "core/make",
+            "core/stage1-extra",
+            "core/regex-matched",
+            "core/after-heredoc",
+            "core/scaffolding-base"),
+        Fixtures.deps(reading.plan()));
+    assertEquals(List.of(), reading.warnings());
+  }
+
+  @Test
   void keepsSelfDependenciesForTheGraphToDrop() throws Exception {
     assertEquals(List.of("core/self", "core/gcc"), Fixtures.deps(Fixtures.read("self").plan()));
   }
