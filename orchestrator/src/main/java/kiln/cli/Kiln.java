@@ -11,7 +11,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Bootstraps a self-hosting distribution and rebuilds its world in order.",
-    subcommands = {WorldOrderCommand.class, DependentsCommand.class, Stage0Command.class, OriginCommand.class, HartCommand.class, StudioCommand.class, BootstrapCommand.class, StatusCommand.class, SkipCommand.class, RetryCommand.class})
+    subcommands = {
+      WorldOrderCommand.class,
+      DependentsCommand.class,
+      Stage0Command.class,
+      OriginCommand.class,
+      HartCommand.class,
+      StudioCommand.class,
+      BootstrapCommand.class,
+      StatusCommand.class,
+      SkipCommand.class,
+      RetryCommand.class
+    })
 public final class Kiln implements Runnable {
 
   @Option(

@@ -44,7 +44,9 @@ public final class PlanLists implements StageInputs {
     for (BasePlans.Entry entry : base.entries()) {
       EvalContext context = contextFor(config, stage).with(entry.args());
       Plan plan = read(entry.planFile(), context, stage);
-      lines.add(new PlanLine(new EntryKey(plan.ident(), settings(entry)), dirOf(config, entry), idents(plan)));
+      lines.add(
+          new PlanLine(
+              new EntryKey(plan.ident(), settings(entry)), dirOf(config, entry), idents(plan)));
     }
     return StageWorks.baseList(stage, lines);
   }
