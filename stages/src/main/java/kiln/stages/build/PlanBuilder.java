@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,25 +66,28 @@ public final class PlanBuilder {
    *     written to the results dir then
    */
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
-    long start = System.nanoTime();
+    PhaseTimer timer = new PhaseTimer();
     String release = RELEASE.format(clock.instant());
     Path planFile = PlanLocation.planFile(request.planDir(), request.target());
     ResultsDir results = new ResultsDir(request.resultsDir());
     for (Path hart : request.installs()) {
       store.install(hart);
     }
+    timer.mark(BuildResult.INSTALL);
     try (BuildWorkspace workspace = BuildWorkspace.create(workRoot)) {
       StudioSetup setup = new StudioSetup(request, store, workspace, planFile, release);
       PlanFacts facts = learnFacts(request, setup, workspace, results, planFile, release);
+      timer.mark(BuildResult.FACTS_PASS);
       signer.requireSigningKey(facts.origin());
       Resolved resolved = resolve(facts, request.target());
       Optional<Mount> source = cachedSource(facts);
       workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
       StudioSpec spec = setup.build(resolved.closure(), source, facts.ownDownload());
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
+      timer.mark(BuildResult.RESOLVE);
       run(spec, "build", request, workspace, results, logName, facts.shortIdent());
-      return pack(
-          request, workspace, results, logName, Duration.ofNanos(System.nanoTime() - start));
+      timer.mark(BuildResult.BUILD_PASS);
+      return pack(workspace, results, logName, timer);
     }
   }
 
@@ -204,20 +206,19 @@ public final class PlanBuilder {
   }
 
   private BuildResult pack(
-      BuildRequest request,
-      BuildWorkspace workspace,
-      ResultsDir results,
-      String logName,
-      Duration elapsed)
+      BuildWorkspace workspace, ResultsDir results, String logName, PhaseTimer timer)
       throws BuildException {
     LastBuild built = LastBuild.read(workspace.out().resolve("pkg.env"));
     Path hart = workspace.scratch(built.artifactName());
     signer.pack(workspace.out(), built.ident(), built.target(), hart);
+    timer.mark(BuildResult.PACK);
     String env = built.lastBuildEnv(hart);
     Path artifact = results.publish(hart, built.artifactName());
     Path lastBuild =
         results.publishText(env, "last_build.env", workspace.scratch("last_build.env"));
     Path log = results.publish(workspace.log(), logName);
-    return new BuildResult(built.ident(), artifact, lastBuild, log, elapsed);
+    timer.mark(BuildResult.PUBLISH);
+    return new BuildResult(
+        built.ident(), artifact, lastBuild, log, timer.elapsed(), timer.phases());
   }
 }

@@ -1,0 +1,139 @@
+package kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kiln build} end to end, in a chroot studio made of busybox and a static bash. */
+class BuildCommandTest {
+
+  @TempDir Path tmp;
+  @TempDir static Path shared;
+  private static Path tools;
+  private Path keys;
+
+  @BeforeAll
+  static void toolsTarball() throws Exception {
+    Path bin = Files.createDirectories(shared.resolve("gathered/tools/bin"));
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
+    Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
+    Process list = new ProcessBuilder("/bin/busybox", "--list").start();
+    for (String applet : new String(list.getInputStream().readAllBytes()).split("\n")) {
+      if (!applet.isBlank() && !Files.exists(bin.resolve(applet))) {
+        Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+      }
+    }
+    tools = shared.resolve("tools.tar.xz");
+    exec(shared.resolve("gathered"), "env", "XZ_OPT=-0", "tar", "-cJf", tools.toString(), "tools");
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    keys = tmp.resolve("keys");
+    assertEquals(
+        0, CliRun.of("origin", "key", "generate", "clitest", "--keys", keys.toString()).exit());
+  }
+
+  @Test
+  void buildWritesTheArtifactLastBuildEnvAndTheLog() throws Exception {
+    Path plan = plan("ok", "do_install() { echo built >\"$pkg_prefix/marker\"; }");
+    CliRun run = build(plan);
+    assertEquals(0, run.exit(), run.err());
+    Path hart = Path.of(run.out().strip());
+    assertTrue(
+        hart.getFileName().toString().matches("clitest-ok-1\\.0-\\d{14}-x86_64-linux\\.hart"),
+        run.out());
+    assertEquals(0, CliRun.of("hart", "verify", hart.toString(), "--keys", keys.toString()).exit());
+    List<String> results = results();
+    assertEquals(3, results.size(), results.toString());
+    assertTrue(results.contains("last_build.env"), results.toString());
+    String env = Files.readString(tmp.resolve("results/last_build.env"));
+    assertTrue(env.contains("pkg_artifact=" + hart.getFileName()), env);
+    assertTrue(run.err().contains("kiln: built clitest/ok/1.0/"), run.err());
+  }
+
+  @Test
+  void aFailedBuildShowsTheLogsLastLinesAndPathAndExitsOne() throws Exception {
+    Path plan = plan("broken", "do_build() { echo compiler exploded; return 3; }");
+    CliRun run = build(plan);
+    assertEquals(1, run.exit());
+    assertTrue(run.err().contains("compiler exploded"), run.err());
+    assertTrue(run.err().contains("failed in do_build (exit code 3)"), run.err());
+    assertTrue(run.err().contains("full log: "), run.err());
+    assertEquals(1, results().size(), "only the log: " + results());
+    assertTrue(results().get(0).endsWith(".log"), results().toString());
+  }
+
+  @Test
+  void toolsAndBacklineExcludeEachOther() {
+    CliRun run =
+        CliRun.of("build", tmp.toString(), "--tools", "a.tar.xz", "--backline", "core/bash");
+    assertEquals(2, run.exit(), run.err());
+    assertEquals(2, CliRun.of("build", tmp.toString()).exit(), "one of them is required");
+  }
+
+  @Test
+  void anUnknownStudioKindIsAUsageError() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "build",
+            plan("x", "").toString(),
+            "--studio",
+            "vm",
+            "--tools",
+            tools.toString(),
+            "--home",
+            tmp.resolve("home").toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("unknown studio kind 'vm'"), run.err());
+  }
+
+  private CliRun build(Path plan) {
+    return CliRun.of(
+        "build",
+        plan.toString(),
+        "--tools",
+        tools.toString(),
+        "--results",
+        tmp.resolve("results").toString(),
+        "--keys",
+        keys.toString(),
+        "--home",
+        tmp.resolve("home").toString());
+  }
+
+  private Path plan(String name, String callbacks) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("plans").resolve(name));
+    Files.writeString(
+        dir.resolve("plan.sh"),
+        "pkg_name="
+            + name
+            + "\npkg_origin=clitest\npkg_version=1.0\npkg_source=none\n"
+            + "do_download() { return 0; }\ndo_verify() { return 0; }\n"
+            + "do_unpack() { return 0; }\ndo_build() { return 0; }\ndo_install() { return 0; }\n"
+            + callbacks
+            + "\n");
+    return dir;
+  }
+
+  private List<String> results() throws Exception {
+    try (Stream<Path> files = Files.list(tmp.resolve("results"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void exec(Path dir, String... command) throws Exception {
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+  }
+}

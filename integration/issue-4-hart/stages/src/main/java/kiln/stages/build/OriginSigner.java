@@ -1,0 +1,54 @@
+package kiln.stages.build;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import kiln.stages.artifact.ArtifactException;
+import kiln.stages.artifact.FilesMetadata;
+import kiln.stages.artifact.HartWriter;
+import kiln.stages.artifact.OriginKeys;
+import kiln.stages.artifact.SecretSigningKey;
+import kiln.world.PackageIdent;
+
+/** Signs with the origin's latest key: FILES first, then the artifact. */
+final class OriginSigner implements ArtifactSigner {
+
+  private final OriginKeys keys;
+  private final Map<String, String> environment;
+
+  /**
+   * @param keys the origin key directory
+   * @param environment where SOURCE_DATE_EPOCH is read from
+   */
+  OriginSigner(OriginKeys keys, Map<String, String> environment) {
+    this.keys = keys;
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public void requireSigningKey(String origin) throws BuildException {
+    try {
+      keys.latestSigningKey(origin);
+    } catch (ArtifactException e) {
+      throw new BuildException(
+          e.getMessage() + " (make one with: kiln origin key generate " + origin + ")", null, e);
+    }
+  }
+
+  @Override
+  public void pack(Path staging, PackageIdent ident, String target, Path destination)
+      throws BuildException {
+    try {
+      SecretSigningKey key = keys.latestSigningKey(ident.origin());
+      FilesMetadata.write(staging, ident, key);
+      Path written =
+          new HartWriter(key, HartWriter.sourceDateEpoch(environment))
+              .write(staging, ident, target, destination.getParent());
+      if (!written.equals(destination)) {
+        Files.move(written, destination);
+      }
+    } catch (ArtifactException | java.io.IOException e) {
+      throw new BuildException("cannot sign " + ident + ": " + e.getMessage(), null, e);
+    }
+  }
+}
