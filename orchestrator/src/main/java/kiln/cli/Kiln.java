@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       BootstrapCommand.class,
       StatusCommand.class,
       SkipCommand.class,
-      RetryCommand.class
+      RetryCommand.class,
+      BuildCommand.class
     })
 public final class Kiln implements Runnable {
 

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kiln.stages.artifact.OriginKeys;
+import kiln.stages.store.PackageStore;
 import kiln.stages.studio.Studio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,8 @@ public abstract class PlanBuildFixture {
   protected abstract Studio studio() throws Exception;
 
   @TempDir protected Path temp;
-  protected FakeStore store;
+  protected InstalledPackages store;
+  protected Path keys;
   protected SourceServer server;
   protected Path www;
   protected Path sourceCache;
@@ -37,7 +40,12 @@ public abstract class PlanBuildFixture {
 
   @BeforeEach
   void setUpFixture() throws Exception {
-    store = new FakeStore(temp.resolve("store"));
+    keys = temp.resolve("keys");
+    OriginKeys originKeys = OriginKeys.in(keys);
+    for (String origin : List.of("conformance", "envorigin")) {
+      originKeys.generate(origin);
+    }
+    store = new StoreDependencies(new PackageStore(temp.resolve("store")), originKeys);
     www = Files.createDirectories(temp.resolve("www"));
     server = new SourceServer(www);
     sourceCache = temp.resolve("source-cache");
@@ -68,7 +76,7 @@ public abstract class PlanBuildFixture {
     return new PlanBuilder(
         studio,
         store,
-        new FakeSigner(),
+        new OriginSigner(OriginKeys.in(keys), Map.of()),
         new SourceCache(sourceCache),
         temp.resolve("work"),
         ticking);

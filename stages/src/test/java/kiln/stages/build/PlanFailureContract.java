@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,69 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     String log = Files.readString(e.log().orElseThrow());
     assertTrue(log.contains("unknown archive format of payload.cpio"), log);
     assertOnlyTheLog(e);
+  }
+
+  @Test
+  public void aTamperedHartGivenToInstallIsRefused() throws Exception {
+    BuildResult interp = build(plan("interp"));
+    Path tampered = temp.resolve("tampered.hart");
+    byte[] bytes = Files.readAllBytes(interp.artifact());
+    bytes[bytes.length - 100] ^= 0x55;
+    Files.write(tampered, bytes);
+    clearResults();
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> builder.build(request(plan("utilities")).withInstalls(List.of(tampered))));
+    assertTrue(e.getMessage().contains("cannot install " + tampered), e.getMessage());
+    assertTrue(e.getMessage().contains("content was altered"), e.getMessage());
+    assertEquals(List.of(), resultFiles(), "nothing in the results dir");
+  }
+
+  @Test
+  public void aHartWhoseSignerKeyIsMissingIsRefusedNamingTheKey() throws Exception {
+    Path interp = temp.resolve("interp.hart");
+    Files.copy(build(plan("interp")).artifact(), interp);
+    clearResults();
+    Path pub;
+    try (var files = Files.list(keys)) {
+      pub =
+          files
+              .filter(p -> p.getFileName().toString().matches("conformance-\\d{14}\\.pub"))
+              .findFirst()
+              .orElseThrow();
+    }
+    Files.delete(pub);
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> builder.build(request(plan("utilities")).withInstalls(List.of(interp))));
+    assertTrue(e.getMessage().contains(pub.getFileName().toString()), e.getMessage());
+    assertEquals(List.of(), resultFiles());
+  }
+
+  @Test
+  public void anUnsignedFileGivenToInstallIsRefused() throws Exception {
+    Path unsigned = temp.resolve("unsigned.hart");
+    Path dir =
+        java.nio.file.Files.createDirectories(
+            temp.resolve("payload/hab/pkgs/x/y/1/20260101000000"));
+    Files.writeString(dir.resolve("IDENT"), "x/y/1/20260101000000\n");
+    exec(temp.resolve("payload"), "tar", "-cJf", unsigned.toString(), "hab");
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> builder.build(request(plan("settings")).withInstalls(List.of(unsigned))));
+    assertTrue(e.getMessage().contains("cannot install " + unsigned), e.getMessage());
+    assertEquals(List.of(), resultFiles());
+  }
+
+  private void clearResults() throws Exception {
+    try (var files = Files.list(results())) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   @Test

@@ -16,15 +16,14 @@ import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
 import kiln.stages.build.PlanBuilders;
 import kiln.stages.studio.BuildLimits;
-import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
+import kiln.stages.studio.StudioException;
 import kiln.world.PackageIdent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,12 +43,7 @@ final class BuildCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN_DIR", description = "The plan's directory.")
   Path planDir;
 
-  @Option(
-      names = "--studio",
-      paramLabel = "KIND",
-      defaultValue = "chroot",
-      description = "The kind of studio: chroot (bubblewrap). Default: ${DEFAULT-VALUE}.")
-  String studioKind;
+  @Mixin StudioKindOption studio = new StudioKindOption();
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Contents contents;
@@ -104,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws BuildException, InterruptedException {
+  public Integer call() throws BuildException, StudioException, InterruptedException {
     KilnHome home =
         this.home != null
             ? new KilnHome(this.home)
@@ -131,12 +125,8 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  private Studio studio(KilnHome home) {
-    if (studioKind.equals("chroot")) {
-      return new ChrootStudio(home.tools());
-    }
-    throw new ParameterException(
-        spec.commandLine(), "unknown studio kind '" + studioKind + "' (this kiln has: chroot)");
+  private Studio studio(KilnHome home) throws StudioException {
+    return studio.choose(home.tools(), home.work(), System.err);
   }
 
   private BuildRequest request() {

@@ -93,13 +93,15 @@ class BuildCommandTest {
             "--home",
             tmp.resolve("home").toString());
     assertEquals(2, run.exit(), run.err());
-    assertTrue(run.err().contains("unknown studio kind 'vm'"), run.err());
+    assertTrue(run.err().contains("--studio vm: expected docker, chroot or auto"), run.err());
   }
 
   private CliRun build(Path plan) {
     return CliRun.of(
         "build",
         plan.toString(),
+        "--studio",
+        "chroot",
         "--tools",
         tools.toString(),
         "--results",
