@@ -147,7 +147,8 @@ final class BuildCommand implements Callable<Integer> {
         check,
         origin,
         target,
-        BuildLimits.defaults());
+        BuildLimits.defaults(),
+        java.util.Map.of());
   }
 
   private static void printTail(Path log, PrintWriter err) {

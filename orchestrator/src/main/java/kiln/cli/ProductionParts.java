@@ -1,22 +1,26 @@
 package kiln.cli;
 
 import kiln.orchestrator.PipelineParts;
-import kiln.orchestrator.StageException;
 import kiln.orchestrator.config.KilnConfig;
+import kiln.orchestrator.parts.NoToolsAfterStage2;
+import kiln.orchestrator.parts.PlanLists;
+import kiln.orchestrator.parts.SpecTarballMaker;
+import kiln.orchestrator.parts.StudioBuilders;
 
 /**
- * The real stage parts for {@code kiln bootstrap}: the tools tarball maker (toolchain-spec), the
- * base list and world order (world-order), the studio builders and the stage2 {@code /tools} check
- * (stages). They are wired here when those modules provide them; until then bootstrap says so
- * instead of pretending to build.
+ * The real stage parts for {@code kiln bootstrap}: the tools tarball from its spec
+ * (toolchain-spec), the base list and the world order (world-order), the studio builds (stages) and
+ * the check that stage2 no longer needs {@code /tools}.
  */
 final class ProductionParts {
 
   private ProductionParts() {}
 
-  static PipelineParts forConfig(KilnConfig config) throws StageException {
-    throw new StageException(
-        "kiln bootstrap cannot build plans yet in this build: the studios, the plan build program"
-            + " and the world order are not wired into the pipeline (kiln.cli.ProductionParts)");
+  static PipelineParts forConfig(KilnConfig config) {
+    return new PipelineParts(
+        new SpecTarballMaker(System.getenv()),
+        new PlanLists(),
+        new StudioBuilders(System.getenv(), note -> System.err.println("kiln: " + note)),
+        new NoToolsAfterStage2());
   }
 }

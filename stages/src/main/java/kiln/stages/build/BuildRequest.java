@@ -3,6 +3,7 @@ package kiln.stages.build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
@@ -20,6 +21,8 @@ import kiln.world.PackageIdent;
  * @param origin the origin for plans that set none (HAB_ORIGIN), if any
  * @param target the package target, e.g. x86_64-linux
  * @param limits when the build is given up on
+ * @param settings {@code VAR=value} settings for the build's environment, as a base-plans line
+ *     gives them (e.g. {@code FIRST_PASS=true}); kiln's own variables cannot be overridden
  */
 public record BuildRequest(
     Path planDir,
@@ -30,10 +33,15 @@ public record BuildRequest(
     boolean check,
     Optional<String> origin,
     String target,
-    BuildLimits limits) {
+    BuildLimits limits,
+    Map<String, String> settings) {
 
   /** The default package target. */
   public static final String DEFAULT_TARGET = "x86_64-linux";
+
+  /** Variables the studio environment owns; a setting may not replace them. */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of("PATH", "HOME", "LC_ALL", "STUDIO_TYPE", "HAB_ORIGIN", "DO_CHECK");
 
   public BuildRequest {
     Objects.requireNonNull(planDir, "planDir");
@@ -44,6 +52,17 @@ public record BuildRequest(
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(limits, "limits");
+    settings = Map.copyOf(settings);
+    for (String name : settings.keySet()) {
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")
+          || RESERVED.contains(name)
+          || name.startsWith("KILN_")) {
+        throw new IllegalArgumentException(
+            "cannot set "
+                + name
+                + " for a build: kiln sets it itself (or it is not a variable name)");
+      }
+    }
     if (toolsTarball.isPresent() == !backline.isEmpty()) {
       throw new IllegalArgumentException(
           "give either a tools tarball (stage1 studio) or backline packages (default studio): "
@@ -67,22 +86,50 @@ public record BuildRequest(
         false,
         Optional.empty(),
         DEFAULT_TARGET,
-        BuildLimits.defaults());
+        BuildLimits.defaults(),
+        Map.of());
   }
 
   public BuildRequest withInstalls(List<Path> harts) {
     return new BuildRequest(
-        planDir, toolsTarball, backline, harts, resultsDir, check, origin, target, limits);
+        planDir,
+        toolsTarball,
+        backline,
+        harts,
+        resultsDir,
+        check,
+        origin,
+        target,
+        limits,
+        settings);
   }
 
   public BuildRequest withCheck(boolean doCheck) {
     return new BuildRequest(
-        planDir, toolsTarball, backline, installs, resultsDir, doCheck, origin, target, limits);
+        planDir,
+        toolsTarball,
+        backline,
+        installs,
+        resultsDir,
+        doCheck,
+        origin,
+        target,
+        limits,
+        settings);
   }
 
   public BuildRequest withLimits(BuildLimits newLimits) {
     return new BuildRequest(
-        planDir, toolsTarball, backline, installs, resultsDir, check, origin, target, newLimits);
+        planDir,
+        toolsTarball,
+        backline,
+        installs,
+        resultsDir,
+        check,
+        origin,
+        target,
+        newLimits,
+        settings);
   }
 
   public BuildRequest withOrigin(String habOrigin) {
@@ -95,6 +142,22 @@ public record BuildRequest(
         check,
         Optional.of(habOrigin),
         target,
-        limits);
+        limits,
+        settings);
+  }
+
+  /** This request with {@code VAR=value} settings for the build's environment. */
+  public BuildRequest withSettings(Map<String, String> newSettings) {
+    return new BuildRequest(
+        planDir,
+        toolsTarball,
+        backline,
+        installs,
+        resultsDir,
+        check,
+        origin,
+        target,
+        limits,
+        newSettings);
   }
 }

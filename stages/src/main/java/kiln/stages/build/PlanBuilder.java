@@ -91,6 +91,15 @@ public final class PlanBuilder {
     }
   }
 
+  /**
+   * Verifies an artifact and installs it into the store builds resolve against: the stage before's
+   * packages, or one this stage just built for the plans after it. Installing a package twice
+   * changes nothing.
+   */
+  public PackageIdent install(Path hart) throws BuildException {
+    return store.install(hart);
+  }
+
   private PlanFacts learnFacts(
       BuildRequest request,
       StudioSetup setup,
@@ -123,11 +132,15 @@ public final class PlanBuilder {
               workspace.log(),
               request.limits());
     } catch (StudioException e) {
-      throw new BuildException(what + ": " + e.getMessage(), null, e);
+      throw new StudioUnavailableException(what + ": " + e.getMessage(), e);
     }
     if (!run.succeeded()) {
       Path log = results.publish(workspace.log(), logName);
-      throw new BuildException(failure(what, mode, run, request, failedPhase(log)), log);
+      String message = failure(what, mode, run, request, failedPhase(log));
+      if (run.ending() != StudioRun.Ending.EXITED) {
+        throw new BuildTimedOutException(message, log);
+      }
+      throw new BuildException(message, log);
     }
   }
 

@@ -98,7 +98,7 @@ final class StudioSetup {
   }
 
   private Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(request.settings());
     boolean stage1 = type() == StudioType.STAGE1;
     env.put("PATH", stage1 ? "/bin:/tools/bin" : "/bin");
     env.put("HOME", "/root");

@@ -30,7 +30,8 @@ public abstract class DefaultStudioBuildContract extends PlanBuildFixture {
                 false,
                 Optional.empty(),
                 BuildRequest.DEFAULT_TARGET,
-                new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2))));
+                new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)),
+                java.util.Map.of()));
 
     String bash = "/hab/pkgs/" + backline.ident() + "/bin/bash";
     assertEquals("studio=default\nno-tools\n" + bash + "\n", payload(hello).text("report"));

@@ -1,0 +1,104 @@
+package kiln.orchestrator.parts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kiln.orchestrator.BuildOutcome;
+import kiln.orchestrator.BuilderException;
+import kiln.orchestrator.PlanBuilder;
+import kiln.orchestrator.StageContext;
+import kiln.orchestrator.config.KilnConfig;
+import kiln.resume.StageEntry;
+import kiln.resume.StageName;
+import kiln.stages.build.BuildException;
+import kiln.stages.build.BuildRequest;
+import kiln.stages.build.BuildResult;
+import kiln.stages.build.BuildTimedOutException;
+import kiln.stages.build.StudioUnavailableException;
+import kiln.stages.studio.BuildLimits;
+import kiln.world.PackageIdent;
+
+/**
+ * The scheduler's builder for one stage: a plan build in a fresh studio (stage1: the tools at
+ * {@code /tools}; later stages: the backline), the artifact installed into the stage's store for
+ * the plans after it, and the build log copied to the ledger's log path.
+ */
+final class StageBuilder implements PlanBuilder {
+
+  private final kiln.stages.build.PlanBuilder builder;
+  private final StageContext context;
+
+  StageBuilder(kiln.stages.build.PlanBuilder builder, StageContext context) {
+    this.builder = builder;
+    this.context = context;
+  }
+
+  @Override
+  public BuildOutcome build(StageName stage, StageEntry entry, Path log)
+      throws BuilderException, InterruptedException {
+    try {
+      BuildResult result = builder.build(request(entry));
+      builder.install(result.artifact());
+      copyLog(Optional.of(result.log()), log, "built " + result.ident());
+      return new BuildOutcome.Built(result.artifact());
+    } catch (StudioUnavailableException e) {
+      throw new BuilderException(stage + ": " + e.getMessage(), e);
+    } catch (BuildTimedOutException e) {
+      copyLog(e.log(), log, e.getMessage());
+      return new BuildOutcome.TimedOut(e.getMessage());
+    } catch (BuildException e) {
+      copyLog(e.log(), log, e.getMessage());
+      return new BuildOutcome.Failed(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      copyLog(Optional.empty(), log, e.getMessage());
+      return new BuildOutcome.Failed(e.getMessage());
+    }
+  }
+
+  private BuildRequest request(StageEntry entry) {
+    KilnConfig config = context.config();
+    List<PackageIdent> backline =
+        context.toolsTarball().isPresent() ? List.of() : config.backline();
+    return new BuildRequest(
+        config.folder().resolve(entry.plan()),
+        context.toolsTarball(),
+        backline,
+        List.of(),
+        context.results(),
+        config.check(),
+        Optional.of(config.origin()),
+        config.target(),
+        BuildLimits.defaults(),
+        settings(entry.key().args()));
+  }
+
+  private static Map<String, String> settings(List<String> args) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      settings.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    return settings;
+  }
+
+  /** The ledger's log for this attempt: the full build log, then kiln's one-line verdict. */
+  private static void copyLog(Optional<Path> buildLog, Path log, String verdict)
+      throws BuilderException {
+    try {
+      Files.createDirectories(log.getParent());
+      if (buildLog.isPresent() && Files.exists(buildLog.get())) {
+        Files.copy(buildLog.get(), log, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.writeString(
+          log, "kiln: " + verdict + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new BuilderException("cannot write the build log " + log + ": " + e.getMessage(), e);
+    }
+  }
+}

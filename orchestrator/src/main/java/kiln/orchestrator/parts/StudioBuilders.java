@@ -1,0 +1,112 @@
+package kiln.orchestrator.parts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import kiln.orchestrator.PipelineParts.PlanBuilders;
+import kiln.orchestrator.StageContext;
+import kiln.orchestrator.StageException;
+import kiln.orchestrator.config.KilnConfig;
+import kiln.stages.artifact.ArtifactException;
+import kiln.stages.artifact.OriginKeys;
+import kiln.stages.build.BuildException;
+import kiln.stages.build.KilnHome;
+import kiln.stages.build.PlanBuilder;
+import kiln.stages.studio.Studio;
+import kiln.stages.studio.StudioException;
+import kiln.stages.studio.choice.StudioChoice;
+
+/**
+ * A builder per stage, each on a package store of its own under the work dir: stage2's holds
+ * stage1's artifacts and what stage2 builds, stage3's stage2's and its own. Nothing of an earlier
+ * stage leaks further than the stage after it.
+ */
+public final class StudioBuilders implements PlanBuilders {
+
+  private final Map<String, String> environment;
+  private final Consumer<String> notes;
+  private final Clock releases = new DistinctSecondsClock(Clock.systemUTC());
+  private Studio studio;
+
+  /**
+   * @param environment where SOURCE_DATE_EPOCH is read
+   * @param notes where the studio choice is explained (auto without an engine)
+   */
+  public StudioBuilders(Map<String, String> environment, Consumer<String> notes) {
+    this.environment = Map.copyOf(environment);
+    this.notes = notes;
+  }
+
+  @Override
+  public StageBuilder forStage(StageContext context) throws StageException {
+    KilnConfig config = context.config();
+    KilnHome home = new KilnHome(config.work().resolve("home").resolve(context.stage().id()));
+    ensureSigningKey(config);
+    PlanBuilder builder =
+        kiln.stages.build.PlanBuilders.standard(
+            studio(config, home), home, config.keys(), environment, releases);
+    if (context.previousResults().isPresent()) {
+      installAll(builder, context.previousResults().get(), context);
+    }
+    return new StageBuilder(builder, context);
+  }
+
+  /** One studio kind for the whole run, chosen when the first stage needs it. */
+  private synchronized Studio studio(KilnConfig config, KilnHome home) throws StageException {
+    if (studio == null) {
+      StudioChoice.Kind kind = StudioChoice.Kind.parse(config.studio().name());
+      try {
+        studio = StudioChoice.choose(kind, home.tools(), config.work().toAbsolutePath(), notes);
+      } catch (StudioException e) {
+        throw new StageException("studio (" + config.file() + " 'studio'): " + e.getMessage());
+      }
+    }
+    return studio;
+  }
+
+  /** The config says keys are generated on the first run: the origin's key, once. */
+  private static void ensureSigningKey(KilnConfig config) throws StageException {
+    OriginKeys keys = OriginKeys.in(config.keys());
+    try {
+      keys.latestSigningKey(config.origin());
+    } catch (ArtifactException missing) {
+      try {
+        Files.createDirectories(config.keys());
+        keys.generate(config.origin());
+      } catch (ArtifactException | IOException e) {
+        throw new StageException(
+            "keys ("
+                + config.keys()
+                + "): cannot generate a key for origin "
+                + config.origin()
+                + ": "
+                + e.getMessage());
+      }
+    }
+  }
+
+  private static void installAll(PlanBuilder builder, Path results, StageContext context)
+      throws StageException {
+    List<Path> harts;
+    try (Stream<Path> files = Files.list(results)) {
+      harts = files.filter(f -> f.toString().endsWith(".hart")).sorted().toList();
+    } catch (IOException e) {
+      throw new StageException(context.stage() + ": cannot list " + results + ": " + e);
+    }
+    for (Path hart : harts) {
+      try {
+        builder.install(hart);
+      } catch (BuildException e) {
+        throw new StageException(
+            context.stage()
+                + ": the stage before's artifact cannot be installed: "
+                + e.getMessage());
+      }
+    }
+  }
+}
