@@ -29,5 +29,7 @@ do_check() {
 }
 
 do_install() {
-  install -D -m 0755 hello "$pkg_prefix/bin/hello"
+  mkdir -p "$pkg_prefix/bin"
+  cp hello "$pkg_prefix/bin/hello"
+  chmod 0755 "$pkg_prefix/bin/hello"
 }

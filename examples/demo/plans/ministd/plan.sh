@@ -37,6 +37,10 @@ do_build() {
 }
 
 do_install() {
-  install -D -m 0755 libministd.so "$pkg_prefix/lib/libministd.so"
-  install -D -m 0644 ministd.h "$pkg_prefix/include/ministd.h"
+  mkdir -p "$pkg_prefix/lib"
+  cp libministd.so "$pkg_prefix/lib/libministd.so"
+  chmod 0755 "$pkg_prefix/lib/libministd.so"
+  mkdir -p "$pkg_prefix/include"
+  cp ministd.h "$pkg_prefix/include/ministd.h"
+  chmod 0644 "$pkg_prefix/include/ministd.h"
 }

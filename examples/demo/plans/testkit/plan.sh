@@ -24,5 +24,7 @@ do_build() {
 }
 
 do_install() {
-  install -D -m 0755 testkit "$pkg_prefix/bin/testkit"
+  mkdir -p "$pkg_prefix/bin"
+  cp testkit "$pkg_prefix/bin/testkit"
+  chmod 0755 "$pkg_prefix/bin/testkit"
 }

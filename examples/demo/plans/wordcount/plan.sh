@@ -22,5 +22,7 @@ do_build() {
 }
 
 do_install() {
-  install -D -m 0755 wordcount "$pkg_prefix/bin/wordcount"
+  mkdir -p "$pkg_prefix/bin"
+  cp wordcount "$pkg_prefix/bin/wordcount"
+  chmod 0755 "$pkg_prefix/bin/wordcount"
 }

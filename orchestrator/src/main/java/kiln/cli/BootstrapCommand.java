@@ -118,7 +118,7 @@ final class BootstrapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BootstrapRequest request;
-    KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.DEFAULT_CONFIG);
+    KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.defaultConfig());
     try {
       request =
           new BootstrapRequest(

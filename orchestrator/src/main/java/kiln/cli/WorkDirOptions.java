@@ -12,6 +12,19 @@ final class WorkDirOptions {
   /** The config kiln reads when none is named. */
   static final Path DEFAULT_CONFIG = Path.of("kiln.yaml");
 
+  /**
+   * The config used when none is named: {@code ./kiln.yaml}, else the bundled demo distribution
+   * that the {@code kiln} launcher names in {@code KILN_DEMO_CONFIG}, so that a plain {@code kiln
+   * bootstrap} in a fresh clone runs the demo.
+   */
+  static Path defaultConfig() {
+    String demo = System.getenv("KILN_DEMO_CONFIG");
+    if (Files.exists(DEFAULT_CONFIG) || demo == null || !Files.exists(Path.of(demo))) {
+      return DEFAULT_CONFIG;
+    }
+    return Path.of(demo);
+  }
+
   @Option(
       names = "--work",
       paramLabel = "DIR",
@@ -29,7 +42,7 @@ final class WorkDirOptions {
     if (work != null) {
       return work.toAbsolutePath().normalize();
     }
-    Path file = config != null ? config : DEFAULT_CONFIG;
+    Path file = config != null ? config : defaultConfig();
     if (config == null && !Files.exists(file)) {
       throw new ConfigException(
           file.toAbsolutePath(),
