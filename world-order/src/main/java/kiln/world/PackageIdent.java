@@ -1,5 +1,6 @@
 package kiln.world;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,23 @@ public record PackageIdent(String origin, String name, String version, String re
   /** True when version and release are both set: the ident names one built artifact. */
   public boolean isFullyQualified() {
     return release != null;
+  }
+
+  // Written out because the record's generated equals and hashCode are bootstrapped through
+  // method handles the first time they run: ~0.07 s of a 0.6 s world-order run (a map key here).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PackageIdent p
+        && origin.equals(p.origin)
+        && name.equals(p.name)
+        && Objects.equals(version, p.version)
+        && Objects.equals(release, p.release);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((origin.hashCode() * 31 + name.hashCode()) * 31 + Objects.hashCode(version)) * 31
+        + Objects.hashCode(release);
   }
 
   @Override
