@@ -42,7 +42,7 @@ public abstract class PlanBuildFixture {
   void setUpFixture() throws Exception {
     keys = temp.resolve("keys");
     OriginKeys originKeys = OriginKeys.in(keys);
-    for (String origin : List.of("conformance", "envorigin")) {
+    for (String origin : List.of("conformance", "envorigin", "kilntest")) {
       originKeys.generate(origin);
     }
     store = new StoreDependencies(new PackageStore(temp.resolve("store")), originKeys);
