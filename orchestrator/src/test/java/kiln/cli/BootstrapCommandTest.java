@@ -126,10 +126,12 @@ class BootstrapCommandTest {
   }
 
   @Test
-  void theProductCommandSaysWhatIsNotWiredYet() {
+  void theProductCommandRunsTheRealStage0AndNamesTheSpecsProblems() {
+    // The fixture's tools.yaml is not a valid spec: the real stage0 (no fakes) must say why.
     CliRun run = CliRun.ofCommand(new BootstrapCommand(), "--config", config.toString());
     assertEquals(1, run.exit());
-    assertTrue(run.err().contains("not wired"), run.err());
+    assertTrue(run.err().contains("FAILED t/tools-tarball: stage0 ("), run.err());
+    assertTrue(run.err().contains("tools.yaml has 2 problems"), run.err());
   }
 
   @Test
