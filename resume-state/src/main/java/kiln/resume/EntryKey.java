@@ -54,6 +54,19 @@ public record EntryKey(PackageIdent ident, List<String> args) implements Compara
     return toString().compareTo(other.toString());
   }
 
+  // Written out for the same reason as PackageIdent's: the generated ones are bootstrapped
+  // through method handles and run slowly until compiled, and a resume hashes every key of the
+  // world several times before its first build.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntryKey k && ident.equals(k.ident) && args.equals(k.args);
+  }
+
+  @Override
+  public int hashCode() {
+    return ident.hashCode() * 31 + args.hashCode();
+  }
+
   @Override
   public String toString() {
     return args.isEmpty() ? ident.toString() : ident + " " + argsText();

@@ -3,8 +3,6 @@ package kiln.resume;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,12 +17,12 @@ import java.util.zip.CRC32C;
  * Reads ledger lines straight from the file's bytes: the checksum over the bytes, then one pass of
  * a streaming parser. Resuming a world means reading tens of thousands of records before the first
  * build may start, so this path avoids building JSON trees, formatting checksums and parsing the
- * same entry key again for each of its records.
+ * same entry key again for each of its records. Only jackson-core is used: setting up an
+ * ObjectMapper costs a resume about a quarter of a second of class loading.
  */
 final class JournalDecoder {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
   private static final byte[] CRC_KEY = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final int SUFFIX = CRC_KEY.length + 8 + 2;
 
@@ -32,6 +30,9 @@ final class JournalDecoder {
 
   /** A record and its sequence number. */
   record Decoded(long seq, JournalCodec.Record record) {}
+
+  /** An entry of a stage record as written: deps are indexes of earlier entries. */
+  private record RawEntry(String ident, String args, String plan, List<Integer> deps) {}
 
   /** The fields of one line, as text or numbers. */
   private static final class Fields {
@@ -51,7 +52,7 @@ final class JournalDecoder {
     String log;
     String reason;
     String cause;
-    JsonNode entries;
+    List<RawEntry> entries;
   }
 
   /**
@@ -103,7 +104,7 @@ final class JournalDecoder {
           case "log" -> f.log = p.getText();
           case "reason" -> f.reason = p.getText();
           case "cause" -> f.cause = p.getText();
-          case "entries" -> f.entries = MAPPER.readTree(p);
+          case "entries" -> f.entries = entries(p);
           default -> p.skipChildren();
         }
       }
@@ -111,6 +112,44 @@ final class JournalDecoder {
       throw new IllegalArgumentException("not JSON: " + e.getMessage());
     }
     return f;
+  }
+
+  /** The entries array, the parser on its START_ARRAY; unknown fields are skipped. */
+  private static List<RawEntry> entries(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("a stage record whose entries are not an array");
+    }
+    List<RawEntry> entries = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      entries.add(entry(p));
+    }
+    return entries;
+  }
+
+  private static RawEntry entry(JsonParser p) throws IOException {
+    String ident = "";
+    String args = "";
+    String plan = "";
+    List<Integer> deps = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "ident" -> ident = p.getText();
+        case "args" -> args = p.getText();
+        case "plan" -> plan = p.getText();
+        case "deps" -> {
+          if (value != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("deps of " + ident + " are not an array");
+          }
+          while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+            deps.add(p.getIntValue());
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new RawEntry(ident, args, plan, deps);
   }
 
   private JournalCodec.Record record(Fields f) {
@@ -140,15 +179,20 @@ final class JournalDecoder {
   }
 
   private StageWork stage(Fields f) {
-    if (f.entries == null || !f.entries.isArray()) {
+    if (f.entries == null) {
       throw new IllegalArgumentException("a stage record without entries");
     }
-    List<StageEntry> entries = new ArrayList<>();
-    for (JsonNode e : f.entries) {
+    List<StageEntry> entries = new ArrayList<>(f.entries.size());
+    for (RawEntry e : f.entries) {
       TreeSet<EntryKey> deps = new TreeSet<>();
-      e.path("deps").forEach(d -> deps.add(entries.get(d.asInt()).key()));
-      EntryKey key = key(e.path("ident").asText(), e.path("args").asText(""));
-      entries.add(new StageEntry(key, e.path("plan").asText(), deps));
+      for (int d : e.deps()) {
+        if (d < 0 || d >= entries.size()) {
+          throw new IllegalArgumentException(
+              e.ident() + " depends on entry " + d + ", not before it");
+        }
+        deps.add(entries.get(d).key());
+      }
+      entries.add(new StageEntry(key(e.ident(), e.args()), e.plan(), deps));
     }
     return new StageWork(StageName.parse(required(f.stage, "stage")), entries, f.ordered);
   }

@@ -50,24 +50,49 @@ final class JournalReader {
 
   static Contents read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    List<int[]> lines = lines(bytes);
-    JournalDecoder.Decoded[] decoded = new JournalDecoder.Decoded[lines.size()];
-    if (bytes.length > PARALLEL_BYTES) {
-      int half = lines.size() / 2;
-      CompletableFuture<Void> second =
-          CompletableFuture.runAsync(() -> decode(bytes, lines, half, lines.size(), decoded));
-      decode(bytes, lines, 0, half, decoded);
-      second.join();
-    } else {
-      decode(bytes, lines, 0, lines.size(), decoded);
+    if (bytes.length <= PARALLEL_BYTES) {
+      List<int[]> lines = lines(bytes, 0, bytes.length);
+      return contents(bytes, lines, decode(bytes, lines));
     }
+    // Finding the lines is itself a pass over megabytes: each half finds and decodes its own.
+    int middle = lineStartAfter(bytes, bytes.length / 2);
+    CompletableFuture<Half> second =
+        CompletableFuture.supplyAsync(() -> Half.of(bytes, middle, bytes.length));
+    Half first = Half.of(bytes, 0, middle);
+    Half last = second.join();
+    List<int[]> lines = new ArrayList<>(first.lines().size() + last.lines().size());
+    lines.addAll(first.lines());
+    lines.addAll(last.lines());
+    JournalDecoder.Decoded[] decoded = new JournalDecoder.Decoded[lines.size()];
+    System.arraycopy(first.decoded(), 0, decoded, 0, first.decoded().length);
+    System.arraycopy(last.decoded(), 0, decoded, first.decoded().length, last.decoded().length);
     return contents(bytes, lines, decoded);
   }
 
-  /** Each line's {start, end}, end at its newline or, for an unfinished last line, -1. */
-  private static List<int[]> lines(byte[] bytes) {
+  /** The lines starting in one part of the file, and what they decode to. */
+  private record Half(List<int[]> lines, JournalDecoder.Decoded[] decoded) {
+    static Half of(byte[] bytes, int from, int to) {
+      List<int[]> lines = JournalReader.lines(bytes, from, to);
+      return new Half(lines, decode(bytes, lines));
+    }
+  }
+
+  /** The start of the first line that begins at or after {@code at}: just past a newline. */
+  private static int lineStartAfter(byte[] bytes, int at) {
+    int i = at;
+    while (i < bytes.length && bytes[i - 1] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Each line's {start, end} for the lines starting in [from, to), {@code from} a line start; end
+   * at its newline or, for an unfinished last line, -1.
+   */
+  private static List<int[]> lines(byte[] bytes, int from, int to) {
     List<int[]> lines = new ArrayList<>();
-    for (int start = 0; start < bytes.length; ) {
+    for (int start = from; start < to; ) {
       int end = start;
       while (end < bytes.length && bytes[end] != '\n') {
         end++;
@@ -76,6 +101,12 @@ final class JournalReader {
       start = end + 1;
     }
     return lines;
+  }
+
+  private static JournalDecoder.Decoded[] decode(byte[] bytes, List<int[]> lines) {
+    JournalDecoder.Decoded[] decoded = new JournalDecoder.Decoded[lines.size()];
+    decode(bytes, lines, 0, lines.size(), decoded);
+    return decoded;
   }
 
   /** Decodes lines [from, to); a bad line stays null. */
