@@ -80,7 +80,7 @@ final class WorldOptions {
             given, target, Set.copyOf(origins), context, source, strict, basePlans, withoutBase);
     World world = World.load(request);
     PrintWriter err = cli.getErr();
-    world.unreadable().forEach(d -> err.println("kiln: unreadable, left out: " + d));
+    world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
     world.warnings().forEach(w -> err.println("kiln: warning: " + w));
     return world;
   }

@@ -75,7 +75,9 @@ public final class World {
       throw new WorldException(
           unreadable.size()
               + " unreadable plan(s) (--strict):\n  "
-              + unreadable.stream().map(Diagnostic::toString).collect(Collectors.joining("\n  ")));
+              + unreadable.stream()
+                  .map(Diagnostic::withPlan)
+                  .collect(Collectors.joining("\n  ")));
     }
     WorldGraph graph = WorldGraph.of(set.plans());
     if (!request.origins().isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,46 @@ class PlanReaderTest {
         List.of("core/a", "core/b"),
         Fixtures.deps(readRelative(good).plan()),
         "cut to origin/name");
+  }
+
+  @Test
+  void aProblemInASourcedFileNamesThePlanLeftOutAndTheChain() throws Exception {
+    Path plan = write("x/y/plan.sh", "pkg_origin=core\npkg_name=y\n. ../../m/plan.sh\n");
+    write("m/plan.sh", "pkg_name=m\n. ../shared/common.sh\n");
+    var e = assertThrows(UnreadablePlanException.class, () -> readRelative(plan));
+    Path given = relative(plan);
+    Path m = given.resolve("../../../m/plan.sh").normalize();
+    Path missing = given.resolve("../../shared/common.sh").normalize();
+    assertEquals(
+        given
+            + ": unreadable, left out: "
+            + m
+            + ":2 (sourced from "
+            + given
+            + ":3): sources '../shared/common.sh', which does not exist ("
+            + missing
+            + ")",
+        e.diagnostic().leftOut());
+  }
+
+  @Test
+  void warningsAboutASharedSourcedFileAppearOncePerPlan() throws Exception {
+    write("shared/common.sh", "pkg_deps=(core/glibc $(uname -m))\n");
+    Path a = write("a/plan.sh", "pkg_origin=core\npkg_name=a\nsource ../shared/common.sh\n");
+    Path b = write("b/plan.sh", "pkg_origin=core\npkg_name=b\n\n. ../shared/common.sh\n");
+    PlanSet set =
+        PlanSet.read(
+            List.of(relative(a).toString(), relative(b).toString()),
+            PlanSource.statically(),
+            EvalContext.stage1(),
+            Set.of());
+    assertEquals(2, set.warnings().size(), set.warnings().toString());
+    assertTrue(
+        set.warnings().get(0).contains("(sourced from " + relative(a) + ":3)"),
+        set.warnings().toString());
+    assertTrue(
+        set.warnings().get(1).contains("(sourced from " + relative(b) + ":4)"),
+        set.warnings().toString());
   }
 
   @Test
