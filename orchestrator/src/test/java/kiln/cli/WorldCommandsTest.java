@@ -123,6 +123,17 @@ class WorldCommandsTest {
   }
 
   @Test
+  void aBasePlanListedTwiceIsPrintedAfterWhatItsSecondPassNeeds() {
+    Run run = kiln("", "world-order", "--base-plans", BASE, "--allow-cycles", WORLD.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.lines();
+    int libs = lines.indexOf("core/gcc-libs ../examples/world/gcc-libs");
+    int patchelf = lines.indexOf("core/patchelf ../examples/world/patchelf");
+    assertTrue(libs >= 0 && patchelf > libs, run.out());
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("core/patchelf ")).count());
+  }
+
+  @Test
   void anUnknownIdentFailsWithOne() {
     Run run = kiln("", "dependents", "core/nope", "-p", WORLD.toString());
     assertEquals(1, run.exit());
