@@ -123,6 +123,21 @@ class WorldCommandsTest {
   }
 
   @Test
+  void dependentsOfACycleMemberListsWhatTheCycleBlocksWithOrWithoutAllowCycles() {
+    Run report = kiln("", "world-order", WORLD.toString());
+    assertEquals(3, report.exit());
+    for (String[] extra : new String[][] {{}, {"--allow-cycles"}}) {
+      List<String> args =
+          new java.util.ArrayList<>(List.of("dependents", "core/binutils", "-p", WORLD.toString()));
+      args.addAll(List.of(extra));
+      Run run = kiln("", args.toArray(String[]::new));
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.lines().contains("core/gcc ../examples/world/gcc"), run.out());
+      assertTrue(run.lines().contains("core/curl ../examples/world/curl"), run.out());
+    }
+  }
+
+  @Test
   void aBasePlanListedTwiceIsPrintedAfterWhatItsSecondPassNeeds() {
     Run run = kiln("", "world-order", "--base-plans", BASE, "--allow-cycles", WORLD.toString());
     assertEquals(0, run.exit(), run.err());
