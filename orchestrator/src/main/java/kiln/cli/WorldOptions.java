@@ -62,6 +62,12 @@ final class WorldOptions {
               + String.join(", ", kiln.world.PlanDiscovery.TARGETS)
               + ")");
     }
+    for (String origin : origins) {
+      if (!kiln.world.PackageIdent.isValidName(origin)) {
+        throw new CommandLine.ParameterException(
+            cli, "invalid --origin '" + origin + "' (letters, digits, '-' and '_' only)");
+      }
+    }
     if (paths.isEmpty() && System.console() != null) {
       throw new CommandLine.ParameterException(
           cli,

@@ -123,6 +123,14 @@ class WorldCommandsTest {
   }
 
   @Test
+  void aBadOriginIsAUsageError() {
+    Run run = kiln("", "world-order", "--origin", "a b", WORLD.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("invalid --origin 'a b'"), run.err());
+    assertEquals(2, kiln("", "dependents", "core/zlib", "--origin", "a/b").exit());
+  }
+
+  @Test
   void dependentsOfACycleMemberListsWhatTheCycleBlocksWithOrWithoutAllowCycles() {
     Run report = kiln("", "world-order", WORLD.toString());
     assertEquals(3, report.exit());
