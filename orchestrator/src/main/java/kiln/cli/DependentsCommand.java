@@ -35,6 +35,13 @@ final class DependentsCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Add one dependency chain back to an IDENT per plan.")
   boolean explain;
 
+  // dependents always orders the members of a cycle (as world-order --allow-cycles does): the
+  // option is accepted so a world-order command line works here with its options unchanged.
+  @Option(
+      names = "--allow-cycles",
+      description = "Accepted for symmetry with world-order: cycles never stop dependents.")
+  boolean allowCycles;
+
   @Option(
       names = {"-p", "--path"},
       paramLabel = "PATH",

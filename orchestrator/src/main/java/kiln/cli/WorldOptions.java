@@ -62,6 +62,12 @@ final class WorldOptions {
               + String.join(", ", kiln.world.PlanDiscovery.TARGETS)
               + ")");
     }
+    for (String origin : origins) {
+      if (!kiln.world.PackageIdent.isValidName(origin)) {
+        throw new CommandLine.ParameterException(
+            cli, "invalid --origin '" + origin + "' (letters, digits, '-' and '_' only)");
+      }
+    }
     if (paths.isEmpty() && System.console() != null) {
       throw new CommandLine.ParameterException(
           cli,
@@ -80,7 +86,7 @@ final class WorldOptions {
             given, target, Set.copyOf(origins), context, source, strict, basePlans, withoutBase);
     World world = World.load(request);
     PrintWriter err = cli.getErr();
-    world.unreadable().forEach(d -> err.println("kiln: unreadable, left out: " + d));
+    world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
     world.warnings().forEach(w -> err.println("kiln: warning: " + w));
     return world;
   }

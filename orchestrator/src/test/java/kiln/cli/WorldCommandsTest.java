@@ -123,6 +123,40 @@ class WorldCommandsTest {
   }
 
   @Test
+  void aBadOriginIsAUsageError() {
+    Run run = kiln("", "world-order", "--origin", "a b", WORLD.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("invalid --origin 'a b'"), run.err());
+    assertEquals(2, kiln("", "dependents", "core/zlib", "--origin", "a/b").exit());
+  }
+
+  @Test
+  void dependentsOfACycleMemberListsWhatTheCycleBlocksWithOrWithoutAllowCycles() {
+    Run report = kiln("", "world-order", WORLD.toString());
+    assertEquals(3, report.exit());
+    for (String[] extra : new String[][] {{}, {"--allow-cycles"}}) {
+      List<String> args =
+          new java.util.ArrayList<>(List.of("dependents", "core/binutils", "-p", WORLD.toString()));
+      args.addAll(List.of(extra));
+      Run run = kiln("", args.toArray(String[]::new));
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.lines().contains("core/gcc ../examples/world/gcc"), run.out());
+      assertTrue(run.lines().contains("core/curl ../examples/world/curl"), run.out());
+    }
+  }
+
+  @Test
+  void aBasePlanListedTwiceIsPrintedAfterWhatItsSecondPassNeeds() {
+    Run run = kiln("", "world-order", "--base-plans", BASE, "--allow-cycles", WORLD.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.lines();
+    int libs = lines.indexOf("core/gcc-libs ../examples/world/gcc-libs");
+    int patchelf = lines.indexOf("core/patchelf ../examples/world/patchelf");
+    assertTrue(libs >= 0 && patchelf > libs, run.out());
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("core/patchelf ")).count());
+  }
+
+  @Test
   void anUnknownIdentFailsWithOne() {
     Run run = kiln("", "dependents", "core/nope", "-p", WORLD.toString());
     assertEquals(1, run.exit());

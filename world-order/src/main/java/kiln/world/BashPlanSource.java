@@ -31,6 +31,8 @@ public final class BashPlanSource implements PlanSource {
   private final Consumer<String> notes;
   private final Duration perPlan;
   private List<String> sandbox;
+  // Finds the lines of what bash reports; shares parsed sourced files across plans.
+  private final PlanReader statics = new PlanReader();
 
   /** A bash reader that tells {@code notes} how plans are isolated. */
   public BashPlanSource(Consumer<String> notes) {
@@ -121,7 +123,7 @@ public final class BashPlanSource implements PlanSource {
       if (parts[0].equals("begin")) {
         current = new BashResult(Integer.parseInt(value), files.get(Integer.parseInt(value)));
       } else if (parts[0].equals("end") && current != null) {
-        results.put(current.index, current.outcome(context));
+        results.put(current.index, current.outcome(context, statics));
         current = null;
       } else if (current != null) {
         current.add(parts[0], value);

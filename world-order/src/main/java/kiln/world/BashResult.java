@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one plan's subshell printed under {@code --eval}, turned into a plan. Dependency lines come
- * from the static reader when it finds the same dependency; otherwise only the file is known.
+ * What one plan's subshell printed under {@code --eval}, turned into a plan. Problems are told in
+ * the static reader's words. Lines: a missing sourced file has the ones bash knows (its call
+ * stack); a setting or dependency has the line where the static reader sees it set, else only the
+ * file, said so.
  */
 final class BashResult {
+
+  private static final String NO_LINE = " (bash set it; the line is not known)";
 
   final int index;
   private final Path file;
   private final Map<String, String> scalars = new HashMap<>();
   private final List<String[]> deps = new ArrayList<>();
+  private final List<String> frames = new ArrayList<>();
 
   BashResult(int index, Path file) {
     this.index = index;
@@ -25,36 +30,41 @@ final class BashResult {
   void add(String key, String value) {
     switch (key) {
       case "build", "run", "scaffolding" -> deps.add(new String[] {key, value});
+      case "frame" -> frames.add(value);
       default -> scalars.put(key, value);
     }
   }
 
-  PlanOutcome outcome(EvalContext context) {
+  PlanOutcome outcome(EvalContext context, PlanReader reader) {
     if (scalars.containsKey("missing")) {
-      return BashPlanSource.failure(
-          file, "sources '" + scalars.get("missing") + "', which does not exist");
+      return missingSource(scalars.get("missing"));
     }
     String name = scalars.getOrDefault("name", "");
     String origin = scalars.getOrDefault("origin", "");
-    SourceLocation at = new SourceLocation(file, 0);
+    String originSetting = "pkg_origin";
+    if (origin.isEmpty()) {
+      origin = scalars.getOrDefault("hab_origin", "");
+      originSetting = "HAB_ORIGIN";
+    }
+    Scope statics = reader.evaluate(file, context);
     if (name.isEmpty()) {
-      return BashPlanSource.failure(file, "sourced with bash, it sets no pkg_name (or exits)");
+      SourceLocation at = where(statics, "pkg_name");
+      return failure(at.line() == 0 ? new SourceLocation(file, 1) : at, PlanBuilder.NO_NAME, "");
     }
-    for (String[] check : new String[][] {{"pkg_name", name}, {"pkg_origin", origin}}) {
-      if (!PackageIdent.isValidName(check[1])) {
-        return BashPlanSource.failure(
-            file,
-            "invalid "
-                + check[0]
-                + " '"
-                + check[1]
-                + "' (letters, digits, '-' and '_' only; HAB_ORIGIN is used when pkg_origin is unset)");
-      }
+    if (!PackageIdent.isValidName(name)) {
+      return failure(statics, "pkg_name", PlanBuilder.invalidName("pkg_name", name));
     }
-    Map<PackageIdent, SourceLocation> lines = staticLines(context);
+    if (origin.isEmpty()) {
+      return failure(statics, "pkg_name", PlanBuilder.NO_ORIGIN);
+    }
+    if (!PackageIdent.isValidName(origin)) {
+      return failure(statics, originSetting, PlanBuilder.invalidName(originSetting, origin));
+    }
+    SourceLocation fileOnly = new SourceLocation(file, 0);
     List<Dependency> list = new ArrayList<>();
     for (String[] dep : deps) {
-      if (dep[1].isBlank()) {
+      String text = dep[1].strip();
+      if (text.isEmpty()) {
         continue;
       }
       DepKind kind =
@@ -63,14 +73,17 @@ final class BashResult {
             case "run" -> DepKind.RUN;
             default -> DepKind.SCAFFOLDING;
           };
+      SourceLocation at = dependencyLine(statics, kind, text);
       PackageIdent ident;
       try {
-        ident = PackageIdent.parse(dep[1].strip()).originAndName();
+        ident = PackageIdent.parse(text).originAndName();
       } catch (IllegalArgumentException e) {
-        return BashPlanSource.failure(
-            file, "invalid dependency in " + kind.setting() + ": " + e.getMessage());
+        String message = PlanBuilder.invalidDependency(kind.setting(), e.getMessage());
+        return at == null
+            ? failure(fileOnly, message, NO_LINE)
+            : PlanOutcome.unreadable(file, new Diagnostic(at, message));
       }
-      list.add(new Dependency(ident, kind, lines.getOrDefault(ident, at)));
+      list.add(new Dependency(ident, kind, at == null ? fileOnly : at));
     }
     String version = scalars.get("version");
     Plan plan =
@@ -83,15 +96,83 @@ final class BashResult {
     return PlanOutcome.read(file, new PlanReading(plan, List.of()));
   }
 
-  private Map<PackageIdent, SourceLocation> staticLines(EvalContext context) {
-    Map<PackageIdent, SourceLocation> out = new HashMap<>();
-    try {
-      for (Dependency d : new PlanReader().read(file, context).plan().deps()) {
-        out.putIfAbsent(d.ident(), d.declaredAt());
+  /** A source of a missing file, at the line bash was on and with the lines that led there. */
+  private PlanOutcome missingSource(String word) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path dir = absolute.getParent();
+    Path dirAsGiven = file.getParent() == null ? Path.of("") : file.getParent();
+    List<SourceLocation> stack = new ArrayList<>();
+    for (String frame : frames) {
+      String[] parts = frame.split(" ", 2);
+      if (parts.length < 2) {
+        continue;
       }
-    } catch (UnreadablePlanException | RuntimeException e) {
-      // Only the file is known then.
+      Path at = dir.resolve(parts[1]).normalize();
+      Path named = at.equals(absolute) ? file : Scope.asGiven(dir, dirAsGiven, at);
+      stack.add(new SourceLocation(named, lineNumber(parts[0])));
     }
-    return out;
+    String message =
+        Interpreter.missingSource(word, Scope.asGiven(dir, dirAsGiven, dir.resolve(word)));
+    if (stack.isEmpty()) {
+      return failure(new SourceLocation(file, 0), message, "");
+    }
+    SourceLocation first = stack.get(0);
+    SourceLocation at =
+        new SourceLocation(first.file(), first.line(), stack.subList(1, stack.size()));
+    return PlanOutcome.unreadable(file, new Diagnostic(at, message));
+  }
+
+  private static int lineNumber(String text) {
+    try {
+      return Math.max(0, Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Where the static reader sees {@code variable} set first, else the file alone. */
+  private SourceLocation where(Scope statics, String variable) {
+    List<Field> fields = statics == null ? null : statics.vars.get(variable);
+    if (fields == null || fields.isEmpty() || fields.get(0).at().line() == 0) {
+      return new SourceLocation(file, 0);
+    }
+    return fields.get(0).at();
+  }
+
+  private PlanOutcome failure(Scope statics, String variable, String message) {
+    return failure(where(statics, variable), message, NO_LINE);
+  }
+
+  private PlanOutcome failure(SourceLocation at, String message, String noLine) {
+    return PlanOutcome.unreadable(
+        file, new Diagnostic(at, at.line() == 0 ? message + noLine : message));
+  }
+
+  /** The line declaring this dependency as the static reader sees it, or null. */
+  private static SourceLocation dependencyLine(Scope statics, DepKind kind, String text) {
+    List<Field> fields = statics == null ? null : statics.vars.get(kind.setting());
+    if (fields == null) {
+      return null;
+    }
+    for (Field f : fields) {
+      if (f.exact() && f.text().strip().equals(text)) {
+        return f.at();
+      }
+    }
+    // The same ident cut to origin/name, as the static reader may spell it with a version.
+    for (Field f : fields) {
+      if (f.exact() && sameName(f.text().strip(), text)) {
+        return f.at();
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameName(String a, String b) {
+    int ia = a.indexOf('/', a.indexOf('/') + 1);
+    int ib = b.indexOf('/', b.indexOf('/') + 1);
+    String na = ia < 0 ? a : a.substring(0, ia);
+    String nb = ib < 0 ? b : b.substring(0, ib);
+    return a.indexOf('/') > 0 && na.equals(nb);
   }
 }

@@ -27,6 +27,11 @@ final class BashScript {
               eval "kiln_words=(${BASH_COMMAND#* })" 2>/dev/null || return 0
               if [[ -n "${kiln_words[0]:-}" && ! -f "${kiln_words[0]}" ]]; then
                 printf '%smissing %s\n' "$m" "${kiln_words[0]}" >&3
+                # Where: the source line, then the lines that sourced its file, innermost first.
+                local i
+                for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
+                  printf '%sframe %s %s\n' "$m" "${BASH_LINENO[i-1]}" "${BASH_SOURCE[i]}" >&3
+                done
                 exit 97
               fi
               ;;
@@ -34,7 +39,8 @@ final class BashScript {
         }
         kiln_emit() {
           printf '%sname %s\\n' "$m" "${pkg_name:-}"
-          printf '%sorigin %s\\n' "$m" "${pkg_origin:-${HAB_ORIGIN:-}}"
+          printf '%sorigin %s\\n' "$m" "${pkg_origin:-}"
+          printf '%shab_origin %s\\n' "$m" "${HAB_ORIGIN:-}"
           if ! declare -F pkg_version >/dev/null; then printf '%sversion %s\\n' "$m" "${pkg_version:-}"; fi
           local d
           for d in "${pkg_build_deps[@]}"; do printf '%sbuild %s\\n' "$m" "$d"; done

@@ -21,7 +21,8 @@ public record DependencyCycle(
     DependencyEdge breaker,
     int leftInCycle) {
 
-  private static final int SHOWN = 10;
+  /** Blocked plans named in a report; the rest are counted, with the command that lists them. */
+  static final int SHOWN = 50;
 
   public DependencyCycle {
     members = List.copyOf(members);
@@ -66,7 +67,11 @@ public record DependencyCycle(
                   .map(PackageIdent::toString)
                   .collect(Collectors.joining(" ")));
       if (blocked.size() > SHOWN) {
-        out.append(" ... (").append(blocked.size() - SHOWN).append(" more)");
+        out.append(" ... (")
+            .append(blocked.size() - SHOWN)
+            .append(" more; all of them: kiln dependents ")
+            .append(members.get(0))
+            .append(", with the same plans on stdin or as -p PATH)");
       }
     }
     out.append('\n');

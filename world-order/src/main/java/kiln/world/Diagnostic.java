@@ -15,6 +15,19 @@ public record Diagnostic(SourceLocation where, String message) {
     Objects.requireNonNull(message, "message");
   }
 
+  /**
+   * This diagnostic led by the plan it concerns when it is about a file the plan sources ({@code
+   * x/plan.sh: m/common.sh:2 (sourced from x/plan.sh:3): ...}); else as {@link #toString()}.
+   */
+  public String withPlan() {
+    return where.sourced() ? where.plan() + ": " + this : toString();
+  }
+
+  /** How an unreadable plan is reported: the plan left out, then where and why. */
+  public String leftOut() {
+    return (where.sourced() ? where.plan() + ": " : "") + "unreadable, left out: " + this;
+  }
+
   @Override
   public String toString() {
     return where + ": " + message;

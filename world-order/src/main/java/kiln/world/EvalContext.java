@@ -44,6 +44,13 @@ public record EvalContext(Map<String, String> variables) {
     return new EvalContext(merged);
   }
 
+  /** This context without a variable. */
+  public EvalContext without(String name) {
+    Map<String, String> less = new LinkedHashMap<>(variables);
+    less.remove(name);
+    return new EvalContext(less);
+  }
+
   /** This context with one variable set. */
   public EvalContext with(String name, String value) {
     return with(Map.of(name, value));

@@ -218,24 +218,38 @@ final class Interpreter {
     }
     Path file = scope.planDir.resolve(target.text()).normalize();
     if (!Files.isRegularFile(file)) {
-      throw unreadable(
-          c.line(),
-          "sources '" + target.text() + "', which does not exist (" + scope.asGiven(file) + ")");
+      throw unreadable(c.line(), missingSource(target.text(), scope.asGiven(file)));
     }
     if (depth >= MAX_SOURCE_DEPTH) {
       throw unreadable(c.line(), "sources files " + MAX_SOURCE_DEPTH + " deep: a loop?");
     }
     Path savedFile = scope.currentFile;
     Path savedGiven = scope.currentFileAsGiven;
+    List<SourceLocation> savedVia = scope.via;
+    List<SourceLocation> via = new ArrayList<>(savedVia.size() + 1);
+    via.add(new SourceLocation(savedGiven, c.line()));
+    via.addAll(savedVia);
     scope.currentFile = file;
     scope.currentFileAsGiven = scope.asGiven(file);
+    scope.via = List.copyOf(via);
     depth++;
     try {
-      return run(loader.load(file, scope.currentFileAsGiven));
+      Node.Block block;
+      try {
+        block = loader.load(file, scope.currentFileAsGiven);
+      } catch (UnreadablePlanException e) {
+        // Parsed once for all plans: the chain of this plan is added here.
+        SourceLocation at = e.diagnostic().where();
+        throw new UnreadablePlanException(
+            new Diagnostic(
+                new SourceLocation(at.file(), at.line(), scope.via), e.diagnostic().message()));
+      }
+      return run(block);
     } finally {
       depth--;
       scope.currentFile = savedFile;
       scope.currentFileAsGiven = savedGiven;
+      scope.via = savedVia;
     }
   }
 
@@ -291,6 +305,11 @@ final class Interpreter {
 
   private void warn(int line, String message) {
     warnings.add(new Diagnostic(scope.location(line), message));
+  }
+
+  /** The message for a source of a missing file; --eval says it in the same words. */
+  static String missingSource(String word, Path resolved) {
+    return "sources '" + word + "', which does not exist (" + resolved + ")";
   }
 
   private UnreadablePlanException unreadable(int line, String message) {

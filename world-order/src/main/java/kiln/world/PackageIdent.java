@@ -23,8 +23,8 @@ public record PackageIdent(String origin, String name, String version, String re
     if (release != null && version == null) {
       throw new IllegalArgumentException("a release needs a version: " + origin + "/" + name);
     }
-    requirePart("version", version);
-    requirePart("release", release);
+    requireVersion(version);
+    requireRelease(release);
   }
 
   /** An ident of just origin and name. */
@@ -113,9 +113,49 @@ public record PackageIdent(String origin, String name, String version, String re
     }
   }
 
-  private static void requirePart(String what, String value) {
-    if (value != null && (value.isBlank() || value.contains("/"))) {
-      throw new IllegalArgumentException("invalid " + what + " '" + value + "'");
+  private static void requireVersion(String value) {
+    if (value == null) {
+      return;
     }
+    boolean ok = !value.isEmpty();
+    for (int i = 0; ok && i < value.length(); i++) {
+      char c = value.charAt(i);
+      ok = c != '/' && !Character.isWhitespace(c) && !Character.isISOControl(c);
+    }
+    if (!ok) {
+      throw new IllegalArgumentException(
+          "invalid version '" + value + "' (no whitespace or '/', not empty)");
+    }
+  }
+
+  /** A release is the UTC build time, YYYYMMDDhhmmss, as the plan syntax guide defines it. */
+  private static void requireRelease(String value) {
+    if (value != null && !isRelease(value)) {
+      throw new IllegalArgumentException(
+          "invalid release '" + value + "' (a build time YYYYMMDDhhmmss, 14 digits)");
+    }
+  }
+
+  private static boolean isRelease(String value) {
+    if (value.length() != 14) {
+      return false;
+    }
+    for (int i = 0; i < 14; i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    int month = Integer.parseInt(value, 4, 6, 10);
+    int day = Integer.parseInt(value, 6, 8, 10);
+    int hour = Integer.parseInt(value, 8, 10, 10);
+    int minute = Integer.parseInt(value, 10, 12, 10);
+    int second = Integer.parseInt(value, 12, 14, 10);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= 31
+        && hour < 24
+        && minute < 60
+        && second < 61;
   }
 }

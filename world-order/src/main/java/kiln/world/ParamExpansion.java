@@ -195,7 +195,8 @@ final class ParamExpansion {
     if (nameEnd(name) != name.length()) {
       return expander.unknown("${#" + expr + "}", "not a parameter the reader knows", line);
     }
-    List<Field> base = orUnset(lookup(name, null, line), name, line);
+    // ${#a[@]} counts the elements: look up the whole array, not its first element as $a does.
+    List<Field> base = orUnset(lookup(name, array ? "@" : null, line), name, line);
     int n = array ? base.size() : (base.isEmpty() ? 0 : base.get(0).text().length());
     return Expander.Values.one(new Field(Integer.toString(n), scope.location(line), null));
   }

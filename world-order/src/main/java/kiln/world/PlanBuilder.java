@@ -7,6 +7,19 @@ import java.util.List;
 /** Turns the variables a plan left behind into a {@link Plan}, validating names and deps. */
 final class PlanBuilder {
 
+  // The messages of a plan's settings; --eval (BashResult) reports the same problems in the same
+  // words.
+  static final String NO_NAME = "no pkg_name is set; every plan needs one";
+  static final String NO_ORIGIN = "no pkg_origin is set and HAB_ORIGIN is empty; set one of them";
+
+  static String invalidName(String setting, String value) {
+    return "invalid " + setting + " '" + value + "' (letters, digits, '-' and '_' only)";
+  }
+
+  static String invalidDependency(String setting, String problem) {
+    return "invalid dependency in " + setting + ": " + problem;
+  }
+
   private final Scope scope;
   private final Path planFile;
   private final List<Diagnostic> warnings = new ArrayList<>();
@@ -25,7 +38,7 @@ final class PlanBuilder {
   Plan build(boolean versionFunction) throws UnreadablePlanException {
     Field name = first("pkg_name");
     if (name == null || (name.exact() && name.text().isEmpty())) {
-      throw unreadable(new SourceLocation(planFile, 1), "no pkg_name is set; every plan needs one");
+      throw unreadable(new SourceLocation(planFile, 1), NO_NAME);
     }
     requireName("pkg_name", name);
     Field origin = first("pkg_origin");
@@ -33,7 +46,7 @@ final class PlanBuilder {
       origin = first("HAB_ORIGIN");
     }
     if (origin == null || origin.text().isEmpty()) {
-      throw unreadable(name.at(), "no pkg_origin is set and HAB_ORIGIN is empty; set one of them");
+      throw unreadable(name.at(), NO_ORIGIN);
     }
     requireName(origin == first("HAB_ORIGIN") ? "HAB_ORIGIN" : "pkg_origin", origin);
     Field version = first("pkg_version");
@@ -78,7 +91,7 @@ final class PlanBuilder {
       try {
         ident = PackageIdent.parse(text);
       } catch (IllegalArgumentException e) {
-        throw unreadable(f.at(), "invalid dependency in " + kind.setting() + ": " + e.getMessage());
+        throw unreadable(f.at(), invalidDependency(kind.setting(), e.getMessage()));
       }
       into.add(new Dependency(ident, kind, f.at()));
     }
@@ -96,9 +109,7 @@ final class PlanBuilder {
           setting + " cannot be evaluated statically (" + field.problem() + "); try --eval");
     }
     if (!PackageIdent.isValidName(field.text())) {
-      throw unreadable(
-          field.at(),
-          "invalid " + setting + " '" + field.text() + "' (letters, digits, '-' and '_' only)");
+      throw unreadable(field.at(), invalidName(setting, field.text()));
     }
   }
 

@@ -80,31 +80,44 @@ public final class PlanDiscovery {
   }
 
   /**
-   * The plan files that build for {@code target}: per plan directory, its target plan if it has
-   * one, else its plain plan.sh. Plans of other targets are left out; a file given twice counts
-   * once. Sorted by path.
+   * The plan files that build for {@code target}: every plain plan.sh ({@code x/plan.sh} and {@code
+   * x/habitat/plan.sh} are two plans, both kept: only the duplicate-ident rule of {@link PlanSet}
+   * may drop one, with a warning), except where a target plan replaces it. A target plan {@code
+   * D/<target>/plan.sh} replaces {@code D/plan.sh}, or, when D has none, the plain plans of D's
+   * plan directory. Plans of other targets are left out; a file given twice counts once. Sorted by
+   * path.
    */
   public static List<String> forTarget(List<String> planPaths, String target) {
     if (!TARGET_SET.contains(target)) {
       throw new IllegalArgumentException(
           "unknown target '" + target + "' (one of " + TARGETS + ")");
     }
-    Map<String, String> generic = new TreeMap<>();
-    Map<String, String> specific = new TreeMap<>();
+    // Keyed by the file itself, so one file given as ./x/plan.sh and x/plan.sh counts once.
+    Map<Path, String> plain = new TreeMap<>();
+    Map<Path, String> specific = new TreeMap<>();
     for (String text : planPaths) {
       Path file = Path.of(text).toAbsolutePath().normalize();
       Path parent = file.getParent();
       String dirName = parent.getFileName() == null ? "" : parent.getFileName().toString();
       if (TARGET_SET.contains(dirName)) {
         if (dirName.equals(target)) {
-          specific.merge(planDir(parent.getParent()).toString(), text, PlanDiscovery::shorter);
+          specific.merge(file, text, PlanDiscovery::shorter);
         }
       } else {
-        generic.merge(planDir(parent).toString(), text, PlanDiscovery::shorter);
+        plain.merge(file, text, PlanDiscovery::shorter);
       }
     }
-    generic.putAll(specific);
-    return generic.values().stream().sorted().toList();
+    for (Path file : specific.keySet()) {
+      Path dir = file.getParent().getParent();
+      if (plain.remove(dir.resolve("plan.sh")) == null) {
+        Path planDir = planDir(dir);
+        plain.keySet().removeIf(p -> planDir(p.getParent()).equals(planDir));
+      }
+    }
+    List<String> out = new ArrayList<>(plain.values());
+    out.addAll(specific.values());
+    out.sort(null);
+    return out;
   }
 
   /**

@@ -47,6 +47,24 @@ public final class PlanReader {
     return new PlanReading(plan, warnings);
   }
 
+  /**
+   * Runs a plan's statements without building a plan from them: the variables it leaves, each with
+   * the line that set it. {@code --eval} looks up there where bash set what it reports.
+   *
+   * @return the plan's variables, or null when the static reader cannot run the plan
+   */
+  Scope evaluate(Path planFile, EvalContext context) {
+    try {
+      Path absolute = planFile.toAbsolutePath().normalize();
+      Node.Block script = parse(absolute, planFile);
+      Scope scope = new Scope(context, absolute, planFile);
+      new Interpreter(scope, this::sourced).run(script);
+      return scope;
+    } catch (UnreadablePlanException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private Node.Block sourced(Path file, Path asGiven) throws UnreadablePlanException {
     Node.Block block = sourced.get(file);
     if (block == null) {

@@ -33,7 +33,7 @@ public record PlanSet(List<Plan> plans, List<Diagnostic> unreadable, List<String
   public static PlanSet read(
       List<String> planPaths, PlanSource source, EvalContext context, Set<String> origins) {
     List<Path> files = planPaths.stream().sorted().map(Path::of).toList();
-    Map<PackageIdent, Plan> chosen = new HashMap<>();
+    Map<PackageIdent, List<Plan>> byIdent = new HashMap<>();
     List<Diagnostic> unreadable = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (PlanOutcome outcome : source.readAll(files, context)) {
@@ -46,29 +46,45 @@ public record PlanSet(List<Plan> plans, List<Diagnostic> unreadable, List<String
       if (!origins.isEmpty() && !origins.contains(plan.ident().origin())) {
         continue;
       }
-      Plan other = chosen.get(plan.ident());
-      if (other == null) {
-        chosen.put(plan.ident(), plan);
+      byIdent.computeIfAbsent(plan.ident(), i -> new ArrayList<>(1)).add(plan);
+    }
+    List<Plan> plans = new ArrayList<>(byIdent.size());
+    List<PackageIdent> duplicated = new ArrayList<>();
+    for (Map.Entry<PackageIdent, List<Plan>> e : byIdent.entrySet()) {
+      List<Plan> candidates = e.getValue();
+      if (candidates.size() == 1) {
+        plans.add(candidates.get(0));
       } else {
-        Plan winner = PREFERRED.compare(plan, other) < 0 ? plan : other;
-        Plan loser = winner == plan ? other : plan;
-        chosen.put(plan.ident(), winner);
-        warnings.add(
-            "two plans for "
-                + plan.ident()
-                + ": "
-                + winner.path()
-                + " and "
-                + loser.path()
-                + "; using "
-                + winner.path()
-                + " (shallowest path, then smallest)");
+        // The winner is chosen over all of them first, so every warning names the plan used.
+        candidates.sort(PREFERRED);
+        plans.add(candidates.get(0));
+        duplicated.add(e.getKey());
       }
     }
-    List<Plan> plans = new ArrayList<>(chosen.values());
+    duplicated.sort(Idents.ORDER);
+    for (PackageIdent ident : duplicated) {
+      warnings.add(duplicateWarning(ident, byIdent.get(ident)));
+    }
     plans.sort(Comparator.comparing(Plan::ident, Idents.ORDER));
     unreadable.sort(Comparator.comparing(Diagnostic::toString));
     return new PlanSet(plans, unreadable, warnings);
+  }
+
+  /** One warning per ident: all its plans, the one used first. */
+  private static String duplicateWarning(PackageIdent ident, List<Plan> sorted) {
+    String count = sorted.size() == 2 ? "two" : Integer.toString(sorted.size());
+    StringBuilder text = new StringBuilder(count).append(" plans for ").append(ident).append(": ");
+    text.append(sorted.get(0).path()).append(" and ");
+    for (int i = 1; i < sorted.size(); i++) {
+      text.append(i > 1 ? ", " : "").append(sorted.get(i).path());
+    }
+    text.append("; using ")
+        .append(sorted.get(0).path())
+        .append(" (shallowest path, then smallest), leaving out ");
+    for (int i = 1; i < sorted.size(); i++) {
+      text.append(i > 1 ? ", " : "").append(sorted.get(i).path());
+    }
+    return text.toString();
   }
 
   private static final Comparator<Plan> PREFERRED =

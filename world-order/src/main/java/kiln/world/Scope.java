@@ -18,6 +18,10 @@ final class Scope {
   final Path planDirAsGiven;
   Path currentFile;
   Path currentFileAsGiven;
+
+  /** The source commands that led to the current file, innermost first; empty in the plan. */
+  List<SourceLocation> via = List.of();
+
   final List<String> problems = new ArrayList<>();
 
   Scope(EvalContext context, Path planFile, Path planFileAsGiven) {
@@ -44,11 +48,19 @@ final class Scope {
   }
 
   SourceLocation location(int line) {
-    return new SourceLocation(currentFileAsGiven, line);
+    return new SourceLocation(currentFileAsGiven, line, via);
   }
 
   /** How a file kiln reached by an absolute path is named in messages: beside the plan as given. */
   Path asGiven(Path absolute) {
+    return asGiven(planDir, planDirAsGiven, absolute);
+  }
+
+  /**
+   * {@code absolute} named as the plan's directory is named: {@code planDirAsGiven} joined to its
+   * path from {@code planDir}.
+   */
+  static Path asGiven(Path planDir, Path planDirAsGiven, Path absolute) {
     if (absolute.startsWith(planDir.getRoot() == null ? Path.of("") : planDir.getRoot())) {
       try {
         return planDirAsGiven.resolve(planDir.relativize(absolute)).normalize();

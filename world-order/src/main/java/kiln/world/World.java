@@ -69,13 +69,13 @@ public final class World {
     List<String> warnings = new ArrayList<>(set.warnings());
     Map<PackageIdent, Plan> base = new LinkedHashMap<>();
     if (request.basePlans() != null) {
-      readBase(BasePlans.parse(request.basePlans()), request, context, base, unreadable);
+      readBase(BasePlans.parse(request.basePlans()), request, context, base, unreadable, warnings);
     }
     if (request.strict() && !unreadable.isEmpty()) {
       throw new WorldException(
           unreadable.size()
               + " unreadable plan(s) (--strict):\n  "
-              + unreadable.stream().map(Diagnostic::toString).collect(Collectors.joining("\n  ")));
+              + unreadable.stream().map(Diagnostic::withPlan).collect(Collectors.joining("\n  ")));
     }
     WorldGraph graph = WorldGraph.of(set.plans());
     if (!request.origins().isEmpty()) {
@@ -84,12 +84,21 @@ public final class World {
     return new World(request, set, List.copyOf(unreadable), graph, base, warnings);
   }
 
+  /**
+   * Reads the base list. Each entry is read in the world's context (STUDIO_TYPE, pkg_target,
+   * HAB_ORIGIN) with exactly its own {@code VAR=value} assignments: FIRST_PASS is not inherited
+   * from print-deps' stage1 context, since the list says per entry which pass it is. A plan listed
+   * more than once is one base plan with the union of its entries' dependencies, placed at its last
+   * entry (the pass the rest of the world builds on).
+   */
   private static void readBase(
       BasePlans list,
       WorldRequest request,
       EvalContext context,
       Map<PackageIdent, Plan> base,
-      List<Diagnostic> unreadable) {
+      List<Diagnostic> unreadable,
+      List<String> warnings) {
+    EvalContext baseContext = context.without("FIRST_PASS");
     // One read per distinct set of variables: under --eval that is one bash for most entries.
     Map<Map<String, String>, List<BasePlans.Entry>> byArgs = new LinkedHashMap<>();
     list.entries().forEach(e -> byArgs.computeIfAbsent(e.args(), a -> new ArrayList<>()).add(e));
@@ -100,7 +109,8 @@ public final class World {
               request
                   .source()
                   .readAll(
-                      entries.stream().map(BasePlans.Entry::planFile).toList(), context.with(args));
+                      entries.stream().map(BasePlans.Entry::planFile).toList(),
+                      baseContext.with(args));
           for (int i = 0; i < entries.size(); i++) {
             outcomes.put(entries.get(i), read.get(i));
           }
@@ -109,10 +119,22 @@ public final class World {
       PlanOutcome outcome = outcomes.get(entry);
       if (outcome.failure() != null) {
         unreadable.add(new Diagnostic(entry.at(), "base plan unreadable: " + outcome.failure()));
-      } else {
-        base.putIfAbsent(outcome.reading().plan().ident(), outcome.reading().plan());
+        continue;
       }
+      outcome.reading().warnings().forEach(w -> warnings.add(w.toString()));
+      Plan plan = outcome.reading().plan();
+      Plan earlier = base.remove(plan.ident());
+      base.put(plan.ident(), earlier == null ? plan : union(earlier, plan));
     }
+  }
+
+  /** The earlier entry's plan with the later entry's dependencies added (first line kept). */
+  private static Plan union(Plan earlier, Plan later) {
+    List<Dependency> deps = new ArrayList<>(earlier.deps());
+    Set<PackageIdent> seen = new java.util.HashSet<>();
+    earlier.deps().forEach(d -> seen.add(d.ident()));
+    later.deps().stream().filter(d -> seen.add(d.ident())).forEach(deps::add);
+    return new Plan(earlier.ident(), earlier.version(), earlier.path(), earlier.planFile(), deps);
   }
 
   /** The plans read (one per ident), with unreadable ones and warnings. */
@@ -125,7 +147,7 @@ public final class World {
     return unreadable;
   }
 
-  /** The base plans in base-list order (first occurrence of each). */
+  /** The base plans in base-list order (each at its last entry). */
   public Collection<Plan> basePlans() {
     return base.values();
   }

@@ -3,14 +3,17 @@ package kiln.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** --eval against the real bash: it must agree with the static reader on the fixtures. */
 class BashPlanSourceTest {
@@ -64,5 +67,58 @@ class BashPlanSourceTest {
     assertTrue(outcomes.get(0).failure().message().contains("does-not-exist"));
     assertTrue(outcomes.get(2).failure().message().contains("'bad name'"));
     assertTrue(outcomes.get(3).failure().message().contains("'zlib'"));
+  }
+
+  @TempDir Path tree;
+
+  private Path write(String relative, String text) throws Exception {
+    Path file = tree.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return Path.of("").toAbsolutePath().relativize(file);
+  }
+
+  @Test
+  void unreadablePlansHaveTheStaticReadersFileLineAndWords() throws Exception {
+    List<Path> files =
+        new ArrayList<>(
+            List.of("missing-source", "no-name", "bad-name", "bad-dep", "no-origin").stream()
+                .map(Fixtures::plan)
+                .toList());
+    files.add(write("x/y/plan.sh", "pkg_origin=core\npkg_name=y\n\n. ../../m/plan.sh\n"));
+    write("m/plan.sh", "pkg_name=m\n  . ../shared/common.sh\n");
+    files.add(
+        write(
+            "release/plan.sh",
+            "pkg_origin=core\npkg_name=release\npkg_build_deps=(core/gcc)\n"
+                + "pkg_deps=(\n  core/glibc\n  core/a/1.0/2020\n)\n"));
+    EvalContext context = EvalContext.stage1().without("HAB_ORIGIN");
+    List<PlanOutcome> outcomes = new BashPlanSource(note -> {}).readAll(files, context);
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      var expected =
+          assertThrows(UnreadablePlanException.class, () -> new PlanReader().read(file, context));
+      assertNotNull(outcomes.get(i).failure(), file.toString());
+      assertEquals(expected.diagnostic(), outcomes.get(i).failure(), file.toString());
+      assertTrue(
+          outcomes.get(i).failure().where().line() > 0, outcomes.get(i).failure().toString());
+    }
+    assertTrue(
+        outcomes.get(5).failure().leftOut().startsWith(files.get(5) + ": unreadable, left out: "),
+        outcomes.get(5).failure().leftOut());
+  }
+
+  @Test
+  void whereTheReaderCannotSeeTheSettingTheFileIsNamedAndSaidSo() throws Exception {
+    Path plan =
+        write(
+            "dynamic/plan.sh", "pkg_origin=core\nset_name() { pkg_name='bad name'; }\nset_name\n");
+    PlanOutcome outcome =
+        new BashPlanSource(note -> {}).readAll(List.of(plan), EvalContext.stage1()).get(0);
+    assertEquals(
+        plan
+            + ": invalid pkg_name 'bad name' (letters, digits, '-' and '_' only)"
+            + " (bash set it; the line is not known)",
+        outcome.failure().toString());
   }
 }

@@ -59,10 +59,72 @@ class PlanDiscoveryTest {
             List.of(deep, twin, shallow), PlanSource.statically(), EvalContext.stage1(), Set.of());
     assertEquals(1, set.plans().size());
     assertEquals(shallow, set.plans().get(0).path());
-    assertEquals(2, set.warnings().size(), set.warnings().toString());
-    assertTrue(
-        set.warnings().stream().allMatch(w -> w.contains(shallow)), set.warnings().toString());
-    assertTrue(set.warnings().stream().anyMatch(w -> w.contains(deep)), set.warnings().toString());
+    // One warning for the ident, naming all three and the plan used (not pairwise verdicts).
+    assertEquals(
+        List.of(
+            "3 plans for core/zlib: "
+                + shallow
+                + " and "
+                + String.join(", ", List.of(deep, twin).stream().sorted(byDepth()).toList())
+                + "; using "
+                + shallow
+                + " (shallowest path, then smallest), leaving out "
+                + String.join(", ", List.of(deep, twin).stream().sorted(byDepth()).toList())),
+        set.warnings());
+  }
+
+  private static java.util.Comparator<String> byDepth() {
+    return java.util.Comparator.comparingInt((String p) -> Path.of(p).getNameCount())
+        .thenComparing(p -> p);
+  }
+
+  @Test
+  void withManyPlansForOneIdentEveryWarningNamesTheWinner() throws Exception {
+    String a = plan("a/b/zlib", "zlib", "");
+    String b = plan("b/zlib", "zlib", "");
+    String c = plan("zlib", "zlib", "");
+    String d = plan("c/zlib", "zlib", "");
+    PlanSet set =
+        PlanSet.read(List.of(a, b, c, d), PlanSource.statically(), EvalContext.stage1(), Set.of());
+    assertEquals(c, set.plans().get(0).path());
+    assertEquals(1, set.warnings().size(), set.warnings().toString());
+    String warning = set.warnings().get(0);
+    assertTrue(warning.startsWith("4 plans for core/zlib: " + c + " and "), warning);
+    assertTrue(warning.contains("; using " + c + " "), warning);
+    assertTrue(warning.endsWith("leaving out " + b + ", " + d + ", " + a), warning);
+  }
+
+  @Test
+  void aPlainPlanAndAHabitatPlanInOneDirectoryAreTwoPlans() throws Exception {
+    String plain = plan("tools", "tools", "");
+    String habitat = plan("tools/habitat", "tools-hab", "core/tools");
+    assertEquals(
+        List.of(habitat, plain), PlanDiscovery.forTarget(List.of(plain, habitat), "x86_64-linux"));
+    PlanSet set =
+        PlanSet.read(
+            PlanDiscovery.forTarget(List.of(plain, habitat), "x86_64-linux"),
+            PlanSource.statically(),
+            EvalContext.stage1(),
+            Set.of());
+    assertEquals(
+        List.of("core/tools", "core/tools-hab"),
+        set.plans().stream().map(p -> p.ident().toString()).toList());
+    assertEquals(List.of(), set.warnings());
+  }
+
+  @Test
+  void aPlainPlanAndAHabitatPlanWithOneIdentGoByTheDuplicateRuleWithAWarning() throws Exception {
+    String plain = plan("tools", "tools", "");
+    String habitat = plan("tools/habitat", "tools", "");
+    PlanSet set =
+        PlanSet.read(
+            PlanDiscovery.forTarget(List.of(habitat, plain, plain), "x86_64-linux"),
+            PlanSource.statically(),
+            EvalContext.stage1(),
+            Set.of());
+    assertEquals(List.of(plain), set.plans().stream().map(Plan::path).toList());
+    assertEquals(1, set.warnings().size(), set.warnings().toString());
+    assertTrue(set.warnings().get(0).contains(habitat), set.warnings().toString());
   }
 
   @Test

@@ -5,11 +5,123 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanReaderTest {
+
+  @TempDir Path tree;
+
+  private Path write(String relative, String text) throws Exception {
+    Path file = tree.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /** Reads a plan as a user gives it: relative to the tree, so messages show short paths. */
+  private PlanReading readRelative(Path plan) throws UnreadablePlanException {
+    return new PlanReader().read(relative(plan), EvalContext.stage1());
+  }
+
+  private static Path relative(Path file) {
+    return Path.of("").toAbsolutePath().relativize(file);
+  }
+
+  @Test
+  void countsTheElementsOfAnArray() throws Exception {
+    Path plan =
+        write(
+            "count/plan.sh",
+            """
+            pkg_origin=core
+            pkg_name=count
+            arr=(one "two words")
+            if [[ ${#arr[@]} == 2 && "${#arr[*]}" -eq 2 ]]; then
+              pkg_deps=(core/two)
+            fi
+            pkg_version="${#arr[@]}.${#arr}"
+            """);
+    PlanReading reading = new PlanReader().read(plan, EvalContext.stage1());
+    assertEquals(List.of("core/two"), Fixtures.deps(reading.plan()));
+    assertEquals("2.3", reading.plan().version(), "${#arr} is the length of the first element");
+    assertEquals(List.of(), reading.warnings());
+  }
+
+  @Test
+  void versionAndReleaseOfADependencyAreValidatedNamingFileLineAndValue() throws Exception {
+    Map<String, String> bad =
+        Map.of(
+            "core/a/1.0/notarelease", "invalid release 'notarelease'",
+            "core/a/1.0/2020", "invalid release '2020'",
+            "\"core/a/1 0\"", "invalid version '1 0'",
+            "core/a/1.0/20201399000000", "invalid release '20201399000000'");
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      Path plan =
+          write(
+              "dep/plan.sh",
+              "pkg_origin=core\npkg_name=dep\npkg_deps=(\n  core/ok\n  " + e.getKey() + "\n)\n");
+      var failure =
+          assertThrows(UnreadablePlanException.class, () -> readRelative(plan), e.getKey());
+      assertEquals(5, failure.diagnostic().where().line(), failure.getMessage());
+      assertTrue(failure.getMessage().contains(e.getValue()), failure.getMessage());
+      assertTrue(
+          failure.getMessage().contains("invalid dependency in pkg_deps"), failure.getMessage());
+    }
+    Path good =
+        write(
+            "good/plan.sh",
+            "pkg_origin=core\npkg_name=good\npkg_deps=(core/a/1.0-rc1+x core/b/2/20200101123059)\n");
+    assertEquals(
+        List.of("core/a", "core/b"),
+        Fixtures.deps(readRelative(good).plan()),
+        "cut to origin/name");
+  }
+
+  @Test
+  void aProblemInASourcedFileNamesThePlanLeftOutAndTheChain() throws Exception {
+    Path plan = write("x/y/plan.sh", "pkg_origin=core\npkg_name=y\n. ../../m/plan.sh\n");
+    write("m/plan.sh", "pkg_name=m\n. ../shared/common.sh\n");
+    var e = assertThrows(UnreadablePlanException.class, () -> readRelative(plan));
+    Path given = relative(plan);
+    Path m = given.resolve("../../../m/plan.sh").normalize();
+    Path missing = given.resolve("../../shared/common.sh").normalize();
+    assertEquals(
+        given
+            + ": unreadable, left out: "
+            + m
+            + ":2 (sourced from "
+            + given
+            + ":3): sources '../shared/common.sh', which does not exist ("
+            + missing
+            + ")",
+        e.diagnostic().leftOut());
+  }
+
+  @Test
+  void warningsAboutASharedSourcedFileAppearOncePerPlan() throws Exception {
+    write("shared/common.sh", "pkg_deps=(core/glibc $(uname -m))\n");
+    Path a = write("a/plan.sh", "pkg_origin=core\npkg_name=a\nsource ../shared/common.sh\n");
+    Path b = write("b/plan.sh", "pkg_origin=core\npkg_name=b\n\n. ../shared/common.sh\n");
+    PlanSet set =
+        PlanSet.read(
+            List.of(relative(a).toString(), relative(b).toString()),
+            PlanSource.statically(),
+            EvalContext.stage1(),
+            Set.of());
+    assertEquals(2, set.warnings().size(), set.warnings().toString());
+    assertTrue(
+        set.warnings().get(0).contains("(sourced from " + relative(a) + ":3)"),
+        set.warnings().toString());
+    assertTrue(
+        set.warnings().get(1).contains("(sourced from " + relative(b) + ":4)"),
+        set.warnings().toString());
+  }
 
   @Test
   void readsMultiLineArraysQuotingCommentsAndExpansions() throws Exception {

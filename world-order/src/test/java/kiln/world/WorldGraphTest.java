@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,27 @@ class WorldGraphTest {
     String report = cycle.describe();
     assertTrue(report.contains("loop: core/binutils -> core/gcc -> core/binutils"), report);
     assertTrue(report.contains("--without-base"), report);
+  }
+
+  @Test
+  void aCycleReportNamesFiftyBlockedPlansAndTheCommandThatListsThemAll() {
+    StringBuilder text = new StringBuilder("a: b\nb: a\n");
+    for (int i = 0; i < 60; i++) {
+      text.append(String.format("p%02d: a\n", i));
+    }
+    WorldGraph world = WorldGraph.of(TextWorld.parse(text.toString(), Path.of("w.txt")));
+    String report = world.cycles().get(0).describe();
+    assertTrue(report.contains("blocks 60 plans: core/p00 core/p01 "), report);
+    assertTrue(report.contains(" core/p49 ... (10 more; "), report);
+    assertTrue(!report.contains("core/p50"), report);
+    assertTrue(
+        report.contains("all of them: kiln dependents core/a, with the same plans on stdin"),
+        report);
+    // And that command does list them: dependents walks a world with a cycle.
+    List<String> dependents =
+        TextWorld.names(world.dependentsOf(List.of(PackageIdent.of("core", "a")), false).plans());
+    assertEquals(61, dependents.size(), dependents.toString());
+    assertTrue(dependents.containsAll(List.of("b", "p00", "p50", "p59")), dependents.toString());
   }
 
   @Test
