@@ -95,8 +95,10 @@ public final class ToolsTarball {
   }
 
   /**
-   * Every problem of a tarball: incomplete or corrupt xz, entries outside {@code tools/}, absolute
-   * or with {@code ..}, symlinks or hard links leading out, devices, FIFOs. Empty when sound.
+   * Every problem of a tarball: incomplete or corrupt xz, a tar without its end-of-archive marker,
+   * entries outside {@code tools/}, absolute or with {@code ..}, symlinks or hard links leading
+   * out, entries that extraction would refuse (through a symlink or file, in place of a directory),
+   * devices, FIFOs, other entry types. Empty when sound.
    */
   public static List<TarballProblem> verify(Path tarball) {
     return new Verifier(ArchiveRoot.TOOLS).verify(tarball);
