@@ -60,6 +60,8 @@ final class Freshener {
       }
       TarballInput.drain(in);
       return new BuiltTarball(target, file.commit());
+    } catch (TargetExistsException e) {
+      throw new TarballException(e.getMessage(), e);
     } catch (IOException e) {
       throw new TarballException(
           "cannot freshen " + old + " into " + target + ": " + TarballInput.describe(e), e);

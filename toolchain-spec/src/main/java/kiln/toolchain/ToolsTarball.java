@@ -63,6 +63,8 @@ public final class ToolsTarball {
         }
       }
       return new BuiltTarball(target, file.commit());
+    } catch (TargetExistsException e) {
+      throw new TarballException(e.getMessage(), e);
     } catch (IOException e) {
       throw new TarballException("cannot write " + target + ": " + e.getMessage(), e);
     }

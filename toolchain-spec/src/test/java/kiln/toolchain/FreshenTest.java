@@ -95,6 +95,21 @@ class FreshenTest {
   }
 
   @Test
+  void twoFreshensInOneSecondWithOtherPutsDoNotReplaceEachOther() throws Exception {
+    BuiltTarball first =
+        freshen(
+            LATER, Map.of("tools/bin/hab", Trees.write(dir.resolve("a"), "a\n", 0755)), List.of());
+    byte[] bytes = Files.readAllBytes(first.path());
+    Path other = Trees.write(dir.resolve("b"), "b\n", 0755);
+    TarballException e =
+        assertThrows(
+            TarballException.class,
+            () -> freshen(LATER, Map.of("tools/bin/hab", other), List.of()));
+    assertTrue(e.getMessage().startsWith(first.path() + " already exists"), e.getMessage());
+    assertArrayEquals(bytes, Files.readAllBytes(first.path()));
+  }
+
+  @Test
   void refusesBeforeWritingWhenARemovedEntryIsMissingOrAPutHasNoSource() {
     Map<String, Path> puts = new LinkedHashMap<>();
     puts.put("tools/bin/hab", dir.resolve("no-such-file"));
