@@ -72,9 +72,10 @@ public final class ToolsTarball {
 
   /**
    * Writes a new tarball from {@code tarball} with some entries replaced, added or removed; every
-   * other entry is copied byte-for-byte (header and content). The old file is never touched. The
-   * new name gets the current timestamp, moved one second past the old one's if needed so the two
-   * never share a name and the newer sorts last.
+   * other entry is copied byte-for-byte (header and content). The old file is never touched, and
+   * must pass {@link #verify} first (a copy would keep its problems). The new name gets the current
+   * timestamp, moved one second past the old one's if needed so the two never share a name and the
+   * newer sorts last; it is compressed at the request's xz preset.
    */
   public BuiltTarball freshen(Path tarball, FreshenRequest request, Path outDir)
       throws TarballException {

@@ -123,6 +123,61 @@ class FreshenTest {
         Files.notExists(dir.resolve("out")) || dir.resolve("out").toFile().list().length == 0);
   }
 
+  @Test
+  void refusesToFreshenATarballThatVerifyRefuses() throws Exception {
+    Path hostile = dir.resolve("hostile-20260101000000.tar.xz");
+    try (HandMadeTarball t = new HandMadeTarball(hostile)) {
+      t.dir("tools/").dir("tools/bin/").symlink("tools/bin/sh", "/bin/sh");
+    }
+    Path hab = Trees.write(dir.resolve("hab"), "h\n", 0755);
+    TarballException e =
+        assertThrows(
+            TarballException.class,
+            () ->
+                new ToolsTarball(LATER, 2, 1024)
+                    .freshen(
+                        hostile,
+                        new FreshenRequest(Map.of("tools/bin/hab", hab), List.of()),
+                        dir.resolve("out")));
+    assertEquals(
+        "cannot freshen "
+            + hostile
+            + ": it has 1 problem(s), as kiln stage0 verify reports them, and a copy would keep"
+            + " them; rebuild it from its spec instead:\n"
+            + "  tools/bin/sh is a symlink to /bin/sh, outside /tools/",
+        e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("out")));
+  }
+
+  @Test
+  void theXzPresetIsTheRequestsNineByDefault() throws Exception {
+    StringBuilder text = new StringBuilder();
+    java.util.Random words = new java.util.Random(42);
+    while (text.length() < 300_000) {
+      text.append(Integer.toString(words.nextInt(50_000), 36))
+          .append(words.nextInt(8) == 0 ? "\n" : " ");
+    }
+    Path hab = Trees.write(dir.resolve("hab"), text.toString(), 0755);
+    Map<String, Path> puts = Map.of("tools/bin/hab", hab);
+    ToolsTarball tarballs = new ToolsTarball(BUILT, 2);
+    byte[] byDefault =
+        Files.readAllBytes(
+            tarballs.freshen(old, new FreshenRequest(puts, List.of()), dir.resolve("d")).path());
+    byte[] nine =
+        Files.readAllBytes(
+            tarballs.freshen(old, new FreshenRequest(puts, List.of(), 9), dir.resolve("9")).path());
+    Path fastFile =
+        tarballs.freshen(old, new FreshenRequest(puts, List.of(), 0), dir.resolve("0")).path();
+    assertArrayEquals(nine, byDefault);
+    assertTrue(
+        Files.size(fastFile) > nine.length,
+        "preset 0 is faster and larger: " + Files.size(fastFile) + " vs " + nine.length);
+    Trees.run(dir, "xz", "-t", fastFile.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new FreshenRequest(puts, List.of(), 10));
+    assertEquals("--xz-preset 10: must be a whole number from 0 to 9", e.getMessage());
+  }
+
   /** Each entry's header blocks and content, exactly as stored, by name. */
   private static Map<String, byte[]> rawEntries(Path tarball) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
