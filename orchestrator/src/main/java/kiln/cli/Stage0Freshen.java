@@ -17,15 +17,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kiln stage0 freshen TARBALL --put tools/bin/hab=PATH... [--remove PATH...] [--out DIR]}: a
- * new tarball with some entries swapped; the old one is left as it is.
+ * {@code kiln stage0 freshen TARBALL --put tools/bin/hab=PATH... [--remove PATH...] [--xz-preset N]
+ * [--out DIR]}: a new tarball with some entries swapped; the old one is left as it is.
  */
 @Command(
     name = "freshen",
     mixinStandardHelpOptions = true,
     description = {
       "Write a new, timestamped tarball with some entries replaced, added or removed.",
-      "Every other entry is copied byte-for-byte; the old tarball is not touched."
+      "Every other entry is copied byte-for-byte; the old tarball is not touched.",
+      "The old tarball must pass 'kiln stage0 verify' first."
     })
 final class Stage0Freshen implements Callable<Integer> {
 
@@ -47,6 +48,13 @@ final class Stage0Freshen implements Callable<Integer> {
   List<String> removes = new ArrayList<>();
 
   @Option(
+      names = "--xz-preset",
+      paramLabel = "N",
+      defaultValue = "9",
+      description = "The xz preset of the new tarball, 0 (fast) to 9 (small; the default).")
+  int xzPreset;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where to write the new tarball (default: beside the old one).")
@@ -54,7 +62,7 @@ final class Stage0Freshen implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FreshenRequest request = new FreshenRequest(puts, removes);
+    FreshenRequest request = new FreshenRequest(puts, removes, xzPreset);
     BuildTime time = BuildTime.from(Clock.systemUTC(), System.getenv());
     Path dir = out != null ? out : tarball.toAbsolutePath().getParent();
     BuiltTarball built = Stage0.tarball(time).freshen(tarball, request, dir);

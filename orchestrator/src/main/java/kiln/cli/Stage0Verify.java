@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check a tarball is complete and safe to unpack at /tools; name every problem.",
-      "Checks: complete xz data; every entry under tools/, not absolute, without '..';",
-      "no symlink or hard link leading out of tools/; no device or FIFO."
+      "Checks: complete xz data and a whole tar (its end-of-archive marker); every entry",
+      "under tools/, not absolute, without '..'; no symlink or hard link leading out of",
+      "tools/; nothing extraction would refuse; only files, directories and links."
     })
 final class Stage0Verify implements Callable<Integer> {
 

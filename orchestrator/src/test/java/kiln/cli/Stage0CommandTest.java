@@ -139,6 +139,51 @@ class Stage0CommandTest {
   }
 
   @Test
+  void freshenTakesAnXzPresetAndRefusesOneOutOfRange() throws IOException {
+    kiln("stage0", "build", "--spec", spec.toString(), "--out", dir.toString());
+    Path tarball = built();
+    Files.writeString(dir.resolve("hab2"), "hab 2\n");
+    String put = "tools/bin/hab=" + dir.resolve("hab2");
+    assertEquals(
+        1, kiln("stage0", "freshen", tarball.toString(), "--put", put, "--xz-preset", "10"));
+    assertTrue(
+        err.toString().contains("--xz-preset 10: must be a whole number from 0 to 9"),
+        err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(
+        0,
+        kiln("stage0", "freshen", tarball.toString(), "--put", put, "--xz-preset", "0"),
+        err.toString());
+    Path fresh = built();
+    assertEquals(0, kiln("stage0", "verify", fresh.toString()), err.toString());
+  }
+
+  @Test
+  void freshenRefusesATarballThatFailsVerify() throws IOException {
+    kiln("stage0", "build", "--spec", spec.toString(), "--out", dir.toString());
+    byte[] bytes = Files.readAllBytes(built());
+    Path cut =
+        Files.write(
+            dir.resolve("cut-20260101000000.tar.xz"),
+            java.util.Arrays.copyOf(bytes, bytes.length - 30));
+    Files.writeString(dir.resolve("hab2"), "hab 2\n");
+    assertEquals(
+        1,
+        kiln(
+            "stage0",
+            "freshen",
+            cut.toString(),
+            "--put",
+            "tools/bin/hab=" + dir.resolve("hab2"),
+            "--out",
+            dir.resolve("fresh").toString()));
+    assertTrue(
+        err.toString().contains("cannot freshen " + cut + ": it has 1 problem(s)"), err.toString());
+    assertTrue(err.toString().contains("truncated"), err.toString());
+    assertTrue(Files.notExists(dir.resolve("fresh")));
+  }
+
+  @Test
   void freshenWithoutChangesIsAUsageMistake() {
     kiln("stage0", "build", "--spec", spec.toString(), "--out", dir.toString());
     assertEquals(1, kiln("stage0", "freshen", built().toString()));

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
@@ -16,10 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A file that appears under its name complete or not at all: bytes go to a hidden temporary file
- * beside it, which is synced and renamed over the name on {@link #commit()}. A failure, or a JVM
- * stopped by a signal, removes the temporary file; only a hard kill can leave it behind, and never
- * under the final name.
+ * A file that appears under its name complete or not at all, and never in place of another: bytes
+ * go to a hidden temporary file beside it, which is synced and linked to the name on {@link
+ * #commit()}. A failure, or a JVM stopped by a signal, removes the temporary file; only a hard kill
+ * can leave it behind, and never under the final name.
  */
 final class AtomicFile implements AutoCloseable {
 
@@ -56,16 +58,49 @@ final class AtomicFile implements AutoCloseable {
     };
   }
 
-  /** Makes the file appear under its name; returns its SHA-256 in hex. */
+  /**
+   * Makes the file appear under its name; returns its SHA-256 in hex. A file already there is never
+   * replaced: if it holds the same bytes the work was done before (same inputs, same second or
+   * SOURCE_DATE_EPOCH) and that is fine; if not, two builds chose one name and neither may silently
+   * win.
+   *
+   * @throws TargetExistsException when the name holds something else
+   */
   String commit() throws IOException {
     channel.force(true);
     channel.close();
     // Temporary files are private (0600); a tarball is for sharing, like any file cp makes.
     Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-    Files.move(
-        temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      publish();
+    } catch (FileAlreadyExistsException e) {
+      if (!sameBytes()) {
+        throw new TargetExistsException(target);
+      }
+    }
+    deleteTemporary();
     committed = true;
     return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /**
+   * A hard link is the one way to give a file a name only if the name is free, atomically (rename
+   * replaces, and a check before it races with another build); where links are not supported, a
+   * move without replace is the next best.
+   */
+  private void publish() throws IOException {
+    try {
+      Files.createLink(target, temporary);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      Files.move(temporary, target);
+    }
+  }
+
+  private boolean sameBytes() throws IOException {
+    return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+        && Files.mismatch(target, temporary) == -1;
   }
 
   /** Removes the temporary file unless committed. */

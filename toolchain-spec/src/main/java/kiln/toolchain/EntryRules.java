@@ -1,22 +1,29 @@
 package kiln.toolchain;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Checks the entries of one archive in order, remembering what came before: which names are
- * symlinks (no later entry may pass through one) and which are regular files (a hard link must
- * point at one seen earlier). Verification reports every problem; extraction stops at the first.
+ * Checks the entries of one archive in order, remembering what each name under the root is by then
+ * (a directory, made by an entry or implied by one below it; a file; a symlink), so that verify
+ * predicts what extraction does: no entry may pass through a symlink or a file, none but a
+ * directory may take the place of a directory, a hard link must point at a regular file seen
+ * earlier. Verification reports every problem; extraction stops at the first.
  */
 final class EntryRules {
 
+  private enum Kind {
+    DIRECTORY,
+    FILE,
+    SYMLINK
+  }
+
   private final ArchiveRoot root;
-  private final Set<String> symlinks = new HashSet<>();
-  private final Set<String> regularFiles = new HashSet<>();
+  private final Map<String, Kind> kinds = new HashMap<>();
 
   EntryRules(ArchiveRoot root) {
     this.root = root;
@@ -33,7 +40,10 @@ final class EntryRules {
       problems.add("is outside " + root.name() + "/");
     }
     if (problems.isEmpty()) {
-      throughSymlink(name).ifPresent(link -> problems.add("goes through the symlink " + link));
+      throughNonDirectory(name).ifPresent(problems::add);
+    }
+    if (problems.isEmpty() && root.contains(name) && !entry.isDirectory()) {
+      replacesDirectory(name).ifPresent(problems::add);
     }
     typeProblem(entry, name).ifPresent(problems::add);
     if (problems.isEmpty()) {
@@ -43,6 +53,10 @@ final class EntryRules {
   }
 
   private Optional<String> typeProblem(TarArchiveEntry entry, String name) {
+    Optional<String> unsupported = TarTypes.problemWith(entry);
+    if (unsupported.isPresent()) {
+      return unsupported;
+    }
     if (entry.isSymbolicLink()) {
       return root.problemWithSymlinkTarget(name, entry.getLinkName());
     }
@@ -51,44 +65,60 @@ final class EntryRules {
       if (outside.isPresent()) {
         return outside;
       }
-      if (!regularFiles.contains(ArchiveRoot.stripTrailingSlash(entry.getLinkName()))) {
+      String target = ArchiveRoot.stripTrailingSlash(entry.getLinkName());
+      if (target.equals(name)) {
+        return Optional.of("is a hard link to itself");
+      }
+      if (kinds.get(target) != Kind.FILE) {
         return Optional.of(
             "is a hard link to " + entry.getLinkName() + ", which is not an earlier regular file");
       }
-      return Optional.empty();
     }
-    if (entry.isCharacterDevice() || entry.isBlockDevice()) {
-      return Optional.of("is a device file");
+    return Optional.empty();
+  }
+
+  /** Extraction creates missing parents, but never goes through a symlink or a file. */
+  private Optional<String> throughNonDirectory(String name) {
+    for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+      String parent = name.substring(0, slash);
+      Kind kind = kinds.get(parent);
+      if (kind == Kind.SYMLINK) {
+        return Optional.of("goes through the symlink " + parent);
+      }
+      if (kind == Kind.FILE) {
+        return Optional.of("goes through " + parent + ", which is a file in the archive");
+      }
     }
-    if (entry.isFIFO()) {
-      return Optional.of("is a FIFO");
+    return Optional.empty();
+  }
+
+  /** Extraction replaces a file or symlink by a newer entry, but never a directory. */
+  private Optional<String> replacesDirectory(String name) {
+    if (name.equals(root.name())) {
+      return Optional.of("is the root but not a directory");
     }
-    if (entry.isSparse()) {
-      return Optional.of("is a sparse file, which kiln does not unpack");
-    }
-    if (!entry.isFile() && !entry.isDirectory()) {
-      return Optional.of("has an unsupported entry type '" + (char) entry.getLinkFlag() + "'");
+    if (kinds.get(name) == Kind.DIRECTORY) {
+      return Optional.of("would replace the directory " + name + " (from an earlier entry)");
     }
     return Optional.empty();
   }
 
   private void remember(TarArchiveEntry entry, String name) {
-    symlinks.remove(name);
-    regularFiles.remove(name);
-    if (entry.isSymbolicLink()) {
-      symlinks.add(name);
-    } else if (entry.isFile() || entry.isLink()) {
-      regularFiles.add(name);
+    if (!root.contains(name)) {
+      return; // a parent of the root, such as hab/ before hab/pkgs/: extraction skips it
     }
-  }
-
-  private Optional<String> throughSymlink(String name) {
     for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
       String parent = name.substring(0, slash);
-      if (symlinks.contains(parent)) {
-        return Optional.of(parent);
+      if (root.contains(parent)) {
+        kinds.putIfAbsent(parent, Kind.DIRECTORY); // extraction makes missing parents
       }
     }
-    return Optional.empty();
+    if (entry.isDirectory()) {
+      kinds.put(name, Kind.DIRECTORY);
+    } else if (entry.isSymbolicLink()) {
+      kinds.put(name, Kind.SYMLINK);
+    } else {
+      kinds.put(name, Kind.FILE); // a regular file or a hard link to one
+    }
   }
 }

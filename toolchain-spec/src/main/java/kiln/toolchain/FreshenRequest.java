@@ -12,14 +12,29 @@ import java.util.TreeMap;
  * @param puts entry name (e.g. {@code tools/bin/hab}) to the host file that becomes its content;
  *     the entry is replaced if present, else added (with any missing parent directories)
  * @param removes entry names to drop; a directory goes with everything under it
+ * @param xzPreset the xz preset the new tarball is compressed with, 0 to 9
  */
-public record FreshenRequest(Map<String, Path> puts, List<String> removes) {
+public record FreshenRequest(Map<String, Path> puts, List<String> removes, int xzPreset) {
 
-  /** Checks every name is a clean path under tools/ and no name is both put and removed. */
+  /** The default preset, 9, as {@code xz -9} in the maintainers' hand-made flow. */
+  public static final int DEFAULT_XZ_PRESET = 9;
+
+  /** A request compressed at the default preset. */
+  public FreshenRequest(Map<String, Path> puts, List<String> removes) {
+    this(puts, removes, DEFAULT_XZ_PRESET);
+  }
+
+  /**
+   * Checks every name is a clean path under tools/, no name is both put and removed, and the preset
+   * is 0 to 9.
+   */
   public FreshenRequest {
     puts = new TreeMap<>(puts);
     removes = List.copyOf(removes);
     List<String> problems = new ArrayList<>();
+    if (xzPreset < 0 || xzPreset > 9) {
+      problems.add("--xz-preset " + xzPreset + ": must be a whole number from 0 to 9");
+    }
     for (String name : puts.keySet()) {
       check(name, "--put", problems);
     }

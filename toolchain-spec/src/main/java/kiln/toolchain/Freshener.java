@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Writes a freshened copy of a tarball in two passes over the old one: the first reads every entry
- * name and checks the request against them (so nothing is written when it cannot succeed), the
- * second copies untouched entries block for block and writes the new ones in sorted position.
+ * Writes a freshened copy of a tarball in three passes over the old one: the first verifies it (a
+ * copy must not carry over what verify refuses), the second reads every entry name and checks the
+ * request against them (so nothing is written when it cannot succeed), the third copies untouched
+ * entries block for block and writes the new ones in sorted position.
  */
 final class Freshener {
 
@@ -45,6 +46,7 @@ final class Freshener {
   }
 
   BuiltTarball freshen(Path old, Path outDir) throws TarballException {
+    refuseUnsound(old);
     Map<String, RawTarReader.RawEntry> existing = plan(old);
     Path target =
         outDir.resolve(
@@ -55,14 +57,37 @@ final class Freshener {
     try (AtomicFile file = new AtomicFile(target);
         InputStream in = TarballInput.xz(old)) {
       try (TarStreamWriter tar =
-          new TarStreamWriter(compressor.wrap(file.output(), 9, oldSize + addedSize()))) {
+          new TarStreamWriter(
+              compressor.wrap(file.output(), request.xzPreset(), oldSize + addedSize()))) {
         copy(new RawTarReader(in), tar);
       }
       TarballInput.drain(in);
       return new BuiltTarball(target, file.commit());
+    } catch (TargetExistsException e) {
+      throw new TarballException(e.getMessage(), e);
     } catch (IOException e) {
       throw new TarballException(
           "cannot freshen " + old + " into " + target + ": " + TarballInput.describe(e), e);
+    }
+  }
+
+  /**
+   * Untouched entries are copied as they are, so a copy of a tarball that verify refuses (an
+   * escaping symlink, a device, a missing end) would be just as bad under a new name.
+   */
+  private static void refuseUnsound(Path old) throws TarballException {
+    List<TarballProblem> problems = new Verifier(ArchiveRoot.TOOLS).verify(old);
+    if (!problems.isEmpty()) {
+      StringBuilder message =
+          new StringBuilder(
+              "cannot freshen "
+                  + old
+                  + ": it has "
+                  + problems.size()
+                  + " problem(s), as kiln stage0 verify reports them, and a copy would keep them;"
+                  + " rebuild it from its spec instead:");
+      problems.forEach(problem -> message.append("\n  ").append(problem));
+      throw new TarballException(message.toString());
     }
   }
 

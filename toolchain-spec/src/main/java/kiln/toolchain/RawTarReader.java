@@ -2,7 +2,6 @@ package kiln.toolchain;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -40,7 +39,10 @@ final class RawTarReader {
     ByteArrayOutputStream group = new ByteArrayOutputStream();
     while (true) {
       byte[] block = readBlock();
-      if (block == null || isZero(block)) {
+      if (block == null) {
+        throw new DamagedArchiveException(CheckedTarInputStream.NO_END_MARKER);
+      }
+      if (isZero(block)) {
         return null;
       }
       group.write(block);
@@ -49,6 +51,9 @@ final class RawTarReader {
         long size = TarUtils.parseOctalOrBinary(block, 124, 12);
         byte[] data = in.readNBytes((int) padded(size));
         position += data.length;
+        if (data.length < padded(size)) {
+          throw truncated("inside an extended header");
+        }
         group.write(data);
         if (type != 'g') {
           continue;
@@ -89,7 +94,7 @@ final class RawTarReader {
         }
         int n = in.read(buffer, offset, (int) Math.min(length, left));
         if (n < 0) {
-          throw new EOFException("the tar data ends inside an entry");
+          throw truncated("inside an entry");
         }
         left -= n;
         dataLeft -= n;
@@ -104,7 +109,7 @@ final class RawTarReader {
       long skipped = in.skip(dataLeft);
       if (skipped <= 0) {
         if (in.read() < 0) {
-          throw new EOFException("the tar data ends inside an entry");
+          throw truncated("inside an entry");
         }
         skipped = 1;
       }
@@ -131,9 +136,14 @@ final class RawTarReader {
       return null;
     }
     if (block.length < BLOCK) {
-      throw new EOFException("the tar data ends inside a header");
+      throw truncated("inside a header");
     }
     return block;
+  }
+
+  private static DamagedArchiveException truncated(String where) {
+    return new DamagedArchiveException(
+        "the archive ends " + where + ": truncated (e.g. cut between two xz streams)");
   }
 
   private static boolean isZero(byte[] block) {

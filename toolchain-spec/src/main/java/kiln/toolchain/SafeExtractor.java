@@ -21,7 +21,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * that stands for that root: {@code tools/bin/sh} lands at {@code <target>/bin/sh}. It refuses,
  * naming the entry, anything that could write outside the target: absolute names, {@code ..},
  * entries outside the root, symlinks or hard links leading out, entries through a symlink (in the
- * archive or already on disk), devices and FIFOs. It never follows a symlink when writing.
+ * archive or already on disk), an entry in place of a directory, devices, FIFOs and any tar type
+ * other than files, directories and links, and an archive that ends before tar's end-of-archive
+ * marker. It never follows a symlink when writing.
  *
  * <p>Checks happen while unpacking, so a refused archive may leave part of its content inside the
  * target (never outside): throw the target away on failure. Files get the archive's modes (setuid

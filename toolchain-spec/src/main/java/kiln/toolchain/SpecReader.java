@@ -2,6 +2,7 @@ package kiln.toolchain;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,13 +33,29 @@ final class SpecReader {
   private final Path folder;
   private final List<String> problems = new ArrayList<>();
   private final Map<String, String> destinations = new HashMap<>();
+  private final Map<String, String> written = new HashMap<>();
 
   SpecReader(Path specFile) {
     this.specFile = specFile;
     this.folder = specFile.toAbsolutePath().getParent();
   }
 
-  ToolchainSpec read() throws SpecException {
+  /**
+   * What a spec file says.
+   *
+   * @param spec the spec; when there are problems, only its usable parts (items with problems of
+   *     their own left out, placeholders for a bad name or preset), for the file-system checks
+   * @param keys the YAML key of each item in the spec's lists
+   * @param problems every format problem, each naming its key
+   */
+  record Reading(ToolchainSpec spec, TreePlan.Keys keys, List<String> problems) {}
+
+  /**
+   * Reads the whole file; throws only when it is not a YAML mapping at all.
+   *
+   * @throws SpecException when the file cannot be read, is not YAML, or is not a mapping
+   */
+  Reading read() throws SpecException {
     JsonNode root = parse();
     if (!root.isObject()) {
       throw new SpecException(
@@ -48,27 +65,45 @@ final class SpecReader {
     String name = text(root, "", "name", true);
     if (name != null && !TarballName.isValidName(name)) {
       problem("name", name, "must be letters, digits, '.', '_' or '-'");
+      name = null;
     }
     Optional<Path> base = Optional.ofNullable(text(root, "", "base", false)).map(this::base);
-    List<ToolchainSpec.CopiedFile> files = list(root, "files", this::file);
-    List<ToolchainSpec.Script> scripts = list(root, "scripts", this::script);
-    List<ToolchainSpec.Link> links = list(root, "links", this::link);
+    List<String> fileKeys = new ArrayList<>();
+    List<String> scriptKeys = new ArrayList<>();
+    List<String> linkKeys = new ArrayList<>();
+    List<ToolchainSpec.CopiedFile> files = list(root, "files", this::file, fileKeys);
+    List<ToolchainSpec.Script> scripts = list(root, "scripts", this::script, scriptKeys);
+    List<ToolchainSpec.Link> links = list(root, "links", this::link, linkKeys);
     int preset = xzPreset(root.get("xz"));
-    if (!problems.isEmpty()) {
-      throw new SpecException(specFile, problems);
-    }
-    return new ToolchainSpec(name, base, files, scripts, links, preset);
+    ToolchainSpec spec =
+        new ToolchainSpec(name == null ? "unnamed" : name, base, files, scripts, links, preset);
+    return new Reading(spec, new TreePlan.Keys(fileKeys, scriptKeys, linkKeys), problems);
   }
 
   private JsonNode parse() throws SpecException {
     try {
       JsonNode root = YAML.readTree(specFile.toFile());
+      numbersAsWritten();
       return root == null ? YAML.createObjectNode() : root;
     } catch (JsonProcessingException e) {
       throw new SpecException(
           specFile, List.of("not valid YAML: " + e.getOriginalMessage() + location(e)));
     } catch (IOException e) {
       throw new SpecException(specFile, List.of("cannot read it: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The text of every unquoted number as the file has it, by JSON pointer: YAML reads {@code mode:
+   * 0755} as the octal number 493, but the maintainer wrote 0755 and means it.
+   */
+  private void numbersAsWritten() throws IOException {
+    try (JsonParser parser = YAML.getFactory().createParser(specFile.toFile())) {
+      for (JsonToken token; (token = parser.nextToken()) != null; ) {
+        if (token.isNumeric()) {
+          written.put(parser.getParsingContext().pathAsPointer().toString(), parser.getText());
+        }
+      }
     }
   }
 
@@ -80,6 +115,7 @@ final class SpecReader {
     Path base = folder.resolve(value).normalize();
     if (!Files.isDirectory(base)) {
       problem("base", value, "is not a directory (" + base + ")");
+      return null;
     }
     return base;
   }
@@ -92,13 +128,15 @@ final class SpecReader {
       source = folder.resolve(from).normalize();
       if (!Files.exists(source)) {
         problem(key + ".from", from, "does not exist (" + source + ")");
+        source = null;
       } else if (!Files.isRegularFile(source)) {
         problem(key + ".from", from, "is not a regular file (" + source + ")");
+        source = null;
       }
     }
     String to = destination(node, key);
     OptionalInt mode = mode(node, key);
-    return from == null || to == null ? null : new ToolchainSpec.CopiedFile(source, to, mode);
+    return source == null || to == null ? null : new ToolchainSpec.CopiedFile(source, to, mode);
   }
 
   private ToolchainSpec.Script script(JsonNode node, String key) {
@@ -142,6 +180,7 @@ final class SpecReader {
     String earlier = destinations.putIfAbsent(clean, key + ".to");
     if (earlier != null) {
       problem(key + ".to", to, "is also the destination of " + earlier);
+      return null; // reported here; the file-system checks would report it again
     }
     return clean;
   }
@@ -151,16 +190,13 @@ final class SpecReader {
     if (value == null || value.isNull()) {
       return OptionalInt.empty();
     }
-    if (!value.isTextual() || !value.asText().matches("0?[0-7]{3,4}")) {
-      problem(key + ".mode", value.asText(), "must be an octal mode in quotes, like \"0755\"");
+    // Quoted ("0755") or not (0755, which YAML reads as 493): the digits as written, in octal.
+    String text = asWritten(value, key + ".mode");
+    if (!(value.isTextual() || value.isIntegralNumber()) || !text.matches("0?[0-7]{3,4}")) {
+      problem(key + ".mode", text, "must be an octal mode like \"0755\"");
       return OptionalInt.empty();
     }
-    int mode = Integer.parseInt(value.asText(), 8);
-    if (mode > 07777) {
-      problem(key + ".mode", value.asText(), "is larger than 07777");
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of(mode);
+    return OptionalInt.of(Integer.parseInt(text, 8));
   }
 
   private int xzPreset(JsonNode xz) {
@@ -176,14 +212,25 @@ final class SpecReader {
     if (preset == null) {
       return 9;
     }
-    if (!preset.isInt() || preset.asInt() < 0 || preset.asInt() > 9) {
-      problem("xz.preset", preset.asText(), "must be a whole number from 0 to 9");
+    String text = asWritten(preset, "xz.preset");
+    if (!(preset.isTextual() || preset.isIntegralNumber()) || !text.matches("[0-9]")) {
+      problem("xz.preset", text, "must be a whole number from 0 to 9");
       return 9;
     }
-    return preset.asInt();
+    return Integer.parseInt(text);
   }
 
-  private <T> List<T> list(JsonNode root, String key, BiFunction<JsonNode, String, T> reader) {
+  /** A scalar as the file has it, e.g. {@code 0755} rather than the 493 YAML makes of it. */
+  private String asWritten(JsonNode value, String key) {
+    if (value.isNumber()) {
+      String pointer = "/" + key.replace('.', '/').replace("[", "/").replace("]", "");
+      return written.getOrDefault(pointer, value.asText());
+    }
+    return value.isValueNode() ? value.asText() : value.toString();
+  }
+
+  private <T> List<T> list(
+      JsonNode root, String key, BiFunction<JsonNode, String, T> reader, List<String> keys) {
     JsonNode node = root.get(key);
     List<T> items = new ArrayList<>();
     if (node == null || node.isNull()) {
@@ -202,6 +249,7 @@ final class SpecReader {
       T item = reader.apply(node.get(i), itemKey);
       if (item != null) {
         items.add(item);
+        keys.add(itemKey);
       }
     }
     return items;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.CorruptedInputException;
 import org.tukaani.xz.XZFormatException;
-import org.tukaani.xz.XZInputStream;
 
 /** Opening a tar.xz for reading, and saying in plain words why one cannot be read. */
 final class TarballInput {
@@ -21,15 +20,16 @@ final class TarballInput {
   static InputStream xz(Path tarball) throws IOException {
     InputStream file = new BufferedInputStream(Files.newInputStream(tarball), 1 << 16);
     try {
-      return new BufferedInputStream(new XZInputStream(file), 1 << 16);
+      return new BufferedInputStream(new XzStreams(file), 1 << 16);
     } catch (IOException e) {
       file.close();
       throw e;
     }
   }
 
+  /** A tar reader that fails, saying so, unless the archive ends with its end-of-archive marker. */
   static TarArchiveInputStream tar(InputStream uncompressed) {
-    return new TarArchiveInputStream(uncompressed, "UTF-8");
+    return new CheckedTarInputStream(uncompressed);
   }
 
   /** Reads the rest of a stream, so the xz decoder checks every stream's index and checksum. */
@@ -48,6 +48,9 @@ final class TarballInput {
   }
 
   static String describe(IOException e) {
+    if (e instanceof DamagedArchiveException) {
+      return e.getMessage();
+    }
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

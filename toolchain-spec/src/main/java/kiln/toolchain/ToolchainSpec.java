@@ -1,6 +1,7 @@
 package kiln.toolchain;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,13 +42,20 @@ public record ToolchainSpec(
   }
 
   /**
-   * Reads and validates a spec file. Relative {@code from} and {@code base} paths resolve against
-   * the spec file's folder.
+   * Reads and validates a spec file, against the file system too (a destination that clashes with a
+   * file of {@code base}, a symlink in {@code base} that leads out), so that one run names every
+   * problem. Relative {@code from} and {@code base} paths resolve against the spec file's folder.
    *
    * @throws SpecException listing every problem found, each with its YAML key and value
    */
   public static ToolchainSpec read(Path specFile) throws SpecException {
-    return new SpecReader(specFile).read();
+    SpecReader.Reading reading = new SpecReader(specFile).read();
+    List<String> problems = new ArrayList<>(reading.problems());
+    problems.addAll(TreePlan.problemsOf(reading.spec(), reading.keys()));
+    if (!problems.isEmpty()) {
+      throw new SpecException(specFile, problems);
+    }
+    return reading.spec();
   }
 
   /**

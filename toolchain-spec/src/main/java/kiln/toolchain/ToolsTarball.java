@@ -63,6 +63,8 @@ public final class ToolsTarball {
         }
       }
       return new BuiltTarball(target, file.commit());
+    } catch (TargetExistsException e) {
+      throw new TarballException(e.getMessage(), e);
     } catch (IOException e) {
       throw new TarballException("cannot write " + target + ": " + e.getMessage(), e);
     }
@@ -70,9 +72,10 @@ public final class ToolsTarball {
 
   /**
    * Writes a new tarball from {@code tarball} with some entries replaced, added or removed; every
-   * other entry is copied byte-for-byte (header and content). The old file is never touched. The
-   * new name gets the current timestamp, moved one second past the old one's if needed so the two
-   * never share a name and the newer sorts last.
+   * other entry is copied byte-for-byte (header and content). The old file is never touched, and
+   * must pass {@link #verify} first (a copy would keep its problems). The new name gets the current
+   * timestamp, moved one second past the old one's if needed so the two never share a name and the
+   * newer sorts last; it is compressed at the request's xz preset.
    */
   public BuiltTarball freshen(Path tarball, FreshenRequest request, Path outDir)
       throws TarballException {
@@ -95,8 +98,10 @@ public final class ToolsTarball {
   }
 
   /**
-   * Every problem of a tarball: incomplete or corrupt xz, entries outside {@code tools/}, absolute
-   * or with {@code ..}, symlinks or hard links leading out, devices, FIFOs. Empty when sound.
+   * Every problem of a tarball: incomplete or corrupt xz, a tar without its end-of-archive marker,
+   * entries outside {@code tools/}, absolute or with {@code ..}, symlinks or hard links leading
+   * out, entries that extraction would refuse (through a symlink or file, in place of a directory),
+   * devices, FIFOs, other entry types. Empty when sound.
    */
   public static List<TarballProblem> verify(Path tarball) {
     return new Verifier(ArchiveRoot.TOOLS).verify(tarball);

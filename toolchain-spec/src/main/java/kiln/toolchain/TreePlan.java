@@ -34,18 +34,57 @@ final class TreePlan {
     this.time = time;
   }
 
+  /**
+   * The YAML key of each item of a spec's lists ({@code files[2]}), so problems name the item as
+   * the file has it even when items before it were left out for problems of their own.
+   */
+  record Keys(List<String> files, List<String> scripts, List<String> links) {
+    Keys {
+      files = List.copyOf(files);
+      scripts = List.copyOf(scripts);
+      links = List.copyOf(links);
+    }
+
+    /** Keys by position, for a spec read without problems. */
+    static Keys positional(ToolchainSpec spec) {
+      return new Keys(
+          indexed("files", spec.files().size()),
+          indexed("scripts", spec.scripts().size()),
+          indexed("links", spec.links().size()));
+    }
+
+    private static List<String> indexed(String list, int size) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        keys.add(list + "[" + i + "]");
+      }
+      return keys;
+    }
+  }
+
   /** The entries of the spec's tarball in write order, or every reason it cannot be built. */
-  static List<PlannedEntry> of(ToolchainSpec spec, BuildTime time, java.nio.file.Path specFile)
+  static List<PlannedEntry> of(ToolchainSpec spec, BuildTime time, Path specFile)
       throws SpecException {
     TreePlan plan = new TreePlan(time);
-    plan.add(spec);
+    plan.add(spec, Keys.positional(spec));
     if (!plan.problems.isEmpty()) {
       throw new SpecException(specFile, plan.problems);
     }
     return plan.hardLinked();
   }
 
-  private void add(ToolchainSpec spec) {
+  /**
+   * What only the file system can tell about a spec (clashes with {@code base}, a file where a
+   * directory is needed, links and special files in {@code base}), so that reading a spec reports
+   * these together with its format problems.
+   */
+  static List<String> problemsOf(ToolchainSpec spec, Keys keys) {
+    TreePlan plan = new TreePlan(new BuildTime(Instant.EPOCH, true));
+    plan.add(spec, keys);
+    return List.copyOf(plan.problems);
+  }
+
+  private void add(ToolchainSpec spec, Keys keys) {
     if (spec.base().isPresent()) {
       Path base = spec.base().get();
       put(PlannedEntry.directory(ROOT, modeOf(base), mtimeOf(base)), "base");
@@ -58,20 +97,20 @@ final class TreePlan {
       int mode = file.mode().orElseGet(() -> modeOf(file.from()));
       place(
           PlannedEntry.hostFile(ROOT + "/" + file.to(), mode, mtimeOf(file.from()), file.from()),
-          "files[" + i + "].to");
+          keys.files().get(i) + ".to");
     }
     for (int i = 0; i < spec.scripts().size(); i++) {
       ToolchainSpec.Script script = spec.scripts().get(i);
       byte[] content = script.content().getBytes(StandardCharsets.UTF_8);
       place(
           PlannedEntry.inlineFile(ROOT + "/" + script.to(), script.mode(), time.now(), content),
-          "scripts[" + i + "].to");
+          keys.scripts().get(i) + ".to");
     }
     for (int i = 0; i < spec.links().size(); i++) {
       ToolchainSpec.Link link = spec.links().get(i);
       place(
           PlannedEntry.symlink(ROOT + "/" + link.to(), link.target(), time.now()),
-          "links[" + i + "].to");
+          keys.links().get(i) + ".to");
     }
   }
 

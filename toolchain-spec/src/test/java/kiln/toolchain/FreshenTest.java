@@ -95,6 +95,21 @@ class FreshenTest {
   }
 
   @Test
+  void twoFreshensInOneSecondWithOtherPutsDoNotReplaceEachOther() throws Exception {
+    BuiltTarball first =
+        freshen(
+            LATER, Map.of("tools/bin/hab", Trees.write(dir.resolve("a"), "a\n", 0755)), List.of());
+    byte[] bytes = Files.readAllBytes(first.path());
+    Path other = Trees.write(dir.resolve("b"), "b\n", 0755);
+    TarballException e =
+        assertThrows(
+            TarballException.class,
+            () -> freshen(LATER, Map.of("tools/bin/hab", other), List.of()));
+    assertTrue(e.getMessage().startsWith(first.path() + " already exists"), e.getMessage());
+    assertArrayEquals(bytes, Files.readAllBytes(first.path()));
+  }
+
+  @Test
   void refusesBeforeWritingWhenARemovedEntryIsMissingOrAPutHasNoSource() {
     Map<String, Path> puts = new LinkedHashMap<>();
     puts.put("tools/bin/hab", dir.resolve("no-such-file"));
@@ -106,6 +121,61 @@ class FreshenTest {
         e.getMessage());
     assertTrue(
         Files.notExists(dir.resolve("out")) || dir.resolve("out").toFile().list().length == 0);
+  }
+
+  @Test
+  void refusesToFreshenATarballThatVerifyRefuses() throws Exception {
+    Path hostile = dir.resolve("hostile-20260101000000.tar.xz");
+    try (HandMadeTarball t = new HandMadeTarball(hostile)) {
+      t.dir("tools/").dir("tools/bin/").symlink("tools/bin/sh", "/bin/sh");
+    }
+    Path hab = Trees.write(dir.resolve("hab"), "h\n", 0755);
+    TarballException e =
+        assertThrows(
+            TarballException.class,
+            () ->
+                new ToolsTarball(LATER, 2, 1024)
+                    .freshen(
+                        hostile,
+                        new FreshenRequest(Map.of("tools/bin/hab", hab), List.of()),
+                        dir.resolve("out")));
+    assertEquals(
+        "cannot freshen "
+            + hostile
+            + ": it has 1 problem(s), as kiln stage0 verify reports them, and a copy would keep"
+            + " them; rebuild it from its spec instead:\n"
+            + "  tools/bin/sh is a symlink to /bin/sh, outside /tools/",
+        e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("out")));
+  }
+
+  @Test
+  void theXzPresetIsTheRequestsNineByDefault() throws Exception {
+    StringBuilder text = new StringBuilder();
+    java.util.Random words = new java.util.Random(42);
+    while (text.length() < 300_000) {
+      text.append(Integer.toString(words.nextInt(50_000), 36))
+          .append(words.nextInt(8) == 0 ? "\n" : " ");
+    }
+    Path hab = Trees.write(dir.resolve("hab"), text.toString(), 0755);
+    Map<String, Path> puts = Map.of("tools/bin/hab", hab);
+    ToolsTarball tarballs = new ToolsTarball(BUILT, 2);
+    byte[] byDefault =
+        Files.readAllBytes(
+            tarballs.freshen(old, new FreshenRequest(puts, List.of()), dir.resolve("d")).path());
+    byte[] nine =
+        Files.readAllBytes(
+            tarballs.freshen(old, new FreshenRequest(puts, List.of(), 9), dir.resolve("9")).path());
+    Path fastFile =
+        tarballs.freshen(old, new FreshenRequest(puts, List.of(), 0), dir.resolve("0")).path();
+    assertArrayEquals(nine, byDefault);
+    assertTrue(
+        Files.size(fastFile) > nine.length,
+        "preset 0 is faster and larger: " + Files.size(fastFile) + " vs " + nine.length);
+    Trees.run(dir, "xz", "-t", fastFile.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new FreshenRequest(puts, List.of(), 10));
+    assertEquals("--xz-preset 10: must be a whole number from 0 to 9", e.getMessage());
   }
 
   /** Each entry's header blocks and content, exactly as stored, by name. */

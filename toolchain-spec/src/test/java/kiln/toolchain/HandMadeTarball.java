@@ -1,5 +1,6 @@
 package kiln.toolchain;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,24 @@ final class HandMadeTarball implements AutoCloseable {
   private final TarArchiveOutputStream tar;
 
   HandMadeTarball(Path file) throws IOException {
-    OutputStream xz = new XZOutputStream(Files.newOutputStream(file), new LZMA2Options(1));
-    tar = new TarArchiveOutputStream(xz, "UTF-8");
+    this(new XZOutputStream(Files.newOutputStream(file), new LZMA2Options(1)));
+  }
+
+  /** An uncompressed tar into {@code out}, to be cut and compressed by the test. */
+  HandMadeTarball(OutputStream out) {
+    tar = new TarArchiveOutputStream(out, "UTF-8");
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+  }
+
+  /** Each part compressed as its own xz stream, concatenated, as kiln writes big tarballs. */
+  static byte[] xzStreams(byte[]... parts) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      XZOutputStream xz = new XZOutputStream(all, new LZMA2Options(1));
+      xz.write(part);
+      xz.finish();
+    }
+    return all.toByteArray();
   }
 
   HandMadeTarball dir(String name) throws IOException {

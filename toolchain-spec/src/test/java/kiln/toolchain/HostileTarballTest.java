@@ -152,6 +152,67 @@ class HostileTarballTest {
   }
 
   @Test
+  void aDirectoryReplacedByASymlinkIsRefusedByVerifyAsByExtraction() throws IOException {
+    try (HandMadeTarball t = tarball()) {
+      t.dir("tools/d/").symlink("tools/d", "/tools/x");
+    }
+    refused("tools/d", "would replace the directory tools/d (from an earlier entry)");
+  }
+
+  @Test
+  void aDirectoryImpliedByAnEarlierEntryCannotBeReplacedEither() throws IOException {
+    try (HandMadeTarball t = tarball()) {
+      t.file("tools/d/f", "x").file("tools/d", "y");
+    }
+    refused("tools/d", "would replace the directory tools/d (from an earlier entry)");
+  }
+
+  @Test
+  void anEntryBelowAFileOfTheArchive() throws IOException {
+    try (HandMadeTarball t = tarball()) {
+      t.file("tools/f", "x").file("tools/f/g", "y");
+    }
+    refused("tools/f/g", "goes through tools/f, which is a file in the archive");
+  }
+
+  @Test
+  void theRootAsAFile() throws IOException {
+    try (HandMadeTarball t = new HandMadeTarball(tarball)) {
+      t.file("tools", "x");
+    }
+    refused("tools", "is the root but not a directory");
+  }
+
+  @Test
+  void aFileAndADirectoryMayReplaceEarlierFilesAndLinks() throws Exception {
+    try (HandMadeTarball t = tarball()) {
+      t.file("tools/bin/a", "old").file("tools/bin/a", "new").symlink("tools/lib", "bin");
+      t.dir("tools/lib/").file("tools/lib/x", "x");
+    }
+    assertEquals(List.of(), ToolsTarball.verify(tarball));
+    ToolsTarball.extract(tarball, target);
+    assertEquals("new", Files.readString(target.resolve("bin/a")));
+    assertTrue(Files.isDirectory(target.resolve("lib"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+  }
+
+  @Test
+  void volumeLabelsDumpdirsAndUnknownTypesAreRefusedByName() throws IOException {
+    try (HandMadeTarball t = tarball()) {
+      t.special("tools/bin/label", (byte) 'V')
+          .special("tools/bin/dump", (byte) 'D')
+          .special("tools/bin/odd", (byte) 'Q');
+    }
+    refused("tools/bin/label", "is a GNU volume label (tar type 'V'), which kiln does not unpack");
+    assertEquals(
+        List.of(
+            "tools/bin/label is a GNU volume label (tar type 'V'), which kiln does not unpack",
+            "tools/bin/dump is a GNU dumpdir (an incremental backup's directory listing) (tar type"
+                + " 'D'), which kiln does not unpack",
+            "tools/bin/odd is an entry of unknown type (tar type 'Q'), which kiln does not unpack"),
+        ToolsTarball.verify(tarball).stream().map(Object::toString).toList());
+  }
+
+  @Test
   void truncatedXz() throws IOException {
     try (HandMadeTarball t = tarball()) {
       t.file("tools/bin/sh", "#!/bin/sh\n".repeat(1000));

@@ -57,7 +57,7 @@ class ToolchainSpecTest {
         files:
           - { from: a, to: bin/a }
           - { from: missing, to: /etc/passwd }
-          - { from: a, to: bin/a, mode: 755, owner: root }
+          - { from: a, to: bin/a, mode: rwxr-xr-x, owner: root }
         scripts:
           - { to: ../escape, content: "x" }
         links:
@@ -76,13 +76,82 @@ class ToolchainSpecTest {
             "files[1].to: '/etc/passwd' must be a clean path relative to tools/, like bin/busybox",
             "files[2].owner: unknown key (known here: from, mode, to)",
             "files[2].to: 'bin/a' is also the destination of files[0].to",
-            "files[2].mode: '755' must be an octal mode in quotes, like \"0755\"",
+            "files[2].mode: 'rwxr-xr-x' must be an octal mode like \"0755\"",
             "scripts[0].to: '../escape' must be a clean path relative to tools/, like bin/busybox",
             "links[0].target: '../../etc' leads outside tools/ (" + HINT + ")",
             "links[1].target: '/usr/bin/env' leads outside tools/ (" + HINT + ")",
             "xz.preset: '12' must be a whole number from 0 to 9"),
         e.problems());
     assertEquals(spec + " has 12 problems:", e.getMessage().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void formatAndFileSystemProblemsComeInOneList() throws Exception {
+    Files.createDirectories(dir.resolve("lfs/tools/bin"));
+    Files.writeString(dir.resolve("lfs/tools/bin/sh"), "sh");
+    Files.writeString(dir.resolve("busybox"), "bb");
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            """
+        name: demo
+        base: lfs/tools
+        files:
+          - { from: missing, to: bin/x }
+          - { from: busybox, to: bin/sh }
+        xz: { preset: 12 }
+        """);
+    SpecException e = assertThrows(SpecException.class, () -> ToolchainSpec.read(spec));
+    assertEquals(
+        List.of(
+            "files[0].from: 'missing' does not exist (" + dir.resolve("missing") + ")",
+            "xz.preset: '12' must be a whole number from 0 to 9",
+            "files[1].to: 'bin/sh' is also tools/bin/sh from base ("
+                + dir.resolve("lfs/tools/bin/sh")
+                + "); remove one of them"),
+        e.problems());
+  }
+
+  @Test
+  void unquotedModesAreOctalAsWrittenAndAQuotedPresetIsANumber() throws Exception {
+    Files.writeString(dir.resolve("a"), "a");
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            """
+        name: demo
+        files:
+          - { from: a, to: bin/a, mode: 0755 }
+          - { from: a, to: bin/b, mode: 640 }
+        xz: { preset: "6" }
+        """);
+    ToolchainSpec read = ToolchainSpec.read(spec);
+    assertEquals(OptionalInt.of(0755), read.files().get(0).mode());
+    assertEquals(OptionalInt.of(0640), read.files().get(1).mode());
+    assertEquals(6, read.xzPreset());
+  }
+
+  @Test
+  void badNumbersAreQuotedAsWrittenNotAsYamlReadThem() throws Exception {
+    Files.writeString(dir.resolve("a"), "a");
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"),
+            """
+        name: demo
+        files:
+          - { from: a, to: bin/a, mode: 0855 }
+        scripts:
+          - { to: bin/s, mode: 017777, content: x }
+        xz: { preset: 012 }
+        """);
+    SpecException e = assertThrows(SpecException.class, () -> ToolchainSpec.read(spec));
+    assertEquals(
+        List.of(
+            "files[0].mode: '0855' must be an octal mode like \"0755\"",
+            "scripts[0].mode: '017777' must be an octal mode like \"0755\"",
+            "xz.preset: '012' must be a whole number from 0 to 9"),
+        e.problems());
   }
 
   @Test

@@ -118,6 +118,27 @@ class ToolsTarballTest {
   }
 
   @Test
+  void buildingTheSameInputsAgainIsFineButOtherInputsNeverReplaceTheTarball() throws Exception {
+    Path out = dir.resolve("out");
+    BuiltTarball first = build(EPOCH, out);
+    byte[] bytes = Files.readAllBytes(first.path());
+    assertEquals(first, build(EPOCH, out), "same inputs, same name, same bytes: nothing to do");
+
+    Files.writeString(base.resolve("lib/libc.so.6"), "another libc\n");
+    TarballException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TarballException.class, () -> build(EPOCH, out));
+    assertEquals(
+        first.path()
+            + " already exists with other content (another build or freshen in the same second, or"
+            + " with the same SOURCE_DATE_EPOCH, from other inputs?); kiln does not replace it:"
+            + " remove it, or write to another directory (--out)",
+        e.getMessage());
+    assertArrayEquals(bytes, Files.readAllBytes(first.path()), "the first tarball is kept");
+    assertEquals(List.of(first.path()), Files.list(out).toList(), "no temporary left");
+  }
+
+  @Test
   void systemTarAndXzReadIt() throws Exception {
     BuiltTarball built = build(EPOCH, dir.resolve("out"));
     Trees.run(dir, "xz", "-t", built.path().toString());
