@@ -76,7 +76,7 @@ public record StatusReport(RunState run, Path ledger, Optional<Long> runningPid)
     }
     text.append(
         runningPid
-            .map(pid -> "kiln is running (pid " + pid + ")\n")
+            .map(pid -> pid < 0 ? "kiln is running\n" : "kiln is running (pid " + pid + ")\n")
             .orElse("kiln is not running\n"));
     return text.toString();
   }
