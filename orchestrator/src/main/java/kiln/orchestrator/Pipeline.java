@@ -175,6 +175,14 @@ public final class Pipeline {
     if (result.stoppedEarly()) {
       return Optional.of(result.stage() + " stopped at its first failure (--fail-fast)");
     }
+    if (result.hasFailures() && result.stage() == StageName.STAGE3) {
+      // the last stage: nothing waits for it, and --force would change nothing
+      return Optional.of(
+          "stage3 has "
+              + result.failures().size()
+              + " failure(s): `kiln status` lists them with their logs; fix the plans and run"
+              + " `kiln bootstrap` again to build them and the plans they blocked");
+    }
     if (result.hasFailures() && !request.force().contains(result.stage())) {
       return Optional.of(
           result.stage()

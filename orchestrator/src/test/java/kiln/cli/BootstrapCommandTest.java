@@ -69,6 +69,10 @@ class BootstrapCommandTest {
     assertTrue(run.err().contains("FAILED t/curl: exit code 1"), run.err());
     assertTrue(run.err().contains("  | error: it broke"), "the log's tail: " + run.err());
     assertTrue(run.err().contains("skipped t/git: t/curl failed"), run.err());
+    assertTrue(
+        run.err().contains("kiln: stage3 has 1 failure(s): `kiln status` lists them"), run.err());
+    assertFalse(run.err().contains("next stage"), "stage3 is the last stage: " + run.err());
+    assertFalse(run.err().contains("--force stage3"), run.err());
     assertEquals(
         "plans/zlib\nplans/jq\n", Files.readString(dir.resolve("stage3_world_order.working")));
 
