@@ -149,9 +149,7 @@ public final class Pipeline {
     }
     long unfinished =
         state.keys().stream()
-            .filter(
-                k ->
-                    state.entry(k).status() != EntryStatus.BUILT && !state.entry(k).skippedByUser())
+            .filter(k -> state.entry(k).status() != EntryStatus.BUILT && !state.setAsideByUser(k))
             .count();
     if (unfinished > 0) {
       return Optional.of(

@@ -164,6 +164,25 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void aBasePlanSkippedByHandAndThePlansSkippedBecauseOfItDoNotBlockTheNextStage()
+      throws Exception {
+    parts.builder(StageName.STAGE1, dir.resolve("results-stage1")).failing("t/glibc");
+    assertEquals(1, bootstrap().exit());
+    CliRun skip =
+        CliRun.ofCommand(
+            new SkipCommand(), "t/glibc", "--stage", "stage1", "--config", config.toString());
+    assertEquals(0, skip.exit(), skip.err());
+    assertTrue(skip.out().contains("skipped (depends on it) t/busybox"), skip.out());
+
+    CliRun run = bootstrap();
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(parts.builders.containsKey(StageName.STAGE2), "stage1 handed over: " + run.err());
+    assertEquals(4, parts.world().builds.size());
+    String status = CliRun.ofCommand(new StatusCommand(), "--config", config.toString()).out();
+    assertTrue(status.contains("stage1: 1 built, 0 failed, 2 skipped"), status);
+  }
+
+  @Test
   void skipAndRetryNameWhatTheyCannotFind() throws Exception {
     assertEquals(0, bootstrap().exit());
     CliRun skip = CliRun.ofCommand(new SkipCommand(), "t/nothing", "--config", config.toString());

@@ -49,6 +49,19 @@ public record StageState(
     return List.copyOf(keys.keySet());
   }
 
+  /**
+   * True when the user set the entry aside: skipped by the user, or skipped because of an entry the
+   * user skipped. Such entries do not keep a stage from handing over; failures and the entries
+   * skipped because of them do.
+   */
+  public boolean setAsideByUser(EntryKey key) {
+    EntryState state = entry(key);
+    return state.skippedByUser()
+        || (state.status() == EntryStatus.SKIPPED
+            && state.cause() != null
+            && entry(state.cause()).skippedByUser());
+  }
+
   /** The entries skipped because of {@code failed}, in order. */
   public List<EntryKey> blockedBy(EntryKey failed) {
     return keys().stream()
