@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One stage's entries as the ledger has them.
@@ -13,12 +14,18 @@ import java.util.Optional;
  * @param stage the stage
  * @param work what the stage was last started with, if it was started
  * @param entries every entry the ledger knows for this stage, in the order first recorded
+ * @param checked the sha256 of each artifact of this stage that passed the check the stage must
+ *     pass before the next stage uses its artifacts (after stage2: nothing refers to /tools)
  */
 public record StageState(
-    StageName stage, Optional<StageWork> work, Map<EntryKey, EntryState> entries) {
+    StageName stage,
+    Optional<StageWork> work,
+    Map<EntryKey, EntryState> entries,
+    Set<String> checked) {
 
   public StageState {
     entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    checked = Set.copyOf(checked);
   }
 
   /** The entry's state, {@link EntryState#NEW} if the ledger has none. */
