@@ -58,6 +58,11 @@ public record PipelineParts(
      */
     List<Problem> problems(StageName stage, List<Path> artifacts) throws StageException;
 
+    /** True when {@code stage}'s artifacts are checked at all (nothing is recorded otherwise). */
+    default boolean checks(StageName stage) {
+      return true;
+    }
+
     /** Checks nothing. */
     StageChecks NONE = (stage, artifacts) -> List.of();
   }

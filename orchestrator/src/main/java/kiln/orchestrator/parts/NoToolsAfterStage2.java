@@ -18,6 +18,11 @@ import kiln.stages.artifact.ArtifactException;
 public final class NoToolsAfterStage2 implements StageChecks {
 
   @Override
+  public boolean checks(StageName stage) {
+    return stage == StageName.STAGE2;
+  }
+
+  @Override
   public List<Problem> problems(StageName stage, List<Path> artifacts) throws StageException {
     if (stage != StageName.STAGE2) {
       return List.of();
