@@ -80,7 +80,10 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(
       names = {"-j", "--jobs"},
       paramLabel = "N",
-      description = "Builds at once in stage3 (default: jobs in kiln.yaml).")
+      description =
+          "Builds at once in stage3 (default: jobs in kiln.yaml). Stage1 and stage2 build one"
+              + " plan at a time whatever -j says: the base list is an order, and a later entry"
+              + " may rely on an earlier one without declaring it.")
   Integer jobs;
 
   @Option(
@@ -214,7 +217,8 @@ final class BootstrapCommand implements Callable<Integer> {
   }
 
   private static Progress progress(PrintWriter err) {
-    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    boolean terminal =
+        Terminal.isTerminal(Terminal.STDERR) && !"dumb".equals(System.getenv("TERM"));
     return terminal ? new LiveProgress(err, Clock.systemUTC()) : new PlainProgress(err);
   }
 }

@@ -1,15 +1,20 @@
 package kiln.orchestrator;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import kiln.resume.EntryKey;
 import kiln.resume.StageName;
 
 /**
- * Where build logs go: {@code <work>/logs/<stage>/<origin>-<name>[-<args>].log}. Each attempt
- * writes that file; the earlier attempts' logs are kept as {@code .log.1}, {@code .log.2}, ...
- * (oldest first).
+ * Where build logs go: attempt {@code n} at an entry writes {@code
+ * <work>/logs/<stage>/<origin>-<name>[-<args>].<n>.log}, and {@code <origin>-<name>[-<args>].log}
+ * is a symbolic link to the latest attempt's log. No log is ever renamed, so the path the ledger
+ * records for an attempt stays that attempt's log (renaming the old log aside on each new attempt,
+ * as kiln once did, made the recorded path of a failed attempt point at the next attempt's log).
  */
 public final class LogPaths {
 
@@ -19,30 +24,50 @@ public final class LogPaths {
     this.logs = workDir.resolve("logs");
   }
 
-  /** The log of the latest attempt at building {@code key} in {@code stage}. */
+  /** The link to the log of the latest attempt at building {@code key} in {@code stage}. */
   public Path logFor(StageName stage, EntryKey key) {
+    return logs.resolve(stage.id()).resolve(baseName(key) + ".log");
+  }
+
+  /** The log of attempt {@code n} (1, 2, ...) at building {@code key} in {@code stage}. */
+  public Path attemptLog(StageName stage, EntryKey key, int n) {
+    return logs.resolve(stage.id()).resolve(baseName(key) + "." + n + ".log");
+  }
+
+  private static String baseName(EntryKey key) {
     StringBuilder name =
         new StringBuilder(key.ident().origin()).append('-').append(key.ident().name());
     for (String arg : key.args()) {
       name.append('-').append(arg.replaceAll("[^A-Za-z0-9._=+-]", "_"));
     }
-    return logs.resolve(stage.id()).resolve(name + ".log");
+    return name.toString();
   }
 
   /**
-   * Makes room for a new attempt: an existing log becomes the next numbered one.
+   * Picks the log of a new attempt: the first number with no log yet (numbers go on across runs of
+   * one work dir, so a new run never writes over an old run's logs), and points the latest link at
+   * it. A regular file at the link's place (a log of an older kiln) is left alone.
    *
    * @return the path for the new attempt's log (its folder exists)
    */
   public Path newAttempt(StageName stage, EntryKey key) throws IOException {
-    Path log = logFor(stage, key);
-    Files.createDirectories(log.getParent());
-    if (Files.exists(log)) {
-      int n = 1;
-      while (Files.exists(log.resolveSibling(log.getFileName() + "." + n))) {
-        n++;
-      }
-      Files.move(log, log.resolveSibling(log.getFileName() + "." + n));
+    Path latest = logFor(stage, key);
+    Files.createDirectories(latest.getParent());
+    int n = 1;
+    while (Files.exists(attemptLog(stage, key, n), LinkOption.NOFOLLOW_LINKS)) {
+      n++;
+    }
+    Path log = attemptLog(stage, key, n);
+    try {
+      Files.createFile(log); // claims the number even if the build writes nothing
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("another kiln wrote " + log + " just now", e);
+    }
+    if (!Files.exists(latest, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(latest)) {
+      Path link = latest.resolveSibling(latest.getFileName() + ".new");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, log.getFileName());
+      Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
     return log;
   }

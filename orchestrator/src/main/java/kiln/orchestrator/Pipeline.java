@@ -26,6 +26,7 @@ public final class Pipeline {
   private final RunJournal journal;
   private final Progress progress;
   private final LogPaths logs;
+  private final HandOverCheck check;
 
   public Pipeline(KilnConfig config, PipelineParts parts, RunJournal journal, Progress progress) {
     this.config = config;
@@ -33,6 +34,7 @@ public final class Pipeline {
     this.journal = journal;
     this.progress = progress;
     this.logs = new LogPaths(config.work());
+    this.check = new HandOverCheck(journal, parts.checks(), logs);
   }
 
   /**
@@ -58,6 +60,13 @@ public final class Pipeline {
         if (stop.isPresent()) {
           return new PipelineResult(results, stop);
         }
+      } else if (stage != StageName.STAGE3 && !request.force().contains(stage)) {
+        // told now, even when the next stage is not asked for; the hand-over asks again (free:
+        // the ledger remembers what passed)
+        Optional<String> failed = check.run(stage);
+        if (failed.isPresent()) {
+          return new PipelineResult(results, failed);
+        }
       }
     }
     return new PipelineResult(results, Optional.empty());
@@ -72,18 +81,28 @@ public final class Pipeline {
       throw new StageException("cannot make " + context.results() + ": " + e, e);
     }
     StageWork work = work(stage);
+    tidy(stage, context);
     PlanBuilder builder =
         stage == StageName.STAGE0
             ? new ToolsTarballBuilder(config, parts.stage0())
             : parts.builders().forStage(context);
     StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
+    tidy(stage, context); // an entry built again may have left its earlier artifact
     if (stage == StageName.STAGE3) {
       writeWorldOrder(work);
     }
-    if (result.complete()) {
-      parts.checks().afterStage(context, result);
-    }
     return result;
+  }
+
+  /** Keeps a stage's results folder to exactly the artifacts its ledger records as built. */
+  private void tidy(StageName stage, StageContext context) throws StageException {
+    if (stage != StageName.STAGE0) {
+      ResultsFolder.tidy(
+          journal.state().stage(stage),
+          context.results(),
+          config.work().resolve("superseded").resolve(stage.id()),
+          progress);
+    }
   }
 
   private StageWork work(StageName stage) throws StageException {
@@ -95,13 +114,34 @@ public final class Pipeline {
   }
 
   private StageContext context(StageName stage) throws StageException {
-    Optional<Path> previous =
+    List<Path> previous =
         stage.ordinal() >= StageName.STAGE2.ordinal()
-            ? Optional.of(config.results(StageName.values()[stage.ordinal() - 1]))
-            : Optional.empty();
+            ? previousArtifacts(StageName.values()[stage.ordinal() - 1])
+            : List.of();
     Optional<Path> tools =
         stage == StageName.STAGE1 ? Optional.of(toolsTarball()) : Optional.empty();
     return new StageContext(config, stage, tools, config.results(stage), previous);
+  }
+
+  /**
+   * What the stage after {@code before} installs: the artifacts the ledger records as built for
+   * {@code before}'s entries. Only when {@code before} never ran in this run (the hand-over then
+   * needs {@code --force}, "use the results folder as it is") is it every artifact in its folder.
+   */
+  private List<Path> previousArtifacts(StageName before) throws StageException {
+    StageState state = journal.state().stage(before);
+    if (state.work().isPresent()) {
+      return ResultsFolder.builtArtifacts(state);
+    }
+    Path results = config.results(before);
+    if (!Files.isDirectory(results)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(results)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".hart")).sorted().toList();
+    } catch (IOException e) {
+      throw new StageException("cannot list " + results + ": " + e, e);
+    }
   }
 
   /** The configured tarball, or the one stage0 made in this run. */
@@ -124,7 +164,8 @@ public final class Pipeline {
   }
 
   /** Why {@code stage} may not start, given how the stage before it stands in the ledger. */
-  private Optional<String> handOverRefusal(StageName stage, BootstrapRequest request) {
+  private Optional<String> handOverRefusal(StageName stage, BootstrapRequest request)
+      throws StageException, JournalException {
     if (stage.ordinal() <= StageName.STAGE1.ordinal()) {
       return Optional.empty(); // stage1 checks for its tarball itself
     }
@@ -149,9 +190,7 @@ public final class Pipeline {
     }
     long unfinished =
         state.keys().stream()
-            .filter(
-                k ->
-                    state.entry(k).status() != EntryStatus.BUILT && !state.entry(k).skippedByUser())
+            .filter(k -> state.entry(k).status() != EntryStatus.BUILT && !state.setAsideByUser(k))
             .count();
     if (unfinished > 0) {
       return Optional.of(
@@ -165,7 +204,7 @@ public final class Pipeline {
               + stage
               + " without them");
     }
-    return Optional.empty();
+    return check.run(before);
   }
 
   private static Optional<String> stopAfter(StageResult result, BootstrapRequest request) {
@@ -174,6 +213,14 @@ public final class Pipeline {
     }
     if (result.stoppedEarly()) {
       return Optional.of(result.stage() + " stopped at its first failure (--fail-fast)");
+    }
+    if (result.hasFailures() && result.stage() == StageName.STAGE3) {
+      // the last stage: nothing waits for it, and --force would change nothing
+      return Optional.of(
+          "stage3 has "
+              + result.failures().size()
+              + " failure(s): `kiln status` lists them with their logs; fix the plans and run"
+              + " `kiln bootstrap` again to build them and the plans they blocked");
     }
     if (result.hasFailures() && !request.force().contains(result.stage())) {
       return Optional.of(

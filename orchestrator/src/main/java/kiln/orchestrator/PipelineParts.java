@@ -1,6 +1,7 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.List;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
@@ -12,7 +13,8 @@ import kiln.resume.StageWork;
  * @param stage0 makes the tools tarball when the config gives a spec instead of a tarball
  * @param inputs what each stage builds
  * @param builders a builder per stage
- * @param checks what must hold after a stage (after stage2: no artifact refers to {@code /tools})
+ * @param checks what a stage's artifacts must pass before the next stage may use them (after
+ *     stage2: no artifact refers to {@code /tools})
  */
 public record PipelineParts(
     ToolsTarballMaker stage0, StageInputs inputs, PlanBuilders builders, StageChecks checks) {
@@ -43,11 +45,34 @@ public record PipelineParts(
     PlanBuilder forStage(StageContext context) throws StageException;
   }
 
-  /** Checks a stage's results before the next stage may use them. */
+  /**
+   * Checks a stage's artifacts before the next stage may use them. The pipeline runs it on what the
+   * ledger records as built, remembers in the ledger which artifacts passed (so each is checked
+   * once), and records an entry whose artifact fails as failed, with what was found.
+   */
   public interface StageChecks {
-    void afterStage(StageContext context, StageResult result) throws StageException;
+    /**
+     * @param stage the stage that built them
+     * @param artifacts the artifacts not checked yet
+     * @return every problem found, each naming its artifact; empty when all pass
+     */
+    List<Problem> problems(StageName stage, List<Path> artifacts) throws StageException;
+
+    /** True when {@code stage}'s artifacts are checked at all (nothing is recorded otherwise). */
+    default boolean checks(StageName stage) {
+      return true;
+    }
 
     /** Checks nothing. */
-    StageChecks NONE = (context, result) -> {};
+    StageChecks NONE = (stage, artifacts) -> List.of();
   }
+
+  /**
+   * One thing wrong with an artifact.
+   *
+   * @param artifact the artifact, as given to the check
+   * @param what one line for people, e.g. {@code refers to /tools: bin/hello (ELF interpreter):
+   *     /tools/lib/ld-linux-x86-64.so.2}
+   */
+  public record Problem(Path artifact, String what) {}
 }

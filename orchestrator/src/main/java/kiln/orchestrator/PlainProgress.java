@@ -67,6 +67,11 @@ public class PlainProgress implements Progress {
   }
 
   @Override
+  public synchronized void note(String text) {
+    line(text);
+  }
+
+  @Override
   public synchronized void stageFinished(StageResult result) {
     line(
         String.format(

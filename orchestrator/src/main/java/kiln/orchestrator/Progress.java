@@ -31,6 +31,9 @@ public interface Progress {
   /** A recorded artifact is missing or changed, so its entry is built again. */
   default void artifactGone(StageName stage, EntryKey key, Path artifact) {}
 
+  /** Something else worth a line: an artifact moved out of the way, a check's verdict. */
+  default void note(String text) {}
+
   /** The stage ended (completed, stopped or failed fast). */
   default void stageFinished(StageResult result) {}
 

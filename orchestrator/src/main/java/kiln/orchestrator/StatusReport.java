@@ -76,7 +76,7 @@ public record StatusReport(RunState run, Path ledger, Optional<Long> runningPid)
     }
     text.append(
         runningPid
-            .map(pid -> "kiln is running (pid " + pid + ")\n")
+            .map(pid -> pid < 0 ? "kiln is running\n" : "kiln is running (pid " + pid + ")\n")
             .orElse("kiln is not running\n"));
     return text.toString();
   }
@@ -94,11 +94,26 @@ public record StatusReport(RunState run, Path ledger, Optional<Long> runningPid)
                 c.get(EntryStatus.TIMED_OUT),
                 c.get(EntryStatus.QUEUED),
                 c.get(EntryStatus.BUILDING)));
+    long passed =
+        stage.keys().stream()
+            .map(stage::entry)
+            .filter(e -> e.status() == EntryStatus.BUILT)
+            .filter(e -> stage.checked().contains(e.artifact().sha256()))
+            .count();
+    if (passed > 0) {
+      text.append("  ")
+          .append(passed)
+          .append(" built artifact(s) passed the check before the next stage\n");
+    }
     for (EntryKey key : stage.keys()) {
       EntryState entry = stage.entry(key);
       if (entry.status().isFailure()) {
         text.append("  ").append(entry.status().id().replace('_', ' ')).append(' ').append(key);
         text.append("  log: ").append(entry.log()).append('\n');
+        if (entry.reason() != null) {
+          // built, but its artifact failed the check before the next stage
+          text.append("    ").append(entry.reason()).append('\n');
+        }
         List<EntryKey> blocked = stage.blockedBy(key);
         if (!blocked.isEmpty()) {
           text.append("    blocks: ").append(join(blocked)).append('\n');

@@ -2,10 +2,14 @@ package kiln.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kiln.orchestrator.FakeBuilder;
 import kiln.orchestrator.PipelineParts;
+import kiln.orchestrator.StageContext;
 import kiln.orchestrator.Worlds;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
@@ -17,9 +21,19 @@ final class FakeParts {
   static final String WORLD = "zlib\ncurl: zlib\ngit: curl\njq\n";
 
   final Map<StageName, FakeBuilder> builders = new EnumMap<>(StageName.class);
+
+  /** What each stage's builder was given: the tools tarball and the artifacts to install. */
+  final Map<StageName, StageContext> contexts = new EnumMap<>(StageName.class);
+
+  /** Every artifact the stage check was asked about, in order. */
+  final List<Path> checked = new ArrayList<>();
+
+  /** Artifact file name to the problem the stage2 check finds in it. */
+  final Map<String, String> checkFailures = new ConcurrentHashMap<>();
+
+  String base = BASE;
   int tarballsMade;
   volatile String stage0Failure;
-  volatile String checkFailure;
 
   BootstrapCommand.PartsFactory factory() {
     return config ->
@@ -39,7 +53,7 @@ final class FakeParts {
             new PipelineParts.StageInputs() {
               @Override
               public StageWork basePlans(kiln.orchestrator.config.KilnConfig cfg, StageName stage) {
-                return Worlds.baseList(stage, BASE);
+                return Worlds.baseList(stage, base);
               }
 
               @Override
@@ -47,11 +61,22 @@ final class FakeParts {
                 return Worlds.world(WORLD);
               }
             },
-            context -> builder(context.stage(), context.results()),
-            (context, result) -> {
-              if (checkFailure != null && context.stage() == StageName.STAGE2) {
-                throw new kiln.orchestrator.StageException(checkFailure);
+            context -> {
+              contexts.put(context.stage(), context);
+              return builder(context.stage(), context.results());
+            },
+            (stage, artifacts) -> {
+              List<PipelineParts.Problem> problems = new ArrayList<>();
+              if (stage == StageName.STAGE2) {
+                checked.addAll(artifacts);
+                for (Path artifact : artifacts) {
+                  String what = checkFailures.get(artifact.getFileName().toString());
+                  if (what != null) {
+                    problems.add(new PipelineParts.Problem(artifact, what));
+                  }
+                }
               }
+              return problems;
             });
   }
 

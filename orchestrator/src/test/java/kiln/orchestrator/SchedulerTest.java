@@ -175,7 +175,23 @@ class SchedulerTest {
             key("a"), 1, key("b"), 2, key("c"), 1, key("d"), 1, key("e"), 1, key("f"), 1, key("g"),
             1),
         builder.builds);
-    assertTrue(Files.exists(work.resolve("logs/stage3/t-b.log.1")), "the failed attempt's log");
+    assertTrue(Files.exists(work.resolve("logs/stage3/t-b.1.log")), "the failed attempt's log");
+  }
+
+  @Test
+  void theLogRecordedForAFailedAttemptStaysThatAttemptsLog() throws Exception {
+    builder.failing("t/b");
+    run(WORLD);
+    Path failedLog = ledger().entry(key("b")).log();
+    assertEquals(work.resolve("logs/stage3/t-b.1.log"), failedLog);
+    builder.failing.clear();
+    run(WORLD);
+    assertTrue(Files.readString(failedLog).contains("error: it broke"), "still the failure's log");
+    Path builtLog = ledger().entry(key("b")).log();
+    assertEquals(work.resolve("logs/stage3/t-b.2.log"), builtLog);
+    assertFalse(Files.readString(builtLog).contains("it broke"));
+    Path latest = work.resolve("logs/stage3/t-b.log");
+    assertEquals(Path.of("t-b.2.log"), Files.readSymbolicLink(latest), "the latest attempt");
   }
 
   @Test

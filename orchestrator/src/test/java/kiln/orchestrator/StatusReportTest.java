@@ -62,7 +62,8 @@ class StatusReportTest {
     assertPlan(plans.get(1), "t/b", "failed", null, true, false);
     assertPlan(plans.get(2), "t/c", "skipped", "t/b failed", false, false);
     assertPlan(plans.get(3), "t/d", "pending", null, false, false);
-    assertEquals(work.resolve("logs/stage3/t-b.log").toString(), plans.get(1).get("log").asText());
+    assertEquals(
+        work.resolve("logs/stage3/t-b.1.log").toString(), plans.get(1).get("log").asText());
   }
 
   @Test
@@ -71,7 +72,7 @@ class StatusReportTest {
     assertTrue(
         text.contains("stage3: 1 built, 1 failed, 1 skipped, 0 timed out, 1 pending, 0 building"),
         text);
-    assertTrue(text.contains("  failed t/b  log: " + work.resolve("logs/stage3/t-b.log")), text);
+    assertTrue(text.contains("  failed t/b  log: " + work.resolve("logs/stage3/t-b.1.log")), text);
     assertTrue(text.contains("    blocks: t/c"), text);
     assertTrue(text.contains("kiln is running (pid 42)"), text);
   }

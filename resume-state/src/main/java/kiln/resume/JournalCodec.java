@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -34,6 +35,9 @@ final class JournalCodec {
 
   record PlanRecord(Transition transition) implements Record {}
 
+  /** Artifacts of a stage (by sha256) that passed the check before the next stage uses them. */
+  record CheckRecord(StageName stage, List<String> passed) implements Record {}
+
   static String run(long seq, Instant at, String runId, long pid) {
     return line(
         seq,
@@ -51,6 +55,21 @@ final class JournalCodec {
 
   static String stage(long seq, Instant at, StageWork work) {
     return line(seq, at, "stage", g -> writeStage(g, work));
+  }
+
+  static String check(long seq, Instant at, StageName stage, List<String> passed) {
+    return line(
+        seq,
+        at,
+        "check",
+        g -> {
+          g.writeStringField("stage", stage.id());
+          g.writeArrayFieldStart("passed");
+          for (String sha256 : passed) {
+            g.writeString(sha256);
+          }
+          g.writeEndArray();
+        });
   }
 
   static String plan(long seq, Instant at, Transition t) {

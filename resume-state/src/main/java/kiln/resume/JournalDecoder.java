@@ -53,6 +53,7 @@ final class JournalDecoder {
     String reason;
     String cause;
     List<RawEntry> entries;
+    List<String> passed;
   }
 
   /**
@@ -105,6 +106,7 @@ final class JournalDecoder {
           case "reason" -> f.reason = p.getText();
           case "cause" -> f.cause = p.getText();
           case "entries" -> f.entries = entries(p);
+          case "passed" -> f.passed = strings(p);
           default -> p.skipChildren();
         }
       }
@@ -112,6 +114,18 @@ final class JournalDecoder {
       throw new IllegalArgumentException("not JSON: " + e.getMessage());
     }
     return f;
+  }
+
+  /** An array of strings, the parser on its START_ARRAY. */
+  private static List<String> strings(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("a check record whose 'passed' is not an array");
+    }
+    List<String> strings = new ArrayList<>();
+    while (p.nextToken() == JsonToken.VALUE_STRING) {
+      strings.add(p.getText());
+    }
+    return strings;
   }
 
   /** The entries array, the parser on its START_ARRAY; unknown fields are skipped. */
@@ -161,6 +175,10 @@ final class JournalDecoder {
       case "session" -> new JournalCodec.SessionRecord(f.pid);
       case "stage" -> new JournalCodec.StageRecord(stage(f));
       case "plan" -> new JournalCodec.PlanRecord(transition(f));
+      case "check" ->
+          new JournalCodec.CheckRecord(
+              StageName.parse(required(f.stage, "stage")),
+              f.passed == null ? List.of() : List.copyOf(f.passed));
       default -> throw new IllegalArgumentException("unknown kind '" + f.kind + "'");
     };
   }

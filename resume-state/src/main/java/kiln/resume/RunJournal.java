@@ -211,6 +211,19 @@ public final class RunJournal implements AutoCloseable {
     state.apply(work);
   }
 
+  /**
+   * Records that these artifacts of a stage (by sha256) passed the check before the next stage may
+   * use them, so it is not run on them again.
+   */
+  public synchronized void recordCheckPassed(StageName stage, List<String> sha256s)
+      throws JournalException {
+    if (sha256s.isEmpty()) {
+      return;
+    }
+    write(JournalCodec.check(++seq, clock.instant(), stage, sha256s));
+    state.passed(stage, sha256s);
+  }
+
   /** The run as recorded so far. */
   public synchronized RunState state() {
     return state.snapshot(recovery);

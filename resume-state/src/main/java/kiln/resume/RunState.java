@@ -21,6 +21,6 @@ public record RunState(String runId, Map<StageName, StageState> stages, Recovery
   /** The stage's state; an empty one if the ledger has nothing for it. */
   public StageState stage(StageName stage) {
     return Optional.ofNullable(stages.get(stage))
-        .orElseGet(() -> new StageState(stage, Optional.empty(), Map.of()));
+        .orElseGet(() -> new StageState(stage, Optional.empty(), Map.of(), java.util.Set.of()));
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One stage's entries as the ledger has them.
@@ -13,12 +14,18 @@ import java.util.Optional;
  * @param stage the stage
  * @param work what the stage was last started with, if it was started
  * @param entries every entry the ledger knows for this stage, in the order first recorded
+ * @param checked the sha256 of each artifact of this stage that passed the check the stage must
+ *     pass before the next stage uses its artifacts (after stage2: nothing refers to /tools)
  */
 public record StageState(
-    StageName stage, Optional<StageWork> work, Map<EntryKey, EntryState> entries) {
+    StageName stage,
+    Optional<StageWork> work,
+    Map<EntryKey, EntryState> entries,
+    Set<String> checked) {
 
   public StageState {
     entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    checked = Set.copyOf(checked);
   }
 
   /** The entry's state, {@link EntryState#NEW} if the ledger has none. */
@@ -47,6 +54,19 @@ public record StageState(
     work.ifPresent(w -> w.keys().forEach(k -> keys.put(k, true)));
     entries.keySet().forEach(k -> keys.put(k, true));
     return List.copyOf(keys.keySet());
+  }
+
+  /**
+   * True when the user set the entry aside: skipped by the user, or skipped because of an entry the
+   * user skipped. Such entries do not keep a stage from handing over; failures and the entries
+   * skipped because of them do.
+   */
+  public boolean setAsideByUser(EntryKey key) {
+    EntryState state = entry(key);
+    return state.skippedByUser()
+        || (state.status() == EntryStatus.SKIPPED
+            && state.cause() != null
+            && entry(state.cause()).skippedByUser());
   }
 
   /** The entries skipped because of {@code failed}, in order. */

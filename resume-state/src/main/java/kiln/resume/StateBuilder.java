@@ -2,14 +2,17 @@ package kiln.resume;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Folds records into the state they describe; the journal keeps one up to date as it writes. */
 final class StateBuilder {
 
   private final Map<StageName, StageWork> works = new EnumMap<>(StageName.class);
   private final Map<StageName, Map<EntryKey, EntryState>> entries = new EnumMap<>(StageName.class);
+  private final Map<StageName, Set<String>> passed = new EnumMap<>(StageName.class);
   private String runId;
 
   void apply(JournalCodec.Record record) {
@@ -19,6 +22,8 @@ final class StateBuilder {
       apply(stage.work());
     } else if (record instanceof JournalCodec.PlanRecord plan) {
       apply(plan.transition());
+    } else if (record instanceof JournalCodec.CheckRecord check) {
+      passed(check.stage(), check.passed());
     }
   }
 
@@ -30,6 +35,10 @@ final class StateBuilder {
     Map<EntryKey, EntryState> stage =
         entries.computeIfAbsent(t.stage(), s -> new LinkedHashMap<>());
     stage.put(t.key(), stage.getOrDefault(t.key(), EntryState.NEW).after(t));
+  }
+
+  void passed(StageName stage, java.util.Collection<String> sha256s) {
+    passed.computeIfAbsent(stage, s -> new LinkedHashSet<>()).addAll(sha256s);
   }
 
   String runId() {
@@ -53,7 +62,8 @@ final class StateBuilder {
             new StageState(
                 stage,
                 Optional.ofNullable(works.get(stage)),
-                entries.getOrDefault(stage, new LinkedHashMap<>())));
+                entries.getOrDefault(stage, new LinkedHashMap<>()),
+                passed.getOrDefault(stage, Set.of())));
       }
     }
     return new RunState(runId, stages, recovery);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param status the new state
  * @param artifact for {@code built}: what was built; otherwise null
  * @param log the build log of this attempt, or null when there is none (queued, skipped)
- * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}
+ * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
+ *     {@code failed} by a check of the built artifact (not by the build): what the check found
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  */
 public record Transition(
@@ -34,9 +35,15 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
     }
-    if ((status == EntryStatus.SKIPPED) != (reason != null)) {
+    if (status == EntryStatus.SKIPPED
+        ? reason == null
+        : reason != null && status != EntryStatus.FAILED) {
       throw new IllegalArgumentException(
-          stage + " " + key + ": a reason goes with 'skipped' and only with it, not " + status);
+          stage
+              + " "
+              + key
+              + ": a reason goes with 'skipped' (and may with 'failed'), not "
+              + status);
     }
     if (status.isFailure() && log == null) {
       throw new IllegalArgumentException(stage + " " + key + ": a " + status.id() + " needs a log");
@@ -57,6 +64,15 @@ public record Transition(
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {
     return new Transition(stage, key, EntryStatus.FAILED, null, log, null, null);
+  }
+
+  /**
+   * The entry built, but its artifact fails the check its stage must pass before the next stage may
+   * use it (after stage2: nothing refers to {@code /tools}); {@code log} is the build's log, where
+   * the check's findings were appended.
+   */
+  public static Transition failedCheck(StageName stage, EntryKey key, Path log, String reason) {
+    return new Transition(stage, key, EntryStatus.FAILED, null, log, reason, null);
   }
 
   public static Transition timedOut(StageName stage, EntryKey key, Path log) {

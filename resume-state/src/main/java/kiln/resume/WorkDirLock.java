@@ -108,12 +108,30 @@ public final class WorkDirLock implements AutoCloseable {
   }
 
   /**
-   * The pid of a live kiln working in {@code workDir}, if any: the pid in the lock file, when that
-   * process still runs. (A lock file is never removed, so a stale pid is normal.)
+   * The pid of the kiln working in {@code workDir} now, if one is: decided by the OS lock, not by
+   * the pid in the file (a pid left by a killed kiln may have been reused by any process). This
+   * takes a shared lock for an instant: if it can be had, nobody holds the lock. The pid is -1 when
+   * the holder has not written it yet.
    */
   public static Optional<Long> liveHolderOf(Path workDir) {
-    return holderOf(workDir)
-        .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    if (HELD.contains(workDir.toAbsolutePath().normalize())) {
+      return Optional.of(ProcessHandle.current().pid());
+    }
+    try (FileChannel channel = FileChannel.open(workDir.resolve(FILE), StandardOpenOption.READ)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException e) {
+        return Optional.of(ProcessHandle.current().pid()); // held here, through another path
+      }
+      if (probe != null) {
+        probe.release();
+        return Optional.empty();
+      }
+      return Optional.of(holderIn(channel).orElse(-1L));
+    } catch (IOException e) {
+      return Optional.empty(); // no lock file: no kiln has worked here
+    }
   }
 
   private static Optional<Long> holderIn(FileChannel channel) throws IOException {
@@ -138,10 +156,17 @@ public final class WorkDirLock implements AutoCloseable {
     return previousHolder;
   }
 
-  /** Releases the lock. The file stays: removing it would race with a kiln about to open it. */
+  /**
+   * Releases the lock and clears the pid. The file stays: removing it would race with a kiln about
+   * to open it.
+   */
   @Override
   public void close() throws IOException {
     try {
+      // a clean exit leaves no pid behind: the next kiln's "took over the lock left by kiln pid
+      // N" note is then only printed when a kiln really died holding the lock
+      channel.truncate(0);
+      channel.force(true);
       lock.release();
     } finally {
       channel.close();

@@ -41,6 +41,27 @@ class JournalTest {
   }
 
   @Test
+  void replaysTheChecksBeforeAHandOverAndAFailureTheyFound() throws Exception {
+    StageName s2 = StageName.STAGE2;
+    try (RunJournal journal = RunJournal.resume(lock, Clock.systemUTC())) {
+      journal.recordCheckPassed(s2, List.of("aa11", "bb22"));
+      journal.record(
+          Transition.failedCheck(s2, ZLIB, work.resolve("zlib.1.log"), "refers to /tools"));
+      assertEquals(Set.of("aa11", "bb22"), journal.state().stage(s2).checked());
+    }
+    try (RunJournal journal = RunJournal.resume(lock, Clock.systemUTC())) {
+      journal.recordCheckPassed(s2, List.of("cc33"));
+    }
+    RunState state = RunJournal.read(work).orElseThrow();
+    assertTrue(state.recovery().clean());
+    assertEquals(Set.of("aa11", "bb22", "cc33"), state.stage(s2).checked());
+    EntryState zlib = state.stage(s2).entry(ZLIB);
+    assertEquals(EntryStatus.FAILED, zlib.status());
+    assertEquals("refers to /tools", zlib.reason());
+    assertEquals(work.resolve("zlib.1.log"), zlib.log());
+  }
+
+  @Test
   void replaysEveryKindOfTransition() throws Exception {
     Path artifactFile = Files.writeString(work.resolve("zlib.hart"), "zlib");
     Artifact artifact = Artifact.of(artifactFile);

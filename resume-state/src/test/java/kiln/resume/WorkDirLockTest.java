@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,23 @@ class WorkDirLockTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  @Test
+  void aCleanReleaseLeavesNoPidSoTheNextKilnTakesOverNothing() throws Exception {
+    WorkDirLock.acquire(work).close();
+    assertEquals("", Files.readString(work.resolve(WorkDirLock.FILE)), "the pid is cleared");
+    try (WorkDirLock again = WorkDirLock.acquire(work)) {
+      assertEquals(Optional.empty(), again.previousHolder(), "no false take-over note");
+    }
+  }
+
+  @Test
+  void aLivePidInAnUnlockedFileIsNotARunningKiln() throws Exception {
+    // a kiln killed long ago left its pid, which a live process (this one) now has
+    Files.createDirectories(work);
+    Files.writeString(work.resolve(WorkDirLock.FILE), ProcessHandle.current().pid() + "\n");
+    assertEquals(Optional.empty(), WorkDirLock.liveHolderOf(work), "nobody holds the OS lock");
   }
 
   private void assertStillHeldAgainstAnotherProcess() throws Exception {

@@ -21,9 +21,10 @@ final class ConfigChecks {
   private final Map<String, Located> keys;
   private final List<String> problems = new ArrayList<>();
 
-  ConfigChecks(Path file, Map<String, Located> keys) {
+  ConfigChecks(Path file, Map<String, Located> keys, List<String> earlier) {
     this.file = file;
     this.keys = keys;
+    this.problems.addAll(earlier);
   }
 
   KilnConfig config() throws ConfigException {

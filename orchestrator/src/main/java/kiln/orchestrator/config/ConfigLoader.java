@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,17 @@ public final class ConfigLoader {
     if (!Files.isRegularFile(absolute)) {
       throw new ConfigException(absolute, List.of("no such file"));
     }
-    return new ConfigChecks(absolute, read(absolute)).config();
+    List<String> duplicates = new ArrayList<>();
+    Map<String, Located> keys = read(absolute, duplicates);
+    return new ConfigChecks(absolute, keys, duplicates).config();
   }
 
-  private static Map<String, Located> read(Path file) throws ConfigException {
+  /**
+   * The top-level keys, the first of each name kept; a key given again is added to {@code
+   * duplicates} so that it is reported with every other problem instead of alone.
+   */
+  private static Map<String, Located> read(Path file, List<String> duplicates)
+      throws ConfigException {
     Map<String, Located> keys = new LinkedHashMap<>();
     try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
       JsonToken first = parser.nextToken();
@@ -69,8 +77,10 @@ public final class ConfigLoader {
         int line = parser.currentLocation().getLineNr();
         parser.nextToken();
         JsonNode value = YAML.readTree(parser);
-        if (keys.put(key, new Located(value, line)) != null) {
-          throw new ConfigException(file, List.of("line " + line + ": key '" + key + "' twice"));
+        Located earlier = keys.putIfAbsent(key, new Located(value, line));
+        if (earlier != null) {
+          duplicates.add(
+              "line " + line + ": key '" + key + "' twice (first on line " + earlier.line() + ")");
         }
       }
     } catch (JsonProcessingException e) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import kiln.orchestrator.PipelineParts.PlanBuilders;
 import kiln.orchestrator.StageContext;
 import kiln.orchestrator.StageException;
@@ -50,9 +49,7 @@ public final class StudioBuilders implements PlanBuilders {
     PlanBuilder builder =
         kiln.stages.build.PlanBuilders.standard(
             studio(config, home), home, config.keys(), environment, releases);
-    if (context.previousResults().isPresent()) {
-      installAll(builder, context.previousResults().get(), context);
-    }
+    install(builder, context.previousArtifacts(), context);
     return new StageBuilder(builder, context);
   }
 
@@ -90,14 +87,13 @@ public final class StudioBuilders implements PlanBuilders {
     }
   }
 
-  private static void installAll(PlanBuilder builder, Path results, StageContext context)
+  /**
+   * Installs exactly the artifacts the ledger records as built in the stage before, not whatever
+   * else lies in its results folder: two artifacts of one plan there would put two releases in the
+   * store, and the newer one need not be the one the ledger trusts.
+   */
+  private static void install(PlanBuilder builder, List<Path> harts, StageContext context)
       throws StageException {
-    List<Path> harts;
-    try (Stream<Path> files = Files.list(results)) {
-      harts = files.filter(f -> f.toString().endsWith(".hart")).sorted().toList();
-    } catch (IOException e) {
-      throw new StageException(context.stage() + ": cannot list " + results + ": " + e);
-    }
     for (Path hart : harts) {
       try {
         builder.install(hart);

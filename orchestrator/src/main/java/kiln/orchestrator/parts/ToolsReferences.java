@@ -4,11 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import kiln.stages.artifact.ArtifactException;
 import kiln.stages.artifact.Hart;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -22,27 +20,21 @@ import org.tukaani.xz.XZInputStream;
  */
 public final class ToolsReferences {
 
-  private static final byte[] TOOLS = "/tools/".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TOOLS = "/tools".getBytes(StandardCharsets.US_ASCII);
 
   private ToolsReferences() {}
 
   /** One place that mentions /tools. */
   public record Reference(Path artifact, String entry, String kind, String excerpt) {
+    /** The file in the package, what kind of reference, and the text around it. */
+    public String place() {
+      return "/" + entry + " (" + kind + "): " + excerpt;
+    }
+
     @Override
     public String toString() {
-      return artifact.getFileName() + ": /" + entry + " (" + kind + "): " + excerpt;
+      return artifact.getFileName() + ": " + place();
     }
-  }
-
-  /** Every reference in every .hart of a folder. */
-  public static List<Reference> in(Path results) throws IOException, ArtifactException {
-    List<Reference> found = new ArrayList<>();
-    try (Stream<Path> files = Files.list(results)) {
-      for (Path hart : files.filter(f -> f.toString().endsWith(".hart")).sorted().toList()) {
-        found.addAll(inArtifact(hart));
-      }
-    }
-    return found;
   }
 
   /** Every reference in one artifact's payload. */
@@ -51,13 +43,15 @@ public final class ToolsReferences {
     try (InputStream payload = Hart.open(hart).openPayload();
         TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(payload))) {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-        if (entry.isSymbolicLink() && entry.getLinkName().startsWith("/tools")) {
+        byte[] target = entry.getLinkName().getBytes(StandardCharsets.UTF_8);
+        if (entry.isSymbolicLink() && indexOf(target, TOOLS) >= 0) {
           found.add(new Reference(hart, entry.getName(), "symbolic link", entry.getLinkName()));
         } else if (entry.isFile() && !isManifest(entry.getName())) {
           byte[] content = readAll(tar);
           int at = indexOf(content, TOOLS);
           if (at >= 0) {
-            found.add(new Reference(hart, entry.getName(), kindOf(content), excerpt(content, at)));
+            found.add(
+                new Reference(hart, entry.getName(), kindOf(content, at), excerpt(content, at)));
           }
         }
       }
@@ -79,9 +73,11 @@ public final class ToolsReferences {
     return out.toByteArray();
   }
 
-  private static String kindOf(byte[] content) {
+  private static String kindOf(byte[] content, int at) {
     if (content.length > 4 && content[0] == 0x7f && content[1] == 'E' && content[2] == 'L') {
-      return "ELF: interpreter, rpath or string";
+      return ElfInterpreter.contains(content, at)
+          ? "ELF interpreter"
+          : "ELF: rpath, runpath or another string";
     }
     if (content.length > 2 && content[0] == '#' && content[1] == '!') {
       return "script";
@@ -106,7 +102,13 @@ public final class ToolsReferences {
     return b >= 0x20 && b < 0x7f;
   }
 
-  private static int indexOf(byte[] haystack, byte[] needle) {
+  /**
+   * Where {@code /tools} first appears as a path: not inside a longer name ({@code /usr/tools},
+   * {@code /toolsmith}), so followed by '/', NUL, whitespace, a quote, ':' or the end, and not
+   * preceded by a character of a file name. A bare {@code /tools} (RPATH=/tools, {@code #!/tools
+   * ...}, PATH=...:/tools) counts as much as {@code /tools/bin}.
+   */
+  static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {
@@ -114,8 +116,20 @@ public final class ToolsReferences {
           continue outer;
         }
       }
-      return i;
+      if ((i == 0 || !nameChar(haystack[i - 1]))
+          && (i + needle.length == haystack.length || ends(haystack[i + needle.length]))) {
+        return i;
+      }
     }
     return -1;
+  }
+
+  private static boolean ends(byte b) {
+    return b == '/' || b == 0 || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '"'
+        || b == '\'' || b == ':';
+  }
+
+  private static boolean nameChar(byte b) {
+    return Character.isLetterOrDigit(b) || b == '.' || b == '_' || b == '-' || b == '+';
   }
 }

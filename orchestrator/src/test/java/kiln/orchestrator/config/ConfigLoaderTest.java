@@ -135,6 +135,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reportsADuplicateKeyWithTheOtherProblems() throws Exception {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    config(
+                        "origin: demo\nplans: [plans]\nbase-plans: base-plans.txt\n"
+                            + "toolchain: tools.yaml\norigin: other\njobs: many\n")));
+    assertEquals(
+        List.of(
+            "line 5: key 'origin' twice (first on line 1)",
+            "line 6: key 'jobs': want a whole number from 1 to 256 (got \"many\")"),
+        e.problems());
+  }
+
+  @Test
   void pointsAtBrokenYaml() throws Exception {
     ConfigException e =
         assertThrows(
