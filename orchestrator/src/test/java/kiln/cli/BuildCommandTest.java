@@ -73,6 +73,43 @@ class BuildCommandTest {
   }
 
   @Test
+  void anUnsignedTarballGivenToInstallIsRefusedWithoutPrintingItsBytes() throws Exception {
+    Path payload = Files.createDirectories(tmp.resolve("payload/hab/pkgs/x/y/1/20260101000000"));
+    Files.writeString(payload.resolve("IDENT"), "x/y/1/20260101000000\n");
+    Path unsigned = tmp.resolve("unsigned.hart");
+    exec(tmp.resolve("payload"), "tar", "-cJf", unsigned.toString(), "hab");
+    Path plan = plan("needs", "");
+    CliRun run =
+        CliRun.of(
+            "build",
+            plan.toString(),
+            "--studio",
+            "chroot",
+            "--tools",
+            tools.toString(),
+            "--install",
+            unsigned.toString(),
+            "--results",
+            tmp.resolve("results").toString(),
+            "--keys",
+            keys.toString(),
+            "--home",
+            tmp.resolve("home").toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                unsigned
+                    + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+                    + " artifact)"),
+        run.err());
+    assertTrue(
+        run.err().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)),
+        "no raw bytes on the terminal: " + run.err());
+    assertTrue(run.err().length() < 600, "a short message: " + run.err());
+  }
+
+  @Test
   void toolsAndBacklineExcludeEachOther() {
     CliRun run =
         CliRun.of("build", tmp.toString(), "--tools", "a.tar.xz", "--backline", "core/bash");

@@ -170,6 +170,17 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
             BuildException.class,
             () -> builder.build(request(plan("settings")).withInstalls(List.of(unsigned))));
     assertTrue(e.getMessage().contains("cannot install " + unsigned), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                unsigned
+                    + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+                    + " artifact); it starts with \"\\xfd7zXZ\\x00"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)),
+        "no raw bytes of the file in the message: " + e.getMessage());
+    assertTrue(e.getMessage().length() < 400, "a short message: " + e.getMessage());
     assertEquals(List.of(), resultFiles());
   }
 
