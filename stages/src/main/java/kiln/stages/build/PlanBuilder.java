@@ -66,6 +66,7 @@ public final class PlanBuilder {
    *     written to the results dir then
    */
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
+    signer.requireAnySigningKey();
     PhaseTimer timer = new PhaseTimer();
     String release = RELEASE.format(clock.instant());
     Path planFile = PlanLocation.planFile(request.planDir(), request.target());
