@@ -59,7 +59,9 @@ public final class SourceCache {
    *
    * @param source the URL (http, https or file)
    * @param filename the name to keep it under
-   * @param sha256 the expected sha256 in hex
+   * @param sha256 the expected sha256 in hex; empty when the plan sets no pkg_shasum: then there is
+   *     nothing to check a cached file against, so the source is always fetched again (as
+   *     download_file does without a shasum), and checking it is left to the plan's do_verify
    * @throws BuildException when it cannot be fetched or does not match (naming the URL, the file,
    *     the expected and the computed checksum)
    */
@@ -70,18 +72,18 @@ public final class SourceCache {
     Path cached = dir.resolve(filename);
     try {
       Files.createDirectories(dir);
-      if (Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
+      if (!sha256.isEmpty() && Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
         return cached;
       }
       Path partial = Files.createTempFile(dir, "." + filename, ".partial");
       try {
         String computed = download(source, partial);
-        if (!computed.equals(sha256)) {
+        if (!sha256.isEmpty() && !computed.equals(sha256)) {
           throw new BuildException(
               String.format(
                   "checksum mismatch for %s downloaded from %s%n  Expected: %s%n  Computed: %s%n"
                       + "Fix pkg_shasum in the plan (or the source URL).",
-                  filename, source, sha256.isEmpty() ? "(no pkg_shasum)" : sha256, computed));
+                  filename, source, sha256, computed));
         }
         Files.move(
             partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

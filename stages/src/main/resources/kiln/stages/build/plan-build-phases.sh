@@ -7,8 +7,18 @@
 do_default_begin() { return 0; }
 do_default_setup_environment() { return 0; }
 do_default_before() { return 0; }
-do_default_download() { download_file "$pkg_source" "$pkg_filename" "$pkg_shasum"; }
-do_default_verify() { verify_file "$pkg_filename" "$pkg_shasum"; }
+do_default_download() {
+  # kiln fetched the source into the cache before the studio started (KILN_SOURCE_FETCHED names
+  # it). With a pkg_shasum, download_file finds it checksummed; without one it would always
+  # fetch, and the studio has no network for that: this build's copy is the one to use.
+  if [[ -z ${pkg_shasum:-} && ${KILN_SOURCE_FETCHED:-} == "$pkg_filename" &&
+    -f $HAB_CACHE_SRC_PATH/$pkg_filename ]]; then
+    build_line "Using $pkg_filename, fetched by kiln for this build (no pkg_shasum to check it)"
+    return 0
+  fi
+  download_file "$pkg_source" "$pkg_filename" "${pkg_shasum:-}"
+}
+do_default_verify() { verify_file "$pkg_filename" "${pkg_shasum:-}"; }
 do_default_clean() {
   build_line "Clean the cache"
   rm -rf "$CACHE_PATH"

@@ -2,6 +2,7 @@ package kiln.stages.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -50,6 +51,42 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     BuildResult offline = build(plan);
     assertTrue(log(offline).contains("Using cached and checksummed hello-1.0.tar.gz"));
     assertEquals(1, server.requests(), "the second build used the cache");
+  }
+
+  @Test
+  public void aSourceWithoutShasumIsFetchedByKilnAndTheDefaultDownloadUsesIt() throws Exception {
+    serveSource("hello-1.0");
+    String verify = "do_verify() { build_line \"the plan checks the source itself\"; }";
+    BuildResult result = build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", verify)));
+    HartPayload hart = payload(result);
+    String hello =
+        Files.readString(
+            TestTools.repositoryRoot()
+                .resolve("stages/src/test/resources/sources/hello-1.0/hello.c"));
+    assertEquals(hello, hart.text("hello.c"), "the source was downloaded and unpacked");
+    assertEquals("lo\n", hart.text("interfaces"), "no network for a default download");
+    String log = log(result);
+    assertTrue(log.contains("Using hello-1.0.tar.gz, fetched by kiln for this build"), log);
+    assertTrue(log.contains("the plan checks the source itself"), log);
+    assertEquals(1, server.requests());
+    // Nothing to check a cached copy against: the next build fetches it again.
+    build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", verify)));
+    assertEquals(2, server.requests());
+  }
+
+  @Test
+  public void withoutShasumTheDefaultVerifyFailsShowingTheComputedSum() throws Exception {
+    String sha = serveSource("hello-1.0");
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", ""))));
+    assertTrue(e.getMessage().contains("failed in do_verify (exit code 1)"), e.getMessage());
+    String log = Files.readString(e.log().orElseThrow());
+    assertTrue(log.contains("WARN Checksum error for /hab/cache/src/hello-1.0.tar.gz"), log);
+    assertTrue(log.contains("WARN Expected: \n"), log);
+    assertTrue(log.contains("WARN Computed: " + sha), log);
+    assertTrue(log.contains("the plan sets no pkg_shasum"), log);
   }
 
   @ParameterizedTest
