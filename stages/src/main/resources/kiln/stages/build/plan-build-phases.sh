@@ -81,6 +81,12 @@ for _kiln_cb in begin setup_environment before download verify clean unpack prep
 done
 unset _kiln_cb
 
+# .Z, .7z and .rar need a tool that a studio may lack: say which, and what to do.
+_kiln_unpack_tool() {
+  exists "$1" ||
+    exit_with "cannot unpack $2: no $1 in the studio (add a package that provides $1 to pkg_build_deps, or override do_unpack)" 1
+}
+
 unpack_file() {
   local file=$1 src
   src=$HAB_CACHE_SRC_PATH/$file
@@ -97,9 +103,9 @@ unpack_file() {
       *.gz) gzip -dc "$src" >"${file%.gz}" ;;
       *.bz2) bzip2 -dc "$src" >"${file%.bz2}" ;;
       *.zip) unzip -o -q "$src" ;;
-      *.Z) uncompress -c "$src" >"${file%.Z}" ;;
-      *.7z) 7z x "$src" ;;
-      *.rar) unrar x "$src" ;;
+      *.Z) _kiln_unpack_tool uncompress "$file" && uncompress -c "$src" >"${file%.Z}" ;;
+      *.7z) _kiln_unpack_tool 7z "$file" && 7z x "$src" ;;
+      *.rar) _kiln_unpack_tool unrar "$file" && unrar x "$src" ;;
       *) exit_with "unknown archive format of $file: expected .tar, .tar.gz, .tgz, .tar.bz2,\
  .tbz2, .tar.xz, .xz, .gz, .bz2, .zip, .Z, .7z or .rar (override do_unpack for others)" 1 ;;
     esac
