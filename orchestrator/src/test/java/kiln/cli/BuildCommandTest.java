@@ -1,6 +1,7 @@
 package kiln.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -70,6 +71,70 @@ class BuildCommandTest {
     assertTrue(run.err().contains("full log: "), run.err());
     assertEquals(1, results().size(), "only the log: " + results());
     assertTrue(results().get(0).endsWith(".log"), results().toString());
+  }
+
+  @Test
+  void withNoSigningKeyTheBuildStopsBeforeTheStudioStarts() throws Exception {
+    Path plan = plan("nokey", "");
+    Path empty = Files.createDirectories(tmp.resolve("no-keys"));
+    CliRun run =
+        CliRun.of(
+            "build",
+            plan.toString(),
+            "--studio",
+            "chroot",
+            "--tools",
+            tools.toString(),
+            "--results",
+            tmp.resolve("results").toString(),
+            "--keys",
+            empty.toString(),
+            "--home",
+            tmp.resolve("home").toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err().contains("no signing key in " + empty + ": run 'kiln origin key generate ORIGIN"),
+        run.err());
+    assertFalse(
+        Files.exists(tmp.resolve("home/cache/tools")), "the tools tarball was not unpacked");
+    assertFalse(Files.exists(tmp.resolve("results")), "nothing written");
+  }
+
+  @Test
+  void anUnsignedTarballGivenToInstallIsRefusedWithoutPrintingItsBytes() throws Exception {
+    Path payload = Files.createDirectories(tmp.resolve("payload/hab/pkgs/x/y/1/20260101000000"));
+    Files.writeString(payload.resolve("IDENT"), "x/y/1/20260101000000\n");
+    Path unsigned = tmp.resolve("unsigned.hart");
+    exec(tmp.resolve("payload"), "tar", "-cJf", unsigned.toString(), "hab");
+    Path plan = plan("needs", "");
+    CliRun run =
+        CliRun.of(
+            "build",
+            plan.toString(),
+            "--studio",
+            "chroot",
+            "--tools",
+            tools.toString(),
+            "--install",
+            unsigned.toString(),
+            "--results",
+            tmp.resolve("results").toString(),
+            "--keys",
+            keys.toString(),
+            "--home",
+            tmp.resolve("home").toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                unsigned
+                    + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+                    + " artifact)"),
+        run.err());
+    assertTrue(
+        run.err().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)),
+        "no raw bytes on the terminal: " + run.err());
+    assertTrue(run.err().length() < 600, "a short message: " + run.err());
   }
 
   @Test

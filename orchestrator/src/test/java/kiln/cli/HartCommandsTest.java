@@ -114,7 +114,12 @@ class HartCommandsTest {
     Path notHart = Files.writeString(tmp.resolve("plan.sh"), "pkg_name=hello\n");
     CliRun run = CliRun.of("hart", "info", notHart.toString());
     assertEquals(1, run.exit());
-    assertEquals("kiln: " + notHart + ": Unsupported format version: pkg_name=hello\n", run.err());
+    assertEquals(
+        "kiln: "
+            + notHart
+            + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+            + " artifact); it starts with \"pkg_name=hello\"\n",
+        run.err());
   }
 
   @Test

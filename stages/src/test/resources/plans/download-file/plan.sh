@@ -14,6 +14,10 @@ do_download() {
   download_file "$pkg_source" data.txt "$pkg_shasum"
   echo "STEP no-shasum"
   download_file "$pkg_source" data.txt
+  echo "STEP shasum-no-local-file"
+  rm -f "$HAB_CACHE_SRC_PATH/data.txt"
+  download_file "$pkg_source" data.txt "$pkg_shasum"
+  echo "download_file returned $?"
   echo "STEP done"
 }
 do_verify() { verify_file data.txt "$pkg_shasum"; }

@@ -30,7 +30,8 @@ public final class Hart {
    * Opens a HART-1 document and reads its header.
    *
    * @throws ArtifactException naming the file and what is wrong with the header, in Habitat's words
-   *     where Habitat has them (e.g. {@code Unsupported format version: X})
+   *     where Habitat has them (e.g. {@code Unsupported format version: HART-2}); a file that is no
+   *     artifact at all is said to be none, showing at most a short escaped prefix of its bytes
    */
   public static Hart open(Path file) throws ArtifactException {
     if (!Files.isRegularFile(file)) {

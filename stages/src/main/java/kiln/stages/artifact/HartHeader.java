@@ -56,9 +56,13 @@ public record HartHeader(KeyName signer, String encodedSignature) {
    */
   static Read read(InputStream in, String where) throws ArtifactException, IOException {
     Lines lines = new Lines(in, where);
-    String format = lines.next("Corrupt payload, can't read format version");
+    byte[] first = lines.firstLine("Corrupt payload, can't read format version");
+    String format = new String(first, StandardCharsets.UTF_8).strip();
     if (!format.equals(FORMAT)) {
-      throw fail(where, "Unsupported format version: " + format);
+      if (format.matches("HART-[0-9]+")) {
+        throw fail(where, "Unsupported format version: " + format);
+      }
+      throw notAHart(where, first);
     }
     KeyName signer;
     try {
@@ -98,6 +102,39 @@ public record HartHeader(KeyName signer, String encodedSignature) {
     }
   }
 
+  /** How many bytes of a file that is no artifact a message shows, escaped. */
+  private static final int SHOWN_PREFIX = 24;
+
+  /**
+   * Anything not starting with a HART-N line (a bare tarball, a plan, a binary) is said to be no
+   * artifact; only a short, escaped prefix is shown, never raw bytes that would garble a terminal.
+   */
+  private static ArtifactException notAHart(String where, byte[] start) {
+    return new ArtifactException(
+        where
+            + " is not a .hart artifact: it does not start with "
+            + FORMAT
+            + " (a signed Habitat artifact); it starts with \""
+            + escaped(start)
+            + "\"");
+  }
+
+  static String escaped(byte[] bytes) {
+    StringBuilder text = new StringBuilder();
+    int shown = Math.min(bytes.length, SHOWN_PREFIX);
+    for (int i = 0; i < shown; i++) {
+      int b = bytes[i] & 0xff;
+      if (b == '\\' || b == '"') {
+        text.append('\\').append((char) b);
+      } else if (b >= 0x20 && b < 0x7f) {
+        text.append((char) b);
+      } else {
+        text.append(String.format("\\x%02x", b));
+      }
+    }
+    return shown < bytes.length ? text + "..." : text.toString();
+  }
+
   private static ArtifactException fail(String where, String message) {
     return new ArtifactException(where + ": " + message);
   }
@@ -111,6 +148,26 @@ public record HartHeader(KeyName signer, String encodedSignature) {
     Lines(InputStream in, String where) {
       this.in = in;
       this.where = where;
+    }
+
+    /**
+     * The raw first line, read no further than a short prefix when it runs long: a file that is no
+     * artifact may have no newline for megabytes.
+     */
+    byte[] firstLine(String ifMissing) throws ArtifactException, IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      int b;
+      while ((b = in.read()) != -1) {
+        consumed++;
+        if (b == '\n' || line.size() > FORMAT.length() + SHOWN_PREFIX) {
+          break;
+        }
+        line.write(b);
+      }
+      if (b == -1 && line.size() == 0) {
+        throw fail(where, ifMissing);
+      }
+      return line.toByteArray();
     }
 
     String next(String ifMissing) throws ArtifactException, IOException {

@@ -119,6 +119,27 @@ public final class OriginKeys {
   }
 
   /**
+   * Tells whether this directory holds any secret signing key at all, of any origin: checked before
+   * a build starts, when the plan's origin is not known yet.
+   */
+  public boolean hasAnySigningKey() throws ArtifactException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    Pattern any = Pattern.compile(".+-\\d{14}" + Pattern.quote(".sig.key"));
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        if (any.matcher(file.getFileName().toString()).matches()) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new ArtifactException("cannot list keys in " + directory + ": " + e, e);
+    }
+  }
+
+  /**
    * The public key of exactly this name and revision.
    *
    * @throws ArtifactException naming the missing file, or saying what is wrong with it

@@ -13,6 +13,13 @@ public interface ArtifactSigner {
   void requireSigningKey(String origin) throws BuildException;
 
   /**
+   * Fails when there is no secret key of any origin: checked first of all, before the studio starts
+   * (a stage1 studio's first start unpacks its tools tarball), as the plan's origin is only known
+   * once the plan has been read.
+   */
+  void requireAnySigningKey() throws BuildException;
+
+  /**
    * Writes the signed FILES metadata into the package prefix, then packs and signs the artifact.
    *
    * @param staging a directory holding {@code hab/pkgs/o/n/v/r}

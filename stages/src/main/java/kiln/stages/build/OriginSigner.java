@@ -36,6 +36,22 @@ final class OriginSigner implements ArtifactSigner {
   }
 
   @Override
+  public void requireAnySigningKey() throws BuildException {
+    try {
+      if (!keys.hasAnySigningKey()) {
+        throw new BuildException(
+            "no signing key in "
+                + keys.directory()
+                + ": run 'kiln origin key generate ORIGIN --keys "
+                + keys.directory()
+                + "' with the plan's pkg_origin, or pass --keys");
+      }
+    } catch (ArtifactException e) {
+      throw new BuildException(e.getMessage(), null, e);
+    }
+  }
+
+  @Override
   public void pack(Path staging, PackageIdent ident, String target, Path destination)
       throws BuildException {
     try {

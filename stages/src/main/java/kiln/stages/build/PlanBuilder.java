@@ -66,6 +66,7 @@ public final class PlanBuilder {
    *     written to the results dir then
    */
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
+    signer.requireAnySigningKey();
     PhaseTimer timer = new PhaseTimer();
     String release = RELEASE.format(clock.instant());
     Path planFile = PlanLocation.planFile(request.planDir(), request.target());
@@ -211,7 +212,9 @@ public final class PlanBuilder {
   }
 
   private Optional<Mount> cachedSource(PlanFacts facts) throws BuildException {
-    if (facts.ownDownload() || !SourceCache.fetches(facts.source()) || facts.shasum().isEmpty()) {
+    // Without a pkg_shasum the source is fetched all the same: the studio has no network for the
+    // default download, and the plan's own do_verify (or the default's failure) judges the file.
+    if (facts.ownDownload() || !SourceCache.fetches(facts.source())) {
       return Optional.empty();
     }
     Path cached = sources.fetch(facts.source(), facts.filename(), facts.shasum());

@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
  * The shared source cache: each plan's pkg_source fetched once, checked against pkg_shasum, and
@@ -33,13 +35,31 @@ public final class SourceCache {
   private final HttpClient http;
 
   /**
+   * A cache fetching https sources with the JDK's default trust: its cacerts, or the trust store
+   * named by the standard {@code javax.net.ssl.trustStore} property (e.g. set through
+   * JAVA_TOOL_OPTIONS for a site with a private CA).
+   *
    * @param dir the cache directory (made when missing)
    */
   public SourceCache(Path dir) {
+    this(dir, HttpClient.newBuilder());
+  }
+
+  /**
+   * A cache fetching https sources with this TLS context (its trust managers decide which servers
+   * are trusted).
+   *
+   * @param dir the cache directory (made when missing)
+   * @param tls the TLS context of https fetches
+   */
+  public SourceCache(Path dir, SSLContext tls) {
+    this(dir, HttpClient.newBuilder().sslContext(tls));
+  }
+
+  private SourceCache(Path dir, HttpClient.Builder http) {
     this.dir = dir;
     this.http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
+        http.followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30))
             .build();
   }
@@ -59,7 +79,9 @@ public final class SourceCache {
    *
    * @param source the URL (http, https or file)
    * @param filename the name to keep it under
-   * @param sha256 the expected sha256 in hex
+   * @param sha256 the expected sha256 in hex; empty when the plan sets no pkg_shasum: then there is
+   *     nothing to check a cached file against, so the source is always fetched again (as
+   *     download_file does without a shasum), and checking it is left to the plan's do_verify
    * @throws BuildException when it cannot be fetched or does not match (naming the URL, the file,
    *     the expected and the computed checksum)
    */
@@ -70,18 +92,18 @@ public final class SourceCache {
     Path cached = dir.resolve(filename);
     try {
       Files.createDirectories(dir);
-      if (Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
+      if (!sha256.isEmpty() && Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
         return cached;
       }
       Path partial = Files.createTempFile(dir, "." + filename, ".partial");
       try {
         String computed = download(source, partial);
-        if (!computed.equals(sha256)) {
+        if (!sha256.isEmpty() && !computed.equals(sha256)) {
           throw new BuildException(
               String.format(
                   "checksum mismatch for %s downloaded from %s%n  Expected: %s%n  Computed: %s%n"
                       + "Fix pkg_shasum in the plan (or the source URL).",
-                  filename, source, sha256.isEmpty() ? "(no pkg_shasum)" : sha256, computed));
+                  filename, source, sha256, computed));
         }
         Files.move(
             partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -89,6 +111,17 @@ public final class SourceCache {
       } finally {
         Files.deleteIfExists(partial);
       }
+    } catch (SSLException e) {
+      throw new BuildException(
+          "cannot download "
+              + source
+              + ": "
+              + e.getMessage()
+              + " (the server's certificate is not trusted: add its CA to the JDK's trust store, or"
+              + " name a trust store holding it with -Djavax.net.ssl.trustStore=FILE, e.g. in"
+              + " JAVA_TOOL_OPTIONS)",
+          null,
+          e);
     } catch (IOException e) {
       throw new BuildException("cannot download " + source + " into " + cached + ": " + e, null, e);
     } catch (InterruptedException e) {

@@ -69,6 +69,13 @@ final class StudioSetup {
   StudioSpec build(List<PackageIdent> packages, Optional<Mount> source, boolean network) {
     Map<String, String> extra = new HashMap<>();
     extra.put("KILN_DEPS_FILE", BuildWorkspace.STUDIO_DIR + "/deps.env");
+    // Tells the default download that kiln fetched the source: without a pkg_shasum it could not
+    // tell the cached file from a stale one, and would go to the network the studio lacks.
+    source.ifPresent(
+        mount ->
+            extra.put(
+                "KILN_SOURCE_FETCHED",
+                mount.target().substring(mount.target().lastIndexOf('/') + 1)));
     if (request.check()) {
       extra.put("DO_CHECK", "true");
     }

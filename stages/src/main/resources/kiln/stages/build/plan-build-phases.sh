@@ -7,8 +7,18 @@
 do_default_begin() { return 0; }
 do_default_setup_environment() { return 0; }
 do_default_before() { return 0; }
-do_default_download() { download_file "$pkg_source" "$pkg_filename" "$pkg_shasum"; }
-do_default_verify() { verify_file "$pkg_filename" "$pkg_shasum"; }
+do_default_download() {
+  # kiln fetched the source into the cache before the studio started (KILN_SOURCE_FETCHED names
+  # it). With a pkg_shasum, download_file finds it checksummed; without one it would always
+  # fetch, and the studio has no network for that: this build's copy is the one to use.
+  if [[ -z ${pkg_shasum:-} && ${KILN_SOURCE_FETCHED:-} == "$pkg_filename" &&
+    -f $HAB_CACHE_SRC_PATH/$pkg_filename ]]; then
+    build_line "Using $pkg_filename, fetched by kiln for this build (no pkg_shasum to check it)"
+    return 0
+  fi
+  download_file "$pkg_source" "$pkg_filename" "${pkg_shasum:-}"
+}
+do_default_verify() { verify_file "$pkg_filename" "${pkg_shasum:-}"; }
 do_default_clean() {
   build_line "Clean the cache"
   rm -rf "$CACHE_PATH"
@@ -71,6 +81,12 @@ for _kiln_cb in begin setup_environment before download verify clean unpack prep
 done
 unset _kiln_cb
 
+# .Z, .7z and .rar need a tool that a studio may lack: say which, and what to do.
+_kiln_unpack_tool() {
+  exists "$1" ||
+    exit_with "cannot unpack $2: no $1 in the studio (add a package that provides $1 to pkg_build_deps, or override do_unpack)" 1
+}
+
 unpack_file() {
   local file=$1 src
   src=$HAB_CACHE_SRC_PATH/$file
@@ -87,9 +103,9 @@ unpack_file() {
       *.gz) gzip -dc "$src" >"${file%.gz}" ;;
       *.bz2) bzip2 -dc "$src" >"${file%.bz2}" ;;
       *.zip) unzip -o -q "$src" ;;
-      *.Z) uncompress -c "$src" >"${file%.Z}" ;;
-      *.7z) 7z x "$src" ;;
-      *.rar) unrar x "$src" ;;
+      *.Z) _kiln_unpack_tool uncompress "$file" && uncompress -c "$src" >"${file%.Z}" ;;
+      *.7z) _kiln_unpack_tool 7z "$file" && 7z x "$src" ;;
+      *.rar) _kiln_unpack_tool unrar "$file" && unrar x "$src" ;;
       *) exit_with "unknown archive format of $file: expected .tar, .tar.gz, .tgz, .tar.bz2,\
  .tbz2, .tar.xz, .xz, .gz, .bz2, .zip, .Z, .7z or .rar (override do_unpack for others)" 1 ;;
     esac

@@ -121,6 +121,9 @@ verify_file() {
     warn "Checksum error for $HAB_CACHE_SRC_PATH/$file"
     warn "Expected: $expected"
     warn "Computed: $computed"
+    if [[ -z $expected ]]; then
+      exit_with "checksum mismatch for $file: the plan sets no pkg_shasum (set it to the Computed value above, or override do_verify)" 1
+    fi
     exit_with "checksum mismatch for $file" 1
   fi
   build_line "Checksum verified for $file"

@@ -132,7 +132,7 @@ class HartReaderTest {
       delimiter = '|',
       value = {
         "''|Corrupt payload, can't read format version",
-        "SOME-VERSION\\nuhoh|Unsupported format version: SOME-VERSION",
+        "SOME-VERSION\\nuhoh|~ is not a .hart artifact: it does not start with HART-1 (a signed Habitat artifact); it starts with \"SOME-VERSION\"",
         "HART-2\\ncore-20160810182414\\n|Unsupported format version: HART-2",
         "HART-1\\n\\nuhoh|Cannot parse named revision ''",
         "HART-1\\nnope-nope\\nuhoh|Cannot parse named revision 'nope-nope'",
@@ -148,7 +148,9 @@ class HartReaderTest {
 
     ArtifactException e = assertThrows(ArtifactException.class, () -> Hart.open(file));
 
-    assertTrue(e.getMessage().startsWith(file + ": " + message), e.getMessage());
+    // "~" stands for the file name with no ": " after it.
+    String expected = message.startsWith("~") ? file + message.substring(1) : file + ": " + message;
+    assertTrue(e.getMessage().startsWith(expected), e.getMessage());
   }
 
   @Test
@@ -187,7 +189,37 @@ class HartReaderTest {
     Path file = tmp.resolve("binary.hart");
     Files.write(file, new byte[100_000]);
     ArtifactException e = assertThrows(ArtifactException.class, () -> Hart.open(file));
-    assertTrue(e.getMessage().contains("not a HART-1 document"), e.getMessage());
+    assertEquals(
+        file
+            + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat artifact);"
+            + " it starts with \"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"
+            + "\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00...\"",
+        e.getMessage());
+  }
+
+  @Test
+  void aBareXzTarballIsNoArtifactAndItsBytesAreNotPrinted() throws Exception {
+    Path file = tmp.resolve("unsigned.hart");
+    // The xz magic, then binary: what a tar.xz renamed to .hart starts with.
+    byte[] bytes = new byte[600];
+    byte[] magic = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 4, (byte) 0xe6, (byte) 0xd6};
+    System.arraycopy(magic, 0, bytes, 0, magic.length);
+    for (int i = magic.length; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 37);
+    }
+    Files.write(file, bytes);
+    ArtifactException e = assertThrows(ArtifactException.class, () -> Hart.open(file));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                file
+                    + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+                    + " artifact); it starts with \"\\xfd7zXZ\\x00\\x00\\x04\\xe6\\xd6"),
+        e.getMessage());
+    assertTrue(e.getMessage().length() < file.toString().length() + 250, e.getMessage());
+    assertTrue(
+        e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f),
+        "only printable ASCII: " + e.getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package kiln.stages.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -52,13 +53,51 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     assertEquals(1, server.requests(), "the second build used the cache");
   }
 
+  @Test
+  public void aSourceWithoutShasumIsFetchedByKilnAndTheDefaultDownloadUsesIt() throws Exception {
+    serveSource("hello-1.0");
+    String verify = "do_verify() { build_line \"the plan checks the source itself\"; }";
+    BuildResult result = build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", verify)));
+    HartPayload hart = payload(result);
+    String hello =
+        Files.readString(
+            TestTools.repositoryRoot()
+                .resolve("stages/src/test/resources/sources/hello-1.0/hello.c"));
+    assertEquals(hello, hart.text("hello.c"), "the source was downloaded and unpacked");
+    assertEquals("lo\n", hart.text("interfaces"), "no network for a default download");
+    String log = log(result);
+    assertTrue(log.contains("Using hello-1.0.tar.gz, fetched by kiln for this build"), log);
+    assertTrue(log.contains("the plan checks the source itself"), log);
+    assertEquals(1, server.requests());
+    // Nothing to check a cached copy against: the next build fetches it again.
+    build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", verify)));
+    assertEquals(2, server.requests());
+  }
+
+  @Test
+  public void withoutShasumTheDefaultVerifyFailsShowingTheComputedSum() throws Exception {
+    String sha = serveSource("hello-1.0");
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> build(plan("no-shasum", Map.of("URL", server.url(), "VERIFY", ""))));
+    assertTrue(e.getMessage().contains("failed in do_verify (exit code 1)"), e.getMessage());
+    String log = Files.readString(e.log().orElseThrow());
+    assertTrue(log.contains("WARN Checksum error for /hab/cache/src/hello-1.0.tar.gz"), log);
+    assertTrue(log.contains("WARN Expected: \n"), log);
+    assertTrue(log.contains("WARN Computed: " + sha), log);
+    assertTrue(log.contains("the plan sets no pkg_shasum"), log);
+  }
+
   @ParameterizedTest
   @ValueSource(
-      strings = {"tar", "tar.gz", "tgz", "tar.bz2", "tbz2", "tar.xz", "zip", "gz", "bz2", "xz"})
+      strings = {
+        "tar", "tar.gz", "tgz", "tar.bz2", "tbz2", "tar.xz", "zip", "gz", "bz2", "xz", "Z"
+      })
   public void theDefaultUnpackKnowsTheExtension(String extension) throws Exception {
     Path dir = Files.createDirectories(temp.resolve("archive/payload"));
     Files.writeString(dir.resolve("hello.txt"), "unpacked " + extension + "\n");
-    boolean single = List.of("gz", "bz2", "xz").contains(extension);
+    boolean single = List.of("gz", "bz2", "xz", "Z").contains(extension);
     String file = (single ? "hello.txt." : "payload.") + extension;
     Path archive = www.resolve(file);
     Path parent = dir.getParent();
@@ -68,6 +107,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
       case "tar.bz2", "tbz2" -> exec(parent, "tar", "-cjf", archive.toString(), "payload");
       case "tar.xz" -> exec(parent, "tar", "-cJf", archive.toString(), "payload");
       case "zip" -> ZipFiles.write(archive, "payload/hello.txt", "unpacked zip\n");
+      case "Z" -> CompressFiles.write(archive, "unpacked Z\n");
       default -> {
         String tool = Map.of("gz", "gzip", "bz2", "bzip2", "xz", "xz").get(extension);
         exec(parent, "sh", "-c", tool + " -c payload/hello.txt > " + archive);
@@ -93,8 +133,49 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     assertTrue(after(lines, "STEP cached-invalid").contains("Checksum mismatch"));
     assertTrue(after(lines, "STEP no-shasum").contains("Downloading"), "no shasum: always");
     assertTrue(
+        after(lines, "STEP shasum-no-local-file").contains("Downloading"),
+        "a shasum but no file yet: it downloads");
+    assertTrue(lines.contains("download_file returned 0"), lines.toString());
+    assertTrue(
         payload(result).text("interfaces").lines().count() > 1,
         "a plan downloading by itself has the network: " + payload(result).text("interfaces"));
+  }
+
+  @Test
+  public void theDefaultCleanRemovesAStaleSourceDirectory() throws Exception {
+    BuildResult result = build(plan("clean"));
+    assertEquals("removed\n", payload(result).text("after-clean"));
+    assertTrue(log(result).contains("clean: Clean the cache"), log(result));
+  }
+
+  @Test
+  public void aPkgFilenameSetByThePlanNamesTheCachedAndUnpackedFile() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("archive/payload"));
+    Files.writeString(dir.resolve("hello.txt"), "renamed source\n");
+    Path archive = www.resolve("payload.tar.gz");
+    exec(dir.getParent(), "tar", "-czf", archive.toString(), "payload");
+    String sha = SourceCache.sha256Of(archive);
+    BuildResult result = build(plan("filename", Map.of("URL", server.url(), "SHA", sha)));
+    HartPayload hart = payload(result);
+    assertEquals("renamed source\n", hart.text("hello.txt"));
+    assertEquals("renamed-source.tgz\n", hart.text("cache-listing"), "kept under pkg_filename");
+    assertTrue(Files.isRegularFile(sourceCache.resolve("renamed-source.tgz")), "host cache");
+    assertFalse(Files.exists(sourceCache.resolve("payload.tar.gz")));
+    assertTrue(log(result).contains("Unpacking renamed-source.tgz"), log(result));
+  }
+
+  @Test
+  public void debugIsSilentWithoutDebugAndWarnWritesToStandardError() throws Exception {
+    BuildResult result = build(plan("messages"));
+    Map<String, String> values = PlanConformanceContract.keyValues(payload(result).text("results"));
+    assertEquals("[]", values.get("warn_stdout"), "warn writes nothing to standard output");
+    assertEquals("[   messages: WARN only on stderr]", values.get("warn_stderr"));
+    assertEquals("[   messages: on stdout]", values.get("build_line_stdout"));
+    assertEquals("[]", values.get("debug_output"), "debug without DEBUG prints nothing");
+    String log = log(result);
+    assertFalse(log.contains("a debug line nobody asked for"), log);
+    assertFalse(log.contains("a warning sent to /dev/null"), "warn went to fd 2: " + log);
+    assertTrue(log.contains("messages: a build line with stderr closed"), log);
   }
 
   @Test

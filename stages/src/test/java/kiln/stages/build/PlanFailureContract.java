@@ -55,6 +55,33 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     assertOnlyTheLog(e);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"7z", "rar"})
+  public void aSevenZipOrRarSourceNeedsItsToolInTheStudio(String extension) throws Exception {
+    Path archive = www.resolve("payload." + extension);
+    Files.writeString(archive, "the studio cannot open this without its tool\n");
+    String sha = SourceCache.sha256Of(archive);
+    String file = "payload." + extension;
+    String tool = extension.equals("7z") ? "7z" : "unrar";
+    BuildException e =
+        assertThrows(
+            BuildException.class,
+            () -> build(plan("unpack", Map.of("URL", server.url(), "FILE", file, "SHA", sha))));
+    assertTrue(e.getMessage().contains("failed in do_unpack (exit code 1)"), e.getMessage());
+    String log = Files.readString(e.log().orElseThrow());
+    assertTrue(
+        log.contains(
+            "cannot unpack "
+                + file
+                + ": no "
+                + tool
+                + " in the studio (add a package that provides "
+                + tool
+                + " to pkg_build_deps, or override do_unpack)"),
+        log);
+    assertOnlyTheLog(e);
+  }
+
   @Test
   public void exitWithEndsTheBuildWithItsMessageAndCode() throws Exception {
     BuildException e = assertThrows(BuildException.class, () -> build(plan("exit-with")));
@@ -170,6 +197,17 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
             BuildException.class,
             () -> builder.build(request(plan("settings")).withInstalls(List.of(unsigned))));
     assertTrue(e.getMessage().contains("cannot install " + unsigned), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                unsigned
+                    + " is not a .hart artifact: it does not start with HART-1 (a signed Habitat"
+                    + " artifact); it starts with \"\\xfd7zXZ\\x00"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)),
+        "no raw bytes of the file in the message: " + e.getMessage());
+    assertTrue(e.getMessage().length() < 400, "a short message: " + e.getMessage());
     assertEquals(List.of(), resultFiles());
   }
 
