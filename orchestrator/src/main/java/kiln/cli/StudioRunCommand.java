@@ -3,7 +3,6 @@ package kiln.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.docker.DockerStudio;
 import kiln.stages.studio.docker.StudioOwner;
@@ -21,13 +20,15 @@ final class StudioRunCommand implements Callable<Integer> {
 
   @Mixin StudioOptions studio;
 
+  @Mixin LimitsOptions limits = new LimitsOptions();
+
   @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and arguments.")
   List<String> command;
 
   @Override
   public Integer call() throws Exception {
     DockerStudio docker = DockerStudio.connect(StudioOwner.current(workDir(studio.work)));
-    StudioRun run = docker.run(studio.spec(), command, System.out, BuildLimits.defaults());
+    StudioRun run = docker.run(studio.spec(), command, System.out, limits.limits());
     System.out.flush();
     if (run.ending() != StudioRun.Ending.EXITED) {
       System.err.println("kiln: the command was killed: " + run.ending());

@@ -82,7 +82,11 @@ public final class PlanBuilder {
       Resolved resolved = resolve(facts, request.target());
       Optional<Mount> source = cachedSource(facts);
       workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
-      StudioSpec spec = setup.build(resolved.closure(), source, facts.ownDownload());
+      StudioSpec spec =
+          setup.build(
+              resolved.closure(),
+              source,
+              request.network().grants(facts.ownDownload(), facts.source()));
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
       timer.mark(BuildResult.RESOLVE);
       run(spec, "build", request, workspace, results, logName, facts.shortIdent());
