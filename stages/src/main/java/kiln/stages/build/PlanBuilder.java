@@ -30,6 +30,7 @@ public final class PlanBuilder {
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   private final Studio studio;
+  private final Studio factsStudio;
   private final InstalledPackages store;
   private final ArtifactSigner signer;
   private final SourceCache sources;
@@ -37,6 +38,8 @@ public final class PlanBuilder {
   private final Clock clock;
 
   /**
+   * A builder that runs both passes in the same studio.
+   *
    * @param studio where plans run
    * @param store the installed packages dependencies resolve against
    * @param signer writes FILES and the signed artifact
@@ -51,7 +54,30 @@ public final class PlanBuilder {
       SourceCache sources,
       Path workRoot,
       Clock clock) {
+    this(studio, studio, store, signer, sources, workRoot, clock);
+  }
+
+  /**
+   * @param studio where the build pass runs
+   * @param factsStudio where the facts pass runs (it sources the plan with no dependencies, no
+   *     network and no callbacks, so the cheapest studio will do: see {@link
+   *     kiln.stages.studio.choice.StudioChoice#forFacts})
+   * @param store the installed packages dependencies resolve against
+   * @param signer writes FILES and the signed artifact
+   * @param sources the shared source cache
+   * @param workRoot scratch space for builds (each build's part removed when it ends)
+   * @param clock the release timestamp's source
+   */
+  public PlanBuilder(
+      Studio studio,
+      Studio factsStudio,
+      InstalledPackages store,
+      ArtifactSigner signer,
+      SourceCache sources,
+      Path workRoot,
+      Clock clock) {
     this.studio = studio;
+    this.factsStudio = factsStudio;
     this.store = store;
     this.signer = signer;
     this.sources = sources;
@@ -89,7 +115,7 @@ public final class PlanBuilder {
               request.network().grants(facts.ownDownload(), facts.source()));
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
       timer.mark(BuildResult.RESOLVE);
-      run(spec, "build", request, workspace, results, logName, facts.shortIdent());
+      run(studio, spec, "build", request, workspace, results, logName, facts.shortIdent());
       timer.mark(BuildResult.BUILD_PASS);
       return pack(workspace, results, logName, timer);
     }
@@ -114,11 +140,20 @@ public final class PlanBuilder {
       throws BuildException, InterruptedException {
     String logName =
         request.planDir().toAbsolutePath().normalize().getFileName() + "-" + release + ".log";
-    run(setup.facts(), "facts", request, workspace, results, logName, planFile.toString());
+    run(
+        factsStudio,
+        setup.facts(),
+        "facts",
+        request,
+        workspace,
+        results,
+        logName,
+        planFile.toString());
     return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
   }
 
   private void run(
+      Studio where,
       StudioSpec spec,
       String mode,
       BuildRequest request,
@@ -130,7 +165,7 @@ public final class PlanBuilder {
     StudioRun run;
     try {
       run =
-          studio.run(
+          where.run(
               spec,
               List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
               workspace.log(),
