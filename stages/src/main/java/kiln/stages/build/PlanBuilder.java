@@ -93,6 +93,41 @@ public final class PlanBuilder {
    */
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
     PhaseTimer timer = new PhaseTimer();
+    try (PreparedStudio prepared = prepare(request, timer, true)) {
+      BuildWorkspace workspace = prepared.workspace();
+      run(
+          studio,
+          prepared.spec(),
+          "build",
+          request,
+          workspace,
+          prepared.results(),
+          prepared.logName(),
+          prepared.ident());
+      timer.mark(BuildResult.BUILD_PASS);
+      return pack(workspace, prepared.results(), prepared.logName(), timer);
+    }
+  }
+
+  /**
+   * Prepares the studio a build of this plan would run its callbacks in, and stops there: the facts
+   * pass has run, the dependencies are resolved, the source is in the cache, the program and
+   * deps.env are written. For {@code kiln studio enter --plan}: the caller runs its own command in
+   * {@link PreparedStudio#spec()} and closes it. No signing key is needed.
+   *
+   * @throws BuildException as {@link #build} would, up to the build pass
+   */
+  public PreparedStudio prepare(BuildRequest request) throws BuildException, InterruptedException {
+    return prepare(request, new PhaseTimer(), false);
+  }
+
+  /** The studio that runs build passes (and what {@link #prepare} prepares for). */
+  public Studio studio() {
+    return studio;
+  }
+
+  private PreparedStudio prepare(BuildRequest request, PhaseTimer timer, boolean signing)
+      throws BuildException, InterruptedException {
     String release = RELEASE.format(clock.instant());
     Path planFile = PlanLocation.planFile(request.planDir(), request.target());
     ResultsDir results = new ResultsDir(request.resultsDir());
@@ -100,11 +135,14 @@ public final class PlanBuilder {
       store.install(hart);
     }
     timer.mark(BuildResult.INSTALL);
-    try (BuildWorkspace workspace = BuildWorkspace.create(workRoot)) {
+    BuildWorkspace workspace = BuildWorkspace.create(workRoot);
+    try {
       StudioSetup setup = new StudioSetup(request, store, workspace, planFile, release);
       PlanFacts facts = learnFacts(request, setup, workspace, results, planFile, release);
       timer.mark(BuildResult.FACTS_PASS);
-      signer.requireSigningKey(facts.origin());
+      if (signing) {
+        signer.requireSigningKey(facts.origin());
+      }
       Resolved resolved = resolve(facts, request.target());
       Optional<Mount> source = cachedSource(facts);
       workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
@@ -115,9 +153,10 @@ public final class PlanBuilder {
               request.network().grants(facts.ownDownload(), facts.source()));
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
       timer.mark(BuildResult.RESOLVE);
-      run(studio, spec, "build", request, workspace, results, logName, facts.shortIdent());
-      timer.mark(BuildResult.BUILD_PASS);
-      return pack(workspace, results, logName, timer);
+      return new PreparedStudio(workspace, results, spec, logName, facts.shortIdent());
+    } catch (BuildException | InterruptedException | RuntimeException e) {
+      workspace.close();
+      throw e;
     }
   }
 

@@ -87,4 +87,28 @@ public final class ChrootStudio implements Studio {
           e);
     }
   }
+
+  @Override
+  public int enter(StudioSpec spec, List<String> command)
+      throws StudioException, InterruptedException {
+    List<String> argv = new ArrayList<>(new BwrapArguments(spec, tools).arguments());
+    argv.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+    builder.environment().clear();
+    builder.environment().putAll(spec.environment());
+    Process bwrap;
+    try {
+      bwrap = builder.start();
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot start bubblewrap (" + e.getMessage() + "): is the bubblewrap package installed?",
+          e);
+    }
+    try {
+      return bwrap.waitFor();
+    } finally {
+      // --die-with-parent covers kiln dying; an interrupted kiln ends the studio itself.
+      bwrap.destroyForcibly();
+    }
+  }
 }

@@ -115,6 +115,7 @@ public final class DockerStudio implements Studio {
    *
    * @return the command's exit code
    */
+  @Override
   public int enter(StudioSpec spec, List<String> command)
       throws StudioException, InterruptedException {
     try (Prepared prepared = prepare(spec, command, true)) {
