@@ -71,6 +71,33 @@ final class PlanStudioOptions {
     return plan != null;
   }
 
+  /** Without --plan these options would be ignored: say so rather than surprise. */
+  void refuseWithoutPlan() {
+    List<String> given = new ArrayList<>();
+    if (!backline.isEmpty()) {
+      given.add("--backline (without --plan: --backline-dir DIR)");
+    }
+    if (!installs.isEmpty()) {
+      given.add("--install");
+    }
+    if (home != null) {
+      given.add("--home");
+    }
+    if (keys.directory != null) {
+      given.add("--keys");
+    }
+    if (check) {
+      given.add("--check");
+    }
+    if (studio.kind != kiln.stages.studio.choice.StudioChoice.Kind.AUTO) {
+      given.add("--studio (without --plan the studio is a Docker container)");
+    }
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join(", ", given) + ": only with --plan PLAN_DIR, the studio of a plan's build");
+    }
+  }
+
   /** What a studio-enter/run command needs from a prepared plan studio. */
   interface Use {
     int in(PlanBuilder builder, kiln.stages.build.PreparedStudio prepared) throws Exception;

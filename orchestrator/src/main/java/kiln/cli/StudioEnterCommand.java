@@ -47,6 +47,7 @@ final class StudioEnterCommand implements Callable<Integer> {
             return builder.studio().enter(prepared.spec(), argv);
           });
     }
+    plan.refuseWithoutPlan();
     DockerStudio docker =
         DockerStudio.connect(StudioOwner.current(StudioRunCommand.workDir(studio.work)));
     return docker.enter(studio.spec(), argv);

@@ -53,6 +53,7 @@ final class StudioRunCommand implements Callable<Integer> {
             }
           });
     }
+    plan.refuseWithoutPlan();
     DockerStudio docker = DockerStudio.connect(StudioOwner.current(workDir(studio.work)));
     StudioRun run = docker.run(studio.spec(), command, System.out, limits.limits());
     System.out.flush();

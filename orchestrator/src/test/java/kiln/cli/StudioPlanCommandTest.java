@@ -121,6 +121,14 @@ class StudioPlanCommandTest {
     assertTrue(run.err().contains("drop --src (the plan is at /src)"), run.err());
   }
 
+  @Test
+  void planOptionsWithoutAPlanAreRefusedRatherThanIgnored() {
+    CliRun run = kiln("studio", "run", "--", "/bin/true");
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("only with --plan PLAN_DIR"), run.err());
+    assertTrue(run.err().contains("--studio (without --plan the studio is a Docker"), run.err());
+  }
+
   /** {@code kiln ARGS...} in the chroot studio with this test's tools, keys and home. */
   private CliRun kiln(String... args) {
     List<String> argv = new ArrayList<>();
