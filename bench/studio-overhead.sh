@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Studio benchmark: per-build overhead of a no-op command in the Docker and chroot studios, the
+# Studio benchmark: per-build overhead of a no-op command and of a whole no-op plan build (facts
+# pass, build pass, pack, sign) in the Docker and chroot studios, the
 # docker command line for comparison, and stage1 image build time cold and cached.
-#   bench/studio-overhead.sh [RUNS]      (default 20; prints a markdown table)
+#   bench/studio-overhead.sh [RUNS]      (default $RUNS, else 20; prints a markdown table)
 # Results and the machine they came from: docs/performance.md, "Studios: Docker vs chroot".
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,4 +15,4 @@ export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost 
 cd stages # the test tarball is cached in stages/target
 echo "$(date -u +%F) on $(nproc) cores, $(uname -r), $(docker version -f 'docker {{.Server.Version}}')"
 exec java -XX:+UseSerialGC -cp "$here/orchestrator/target/kiln.jar:$here/stages/target/test-classes" \
-  kiln.stages.studio.docker.StudioBench "${1:-20}"
+  kiln.stages.studio.docker.StudioBench "${1:-${RUNS:-20}}"

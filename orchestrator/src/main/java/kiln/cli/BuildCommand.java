@@ -15,7 +15,6 @@ import kiln.stages.build.BuildResult;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
 import kiln.stages.build.PlanBuilders;
-import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.world.PackageIdent;
@@ -78,6 +77,10 @@ final class BuildCommand implements Callable<Integer> {
   Path results;
 
   @Mixin KeysOption keys = new KeysOption();
+
+  @Mixin LimitsOptions limits = new LimitsOptions();
+
+  @Mixin NetworkOption network = new NetworkOption();
 
   @Option(names = "--check", description = "Run the plan's do_check (DO_CHECK=true).")
   boolean check;
@@ -147,8 +150,9 @@ final class BuildCommand implements Callable<Integer> {
         check,
         origin,
         target,
-        BuildLimits.defaults(),
-        java.util.Map.of());
+        limits.limits(),
+        java.util.Map.of(),
+        network.policy);
   }
 
   private static void printTail(Path log, PrintWriter err) {

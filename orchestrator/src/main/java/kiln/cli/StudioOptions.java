@@ -52,6 +52,30 @@ final class StudioOptions {
       description = "kiln's work directory (default: the current one); labels the studio.")
   Path work = Path.of("");
 
+  /** With --plan the build decides what the studio holds: these options would contradict it. */
+  void refuseWithPlan() {
+    List<String> given = new ArrayList<>();
+    if (!backline.isEmpty()) {
+      given.add("--backline-dir (use --backline IDENT)");
+    }
+    if (src != null) {
+      given.add("--src (the plan is at /src)");
+    }
+    if (!mounts.isEmpty()) {
+      given.add("--mount");
+    }
+    if (!env.isEmpty()) {
+      given.add("--env");
+    }
+    if (network) {
+      given.add("--network (the plan gets the network as its build would)");
+    }
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--plan makes the studio a build of the plan gets; drop " + String.join(", ", given));
+    }
+  }
+
   StudioSpec spec() {
     if ((tools == null) == backline.isEmpty()) {
       throw new IllegalArgumentException(

@@ -161,20 +161,90 @@ class BuildCommandTest {
     assertTrue(run.err().contains("--studio vm: expected docker, chroot or auto"), run.err());
   }
 
-  private CliRun build(Path plan) {
-    return CliRun.of(
-        "build",
-        plan.toString(),
-        "--studio",
-        "chroot",
-        "--tools",
-        tools.toString(),
-        "--results",
-        tmp.resolve("results").toString(),
-        "--keys",
-        keys.toString(),
-        "--home",
-        tmp.resolve("home").toString());
+  @Test
+  void silenceTimeoutKillsAHungBuildAtTheLimitGiven() throws Exception {
+    Path plan = plan("hangs", "do_build() { echo started; sleep 120; }");
+    long start = System.nanoTime();
+    CliRun run = build(plan, "--silence-timeout", "2s");
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("printed nothing for PT2S; killed"), run.err());
+    assertTrue(seconds < 60, "killed at the limit, not after the 120 s sleep: " + seconds + " s");
+  }
+
+  @Test
+  void timeoutKillsABuildThatRunsLongerThanTheLimitGiven() throws Exception {
+    Path plan = plan("chatty", "do_build() { while :; do echo still going; sleep 1; done; }");
+    CliRun run = build(plan, "--timeout", "3s", "--silence-timeout", "1h");
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("building timed out after PT3S"), run.err());
+  }
+
+  @Test
+  void aBadDurationIsAUsageErrorShowingTheForm() throws Exception {
+    CliRun run = build(plan("x", ""), "--timeout", "90");
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("expected a duration such as 30s, 90m, 2h or 1h30m"), run.err());
+  }
+
+  @Test
+  void networkNeverKeepsAPlansOwnRemoteDownloadOffline() throws Exception {
+    String interfaces =
+        "do_install() { tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort"
+            + " >\"$pkg_prefix/interfaces\"; }\npkg_source=http://example.invalid/a.tar.gz";
+    CliRun offline = build(plan("offline", interfaces), "--network", "never");
+    assertEquals(0, offline.exit(), offline.err());
+    assertEquals("lo\n", payloadFile(offline, "clitest/offline", "interfaces"));
+
+    CliRun online = build(plan("online", interfaces));
+    assertEquals(0, online.exit(), online.err());
+    assertTrue(
+        payloadFile(online, "clitest/online", "interfaces").lines().count() > 1,
+        "--network download (the default) lets a remote own download reach the network");
+  }
+
+  @Test
+  void anUnknownNetworkPolicyIsAUsageError() throws Exception {
+    CliRun run = build(plan("x", ""), "--network", "always");
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("--network always: expected never or download"), run.err());
+  }
+
+  /** A file of the built package, read from the hart's payload with tar. */
+  private static String payloadFile(CliRun run, String ident, String file) throws Exception {
+    Path hart = Path.of(run.out().strip());
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "tail -n +6 \"$0\" | xz -dc | tar -xOf - --wildcards \"hab/pkgs/$1/*/$2\"",
+                hart.toString(),
+                ident,
+                file)
+            .start();
+    String text = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes()));
+    return text;
+  }
+
+  private CliRun build(Path plan, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "build",
+                plan.toString(),
+                "--studio",
+                "chroot",
+                "--tools",
+                tools.toString(),
+                "--results",
+                tmp.resolve("results").toString(),
+                "--keys",
+                keys.toString(),
+                "--home",
+                tmp.resolve("home").toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private Path plan(String name, String callbacks) throws Exception {

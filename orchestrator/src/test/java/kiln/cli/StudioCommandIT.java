@@ -118,6 +118,106 @@ class StudioCommandIT {
     assertTrue(!kiln("", "studio", "list").out.contains("work=" + work), "nothing left");
   }
 
+  @Test
+  void enterWithAPlanOpensTheStudioItsBuildGetsInDocker() throws Exception {
+    Path full = fullTools();
+    Path keys = work.resolve("keys");
+    Path home = work.resolve("home");
+    assertEquals(
+        0, kiln("", "origin", "key", "generate", "clitest", "--keys", keys.toString()).code);
+    Path dep = plan("dep", "pkg_bin_dirs=(bin)\ndo_install() { mkdir -p \"$pkg_prefix/bin\"; }");
+    Result built =
+        kiln(
+            "",
+            "build",
+            dep.toString(),
+            "--studio",
+            "chroot",
+            "--tools",
+            full.toString(),
+            "--keys",
+            keys.toString(),
+            "--home",
+            home.toString(),
+            "--results",
+            work.resolve("results").toString());
+    assertEquals(0, built.code, built.err);
+    Path user = plan("user", "pkg_deps=(clitest/dep)");
+
+    Result r =
+        kiln(
+            "ls /hab/pkgs/clitest; ls /kiln; echo \"$STUDIO_TYPE $KILN_PLAN\"; pwd; exit 3\n",
+            "studio",
+            "enter",
+            "--plan",
+            user.toString(),
+            "--studio",
+            "docker",
+            "--tools",
+            full.toString(),
+            "--install",
+            built.out.strip(),
+            "--keys",
+            keys.toString(),
+            "--home",
+            home.toString());
+
+    assertEquals(3, r.code, r.err);
+    assertTrue(r.out.startsWith("dep\n"), r.out);
+    assertTrue(r.out.contains("deps.env"), r.out);
+    assertTrue(r.out.contains("plan-build.sh"), r.out);
+    assertTrue(r.out.endsWith("stage1 /src/plan.sh\n/src\n"), r.out);
+    assertTrue(r.err.contains("the studio of clitest/user (docker)"), r.err);
+  }
+
+  private Path plan(String name, String more) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("plans").resolve(name));
+    Files.writeString(
+        dir.resolve("plan.sh"),
+        "pkg_name="
+            + name
+            + "\npkg_origin=clitest\npkg_version=1.0\npkg_source=none\n"
+            + "do_download() { return 0; }\ndo_verify() { return 0; }\n"
+            + "do_unpack() { return 0; }\ndo_build() { return 0; }\ndo_install() { return 0; }\n"
+            + more
+            + "\n");
+    return dir;
+  }
+
+  /** Every busybox applet, enough for the plan build program; the same bytes every run. */
+  private static Path fullTools() throws Exception {
+    Path tree = shared.resolve("full");
+    Path bin = Files.createDirectories(tree.resolve("tools/bin"));
+    Path tarball = shared.resolve("full-tools.tar.xz");
+    if (Files.exists(tarball)) {
+      return tarball;
+    }
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
+    Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
+    Process list = new ProcessBuilder("/bin/busybox", "--list").start();
+    for (String applet : new String(list.getInputStream().readAllBytes()).split("\n")) {
+      if (!applet.isBlank() && !Files.exists(bin.resolve(applet))) {
+        Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+      }
+    }
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "--sort=name",
+                "--mtime=@0",
+                "--owner=0",
+                "--group=0",
+                "-cJf",
+                tarball.toString(),
+                "-C",
+                tree.toString(),
+                "tools")
+            .inheritIO()
+            .start();
+    assertEquals(0, tar.waitFor());
+    return tarball;
+  }
+
   record Result(int code, String out, String err) {}
 
   static Result kiln(String input, String... args) throws Exception {

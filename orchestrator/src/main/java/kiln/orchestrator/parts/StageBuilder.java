@@ -20,6 +20,7 @@ import kiln.stages.build.BuildException;
 import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.BuildTimedOutException;
+import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.StudioUnavailableException;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
@@ -33,10 +34,18 @@ final class StageBuilder implements PlanBuilder {
 
   private final kiln.stages.build.PlanBuilder builder;
   private final StageContext context;
+  private final BuildLimits limits;
+  private final NetworkPolicy network;
 
-  StageBuilder(kiln.stages.build.PlanBuilder builder, StageContext context) {
+  StageBuilder(
+      kiln.stages.build.PlanBuilder builder,
+      StageContext context,
+      BuildLimits limits,
+      NetworkPolicy network) {
     this.builder = builder;
     this.context = context;
+    this.limits = limits;
+    this.network = network;
   }
 
   @Override
@@ -74,8 +83,9 @@ final class StageBuilder implements PlanBuilder {
         config.check(),
         Optional.of(config.origin()),
         config.target(),
-        BuildLimits.defaults(),
-        settings(entry.key().args()));
+        limits,
+        settings(entry.key().args()),
+        network);
   }
 
   private static Map<String, String> settings(List<String> args) {

@@ -23,6 +23,7 @@ import kiln.world.PackageIdent;
  * @param limits when the build is given up on
  * @param settings {@code VAR=value} settings for the build's environment, as a base-plans line
  *     gives them (e.g. {@code FIRST_PASS=true}); kiln's own variables cannot be overridden
+ * @param network when the build pass may reach the network ({@code --network})
  */
 public record BuildRequest(
     Path planDir,
@@ -34,7 +35,8 @@ public record BuildRequest(
     Optional<String> origin,
     String target,
     BuildLimits limits,
-    Map<String, String> settings) {
+    Map<String, String> settings,
+    NetworkPolicy network) {
 
   /** The default package target. */
   public static final String DEFAULT_TARGET = "x86_64-linux";
@@ -53,6 +55,7 @@ public record BuildRequest(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(limits, "limits");
     settings = Map.copyOf(settings);
+    Objects.requireNonNull(network, "network");
     for (String name : settings.keySet()) {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")
           || RESERVED.contains(name)
@@ -73,6 +76,32 @@ public record BuildRequest(
     if (!Files.isDirectory(planDir)) {
       throw new IllegalArgumentException("plan directory not found: " + planDir);
     }
+  }
+
+  /** A request with the default network policy: the network only for a plan's own download. */
+  public BuildRequest(
+      Path planDir,
+      Optional<Path> toolsTarball,
+      List<PackageIdent> backline,
+      List<Path> installs,
+      Path resultsDir,
+      boolean check,
+      Optional<String> origin,
+      String target,
+      BuildLimits limits,
+      Map<String, String> settings) {
+    this(
+        planDir,
+        toolsTarball,
+        backline,
+        installs,
+        resultsDir,
+        check,
+        origin,
+        target,
+        limits,
+        settings,
+        NetworkPolicy.DOWNLOAD);
   }
 
   /** A stage1 build with default limits, target and no extra installs. */
@@ -101,7 +130,8 @@ public record BuildRequest(
         origin,
         target,
         limits,
-        settings);
+        settings,
+        network);
   }
 
   public BuildRequest withCheck(boolean doCheck) {
@@ -115,7 +145,8 @@ public record BuildRequest(
         origin,
         target,
         limits,
-        settings);
+        settings,
+        network);
   }
 
   public BuildRequest withLimits(BuildLimits newLimits) {
@@ -129,7 +160,8 @@ public record BuildRequest(
         origin,
         target,
         newLimits,
-        settings);
+        settings,
+        network);
   }
 
   public BuildRequest withOrigin(String habOrigin) {
@@ -143,7 +175,8 @@ public record BuildRequest(
         Optional.of(habOrigin),
         target,
         limits,
-        settings);
+        settings,
+        network);
   }
 
   /** This request with {@code VAR=value} settings for the build's environment. */
@@ -158,6 +191,23 @@ public record BuildRequest(
         origin,
         target,
         limits,
-        newSettings);
+        newSettings,
+        network);
+  }
+
+  /** This request with another network policy. */
+  public BuildRequest withNetwork(NetworkPolicy policy) {
+    return new BuildRequest(
+        planDir,
+        toolsTarball,
+        backline,
+        installs,
+        resultsDir,
+        check,
+        origin,
+        target,
+        limits,
+        settings,
+        policy);
   }
 }

@@ -30,6 +30,7 @@ public final class PlanBuilder {
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   private final Studio studio;
+  private final Studio factsStudio;
   private final InstalledPackages store;
   private final ArtifactSigner signer;
   private final SourceCache sources;
@@ -37,6 +38,8 @@ public final class PlanBuilder {
   private final Clock clock;
 
   /**
+   * A builder that runs both passes in the same studio.
+   *
    * @param studio where plans run
    * @param store the installed packages dependencies resolve against
    * @param signer writes FILES and the signed artifact
@@ -51,7 +54,30 @@ public final class PlanBuilder {
       SourceCache sources,
       Path workRoot,
       Clock clock) {
+    this(studio, studio, store, signer, sources, workRoot, clock);
+  }
+
+  /**
+   * @param studio where the build pass runs
+   * @param factsStudio where the facts pass runs (it sources the plan with no dependencies, no
+   *     network and no callbacks, so the cheapest studio will do: see {@link
+   *     kiln.stages.studio.choice.StudioChoice#forFacts})
+   * @param store the installed packages dependencies resolve against
+   * @param signer writes FILES and the signed artifact
+   * @param sources the shared source cache
+   * @param workRoot scratch space for builds (each build's part removed when it ends)
+   * @param clock the release timestamp's source
+   */
+  public PlanBuilder(
+      Studio studio,
+      Studio factsStudio,
+      InstalledPackages store,
+      ArtifactSigner signer,
+      SourceCache sources,
+      Path workRoot,
+      Clock clock) {
     this.studio = studio;
+    this.factsStudio = factsStudio;
     this.store = store;
     this.signer = signer;
     this.sources = sources;
@@ -68,6 +94,41 @@ public final class PlanBuilder {
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
     signer.requireAnySigningKey();
     PhaseTimer timer = new PhaseTimer();
+    try (PreparedStudio prepared = prepare(request, timer, true)) {
+      BuildWorkspace workspace = prepared.workspace();
+      run(
+          studio,
+          prepared.spec(),
+          "build",
+          request,
+          workspace,
+          prepared.results(),
+          prepared.logName(),
+          prepared.ident());
+      timer.mark(BuildResult.BUILD_PASS);
+      return pack(workspace, prepared.results(), prepared.logName(), timer);
+    }
+  }
+
+  /**
+   * Prepares the studio a build of this plan would run its callbacks in, and stops there: the facts
+   * pass has run, the dependencies are resolved, the source is in the cache, the program and
+   * deps.env are written. For {@code kiln studio enter --plan}: the caller runs its own command in
+   * {@link PreparedStudio#spec()} and closes it. No signing key is needed.
+   *
+   * @throws BuildException as {@link #build} would, up to the build pass
+   */
+  public PreparedStudio prepare(BuildRequest request) throws BuildException, InterruptedException {
+    return prepare(request, new PhaseTimer(), false);
+  }
+
+  /** The studio that runs build passes (and what {@link #prepare} prepares for). */
+  public Studio studio() {
+    return studio;
+  }
+
+  private PreparedStudio prepare(BuildRequest request, PhaseTimer timer, boolean signing)
+      throws BuildException, InterruptedException {
     String release = RELEASE.format(clock.instant());
     Path planFile = PlanLocation.planFile(request.planDir(), request.target());
     ResultsDir results = new ResultsDir(request.resultsDir());
@@ -75,20 +136,28 @@ public final class PlanBuilder {
       store.install(hart);
     }
     timer.mark(BuildResult.INSTALL);
-    try (BuildWorkspace workspace = BuildWorkspace.create(workRoot)) {
+    BuildWorkspace workspace = BuildWorkspace.create(workRoot);
+    try {
       StudioSetup setup = new StudioSetup(request, store, workspace, planFile, release);
       PlanFacts facts = learnFacts(request, setup, workspace, results, planFile, release);
       timer.mark(BuildResult.FACTS_PASS);
-      signer.requireSigningKey(facts.origin());
+      if (signing) {
+        signer.requireSigningKey(facts.origin());
+      }
       Resolved resolved = resolve(facts, request.target());
       Optional<Mount> source = cachedSource(facts);
       workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
-      StudioSpec spec = setup.build(resolved.closure(), source, facts.ownDownload());
+      StudioSpec spec =
+          setup.build(
+              resolved.closure(),
+              source,
+              request.network().grants(facts.ownDownload(), facts.source()));
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
       timer.mark(BuildResult.RESOLVE);
-      run(spec, "build", request, workspace, results, logName, facts.shortIdent());
-      timer.mark(BuildResult.BUILD_PASS);
-      return pack(workspace, results, logName, timer);
+      return new PreparedStudio(workspace, results, spec, logName, facts.shortIdent());
+    } catch (BuildException | InterruptedException | RuntimeException e) {
+      workspace.close();
+      throw e;
     }
   }
 
@@ -111,11 +180,20 @@ public final class PlanBuilder {
       throws BuildException, InterruptedException {
     String logName =
         request.planDir().toAbsolutePath().normalize().getFileName() + "-" + release + ".log";
-    run(setup.facts(), "facts", request, workspace, results, logName, planFile.toString());
+    run(
+        factsStudio,
+        setup.facts(),
+        "facts",
+        request,
+        workspace,
+        results,
+        logName,
+        planFile.toString());
     return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
   }
 
   private void run(
+      Studio where,
       StudioSpec spec,
       String mode,
       BuildRequest request,
@@ -127,7 +205,7 @@ public final class PlanBuilder {
     StudioRun run;
     try {
       run =
-          studio.run(
+          where.run(
               spec,
               List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
               workspace.log(),

@@ -18,7 +18,8 @@ import kiln.world.PackageIdent;
  * @param source pkg_source
  * @param filename pkg_filename, defaulting to the last part of pkg_source
  * @param shasum pkg_shasum, empty when the plan sets none
- * @param ownDownload whether the plan overrides do_download (then it needs the network)
+ * @param ownDownload whether the plan overrides do_download (with a remote pkg_source it gets the
+ *     network: {@link NetworkPolicy})
  * @param deps pkg_deps as written
  * @param buildDeps pkg_build_deps as written
  */

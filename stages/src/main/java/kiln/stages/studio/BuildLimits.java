@@ -1,6 +1,8 @@
 package kiln.stages.studio;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * When a build is given up on.
@@ -10,6 +12,9 @@ import java.time.Duration;
  *     before the wall-clock limit
  */
 public record BuildLimits(Duration wallClock, Duration silence) {
+
+  private static final Pattern DURATION = Pattern.compile("(?:\\d+[dhms])+");
+  private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
 
   public BuildLimits {
     if (wallClock.isNegative() || wallClock.isZero() || silence.isNegative() || silence.isZero()) {
@@ -21,5 +26,51 @@ public record BuildLimits(Duration wallClock, Duration silence) {
   /** Generous limits for a world rebuild: six hours in all, one hour of silence. */
   public static BuildLimits defaults() {
     return new BuildLimits(Duration.ofHours(6), Duration.ofHours(1));
+  }
+
+  /** These limits with another wall-clock limit. */
+  public BuildLimits withWallClock(Duration limit) {
+    return new BuildLimits(limit, silence);
+  }
+
+  /** These limits with another silence limit. */
+  public BuildLimits withSilence(Duration limit) {
+    return new BuildLimits(wallClock, limit);
+  }
+
+  /**
+   * Parses a limit as {@code --timeout} and kiln.yaml write it: a number and a unit (s, m, h, d),
+   * or several run together, e.g. {@code 30s}, {@code 90m}, {@code 2h}, {@code 1h30m}.
+   *
+   * @param where the option or key being read, for the message
+   * @throws IllegalArgumentException naming {@code where}, the text and the expected form
+   */
+  public static Duration parseDuration(String text, String where) {
+    String trimmed = text == null ? "" : text.trim();
+    if (!DURATION.matcher(trimmed).matches()) {
+      throw new IllegalArgumentException(
+          where + " '" + text + "': expected a duration such as 30s, 90m, 2h or 1h30m");
+    }
+    Duration total = Duration.ZERO;
+    Matcher part = PART.matcher(trimmed);
+    try {
+      while (part.find()) {
+        long n = Long.parseLong(part.group(1));
+        total =
+            total.plus(
+                switch (part.group(2)) {
+                  case "d" -> Duration.ofDays(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  default -> Duration.ofSeconds(n);
+                });
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(where + " '" + text + "': too long", e);
+    }
+    if (total.isZero()) {
+      throw new IllegalArgumentException(where + " '" + text + "': must be more than zero");
+    }
+    return total;
   }
 }

@@ -22,6 +22,50 @@ public final class ChrootStudio implements Studio {
     this.tools = new ToolsCache(cacheDir);
   }
 
+  private static volatile Boolean works;
+
+  /**
+   * Whether bubblewrap can make a studio on this host: installed, and allowed to make user and
+   * network namespaces. Asked once per JVM (about 10 ms).
+   */
+  public static boolean works() {
+    if (works == null) {
+      works = probe();
+    }
+    return works;
+  }
+
+  private static boolean probe() {
+    try {
+      Process bwrap =
+          new ProcessBuilder(
+                  "bwrap",
+                  "--unshare-all",
+                  "--die-with-parent",
+                  "--ro-bind",
+                  "/",
+                  "/",
+                  "--proc",
+                  "/proc",
+                  "--dev",
+                  "/dev",
+                  "true")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!bwrap.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        bwrap.destroyForcibly();
+        return false;
+      }
+      return bwrap.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   @Override
   public String kind() {
     return "chroot";
@@ -41,6 +85,30 @@ public final class ChrootStudio implements Studio {
       throw new StudioException(
           "cannot start bubblewrap (" + e.getMessage() + "): is the bubblewrap package installed?",
           e);
+    }
+  }
+
+  @Override
+  public int enter(StudioSpec spec, List<String> command)
+      throws StudioException, InterruptedException {
+    List<String> argv = new ArrayList<>(new BwrapArguments(spec, tools).arguments());
+    argv.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+    builder.environment().clear();
+    builder.environment().putAll(spec.environment());
+    Process bwrap;
+    try {
+      bwrap = builder.start();
+    } catch (IOException e) {
+      throw new StudioException(
+          "cannot start bubblewrap (" + e.getMessage() + "): is the bubblewrap package installed?",
+          e);
+    }
+    try {
+      return bwrap.waitFor();
+    } finally {
+      // --die-with-parent covers kiln dying; an interrupted kiln ends the studio itself.
+      bwrap.destroyForcibly();
     }
   }
 }

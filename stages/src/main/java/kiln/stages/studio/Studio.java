@@ -27,4 +27,17 @@ public interface Studio {
    */
   StudioRun run(StudioSpec spec, List<String> command, Path log, BuildLimits limits)
       throws StudioException, InterruptedException;
+
+  /**
+   * Runs a command attached to this terminal (an interactive shell when there is one) in a fresh
+   * studio made from the spec, and removes the studio when it exits. No limits apply: a person is
+   * at the keyboard.
+   *
+   * @return the command's exit code
+   * @throws StudioException when the studio cannot be made, or this kind cannot be entered
+   */
+  default int enter(StudioSpec spec, List<String> command)
+      throws StudioException, InterruptedException {
+    throw new StudioException("the " + kind() + " studio cannot be entered");
+  }
 }

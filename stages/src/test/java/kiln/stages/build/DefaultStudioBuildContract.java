@@ -1,6 +1,7 @@
 package kiln.stages.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,5 +36,35 @@ public abstract class DefaultStudioBuildContract extends PlanBuildFixture {
 
     String bash = "/hab/pkgs/" + backline.ident() + "/bin/bash";
     assertEquals("studio=default\nno-tools\n" + bash + "\n", payload(hello).text("report"));
+  }
+
+  @Test
+  public void whatOneBuildLeavesInRootTmpAndTheSourceCacheIsGoneForTheNext() throws Exception {
+    BuildResult backline = build(plan("backline-static"));
+
+    BuildResult wrote = builder.build(defaultStudio(plan("leftovers-write"), backline));
+    BuildResult checked = builder.build(defaultStudio(plan("leftovers-check"), backline));
+
+    String wroteList = payload(wrote).text("wrote");
+    for (String file : List.of("left-in-root", "left-in-tmp", "left-in-src-cache")) {
+      assertTrue(wroteList.contains(file), "the first build did leave " + file + ": " + wroteList);
+    }
+    assertEquals(
+        "empty: /root /tmp /hab/cache/src\n", payload(checked).text("report"), log(checked));
+  }
+
+  private BuildRequest defaultStudio(java.nio.file.Path plan, BuildResult backline)
+      throws Exception {
+    return new BuildRequest(
+        plan,
+        Optional.empty(),
+        List.of(PackageIdent.parse("kilntest/backline-static")),
+        List.of(backline.artifact()),
+        results(),
+        false,
+        Optional.empty(),
+        BuildRequest.DEFAULT_TARGET,
+        new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)),
+        java.util.Map.of());
   }
 }

@@ -136,9 +136,33 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
         after(lines, "STEP shasum-no-local-file").contains("Downloading"),
         "a shasum but no file yet: it downloads");
     assertTrue(lines.contains("download_file returned 0"), lines.toString());
+    assertEquals(
+        "lo\n",
+        payload(result).text("interfaces"),
+        "a file:// source is on this machine: no network even for its own download");
+  }
+
+  @Test
+  public void aPlanDownloadingNothingByItselfGetsNoNetwork() throws Exception {
+    // The demo plans: pkg_source=nothing-to-download and do_download() { return 0; }.
+    BuildResult result = build(plan("own-download", Map.of("SOURCE", "nothing-to-download")));
+    assertEquals("lo\n", payload(result).text("interfaces"));
+  }
+
+  @Test
+  public void aPlanDownloadingARemoteSourceByItselfGetsTheNetwork() throws Exception {
+    BuildResult result =
+        build(plan("own-download", Map.of("SOURCE", "http://example.invalid/x-1.0.tar.gz")));
     assertTrue(
         payload(result).text("interfaces").lines().count() > 1,
         "a plan downloading by itself has the network: " + payload(result).text("interfaces"));
+  }
+
+  @Test
+  public void networkNeverKeepsEvenARemoteOwnDownloadOffline() throws Exception {
+    Path plan = plan("own-download", Map.of("SOURCE", "https://example.invalid/x-1.0.tar.gz"));
+    BuildResult result = builder.build(request(plan).withNetwork(NetworkPolicy.NEVER));
+    assertEquals("lo\n", payload(result).text("interfaces"));
   }
 
   @Test

@@ -25,8 +25,9 @@ import kiln.stages.studio.StudioSpec.StudioType;
 /**
  * Studios as Docker containers: one fresh container per run, made from a local image (never
  * pulled), labelled with its {@link StudioOwner}, and removed whatever happens: on success,
- * failure, time-out, interrupt, and (through a shutdown hook) Ctrl-C. Containers left by a kiln
- * that was killed outright are removed by the next {@link #connect} in the same work directory.
+ * failure, time-out, interrupt, and (through a shutdown hook) Ctrl-C. Containers and host
+ * directories left by a kiln that was killed outright are removed by the next {@link #connect} on
+ * this host, whatever its work directory.
  */
 public final class DockerStudio implements Studio {
 
@@ -64,8 +65,8 @@ public final class DockerStudio implements Studio {
   }
 
   /**
-   * Connects to the engine and removes the containers of earlier kiln runs in the owner's work
-   * directory whose process is gone.
+   * Connects to the engine and removes the leftovers of earlier kiln runs on this host whose
+   * process is gone ({@link #reapLeftovers}).
    *
    * @throws StudioException when no engine answers or Testcontainers is not set up for it
    */
@@ -114,6 +115,7 @@ public final class DockerStudio implements Studio {
    *
    * @return the command's exit code
    */
+  @Override
   public int enter(StudioSpec spec, List<String> command)
       throws StudioException, InterruptedException {
     try (Prepared prepared = prepare(spec, command, true)) {
@@ -132,22 +134,44 @@ public final class DockerStudio implements Studio {
   }
 
   /**
-   * Removes the containers of earlier kiln runs in this work directory whose owning process is
-   * gone. Live owners' containers, and other work directories', are never touched: parallel runs
-   * and other users share the engine.
+   * Removes what earlier kiln runs on this host left behind when they were killed outright: every
+   * kiln-labelled container whose owner process is gone (whatever its work directory, so a crashed
+   * bootstrap's containers go at the next {@code kiln build}), and the host directories ({@code
+   * kiln-studio-bin-<pid>-<start>-*} in the temporary directory) of owners that are gone. Live
+   * owners' containers and directories, and other hosts' containers, are never touched: parallel
+   * runs and other users share the engine.
    *
-   * @return how many were removed
+   * @return how many containers were removed
    */
   public int reapLeftovers() {
     int removed = 0;
-    for (Container c : engine.containersLabelled(StudioOwner.WORK + "=" + owner.workDir())) {
+    for (Container c : engine.containersLabelled(StudioOwner.RUN)) {
       Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
       boolean mine = owner.runId().equals(labels.get(StudioOwner.RUN));
       if (!mine && StudioOwner.ownerIsDead(labels, owner.host()) && engine.remove(c.getId())) {
         removed++;
       }
     }
+    reapTempDirs(tempRoot());
     return removed;
+  }
+
+  /** Deletes the studio directories in {@code root} whose owner process is gone. */
+  static void reapTempDirs(Path root) {
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path dir : entries.toList()) {
+        String name = dir.getFileName().toString();
+        if (name.startsWith(StudioOwner.TEMP_PREFIX) && StudioOwner.tempDirOwnerIsDead(name)) {
+          deleteQuietly(Optional.of(dir));
+        }
+      }
+    } catch (IOException e) {
+      // Nothing listed, nothing removed: the next start tries again.
+    }
+  }
+
+  private static Path tempRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** The image a spec's studio starts from, built when missing. */
@@ -172,7 +196,7 @@ public final class DockerStudio implements Studio {
     Optional<Path> binDir = Optional.empty();
     try {
       if (spec.type() == StudioType.DEFAULT) {
-        binDir = Optional.of(Files.createTempDirectory("kiln-studio-bin-"));
+        binDir = Optional.of(Files.createTempDirectory(owner.tempPrefix()));
         backline.writeLinks(binDir.get());
       }
       List<Bind> binds = StudioContainer.binds(spec.mounts(), backline.mounts(), binDir);

@@ -30,6 +30,14 @@ public record StudioOwner(String runId, long pid, String pidStart, String host, 
   static final String PID_START = PREFIX + "pid-start";
   static final String HOST = PREFIX + "host";
   static final String WORK = PREFIX + "work";
+  static final String BOOT = PREFIX + "boot";
+
+  /** How the host directories of a Docker studio are named: {@code PREFIX<pid>-<start ms>-...}. */
+  static final String TEMP_PREFIX = "kiln-studio-bin-";
+
+  private static final java.util.regex.Pattern TEMP_NAME =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(TEMP_PREFIX) + "(\\d+)-(\\d+)-.*");
 
   public StudioOwner {
     if (runId == null || runId.isBlank()) {
@@ -68,16 +76,66 @@ public record StudioOwner(String runId, long pid, String pidStart, String host, 
         HOST,
         host,
         WORK,
-        workDir.toString());
+        workDir.toString(),
+        BOOT,
+        bootId());
+  }
+
+  /**
+   * The name prefix of this owner's host directories: its pid and start time, so a later kiln can
+   * tell a dead owner's directories ({@link #tempDirOwnerIsDead}).
+   */
+  String tempPrefix() {
+    long start;
+    try {
+      start = pidStart.isEmpty() ? 0 : Instant.parse(pidStart).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      start = 0;
+    }
+    return TEMP_PREFIX + pid + "-" + start + "-";
+  }
+
+  /**
+   * Whether a host directory named by {@link #tempPrefix} belongs to a process of this host that is
+   * gone. Directories named otherwise (other programs', or kiln's before it named its owner) are
+   * never judged: they are not known to be kiln's leftovers.
+   */
+  static boolean tempDirOwnerIsDead(String name) {
+    var matcher = TEMP_NAME.matcher(name);
+    if (!matcher.matches()) {
+      return false;
+    }
+    long pid;
+    long start;
+    try {
+      pid = Long.parseLong(matcher.group(1));
+      start = Long.parseLong(matcher.group(2));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    if (process.isEmpty() || !process.get().isAlive()) {
+      return true;
+    }
+    if (start == 0) {
+      return false;
+    }
+    return process.get().info().startInstant().map(i -> i.toEpochMilli() != start).orElse(false);
   }
 
   /**
    * Whether a container with these labels belongs to a kiln process that is gone: same host, and
-   * its pid is dead or now names a process that started at another time.
+   * the host was rebooted since (another boot id), or its pid is dead or now names a process that
+   * started at another time. Containers of any work directory count: a crashed bootstrap's
+   * leftovers are reaped by the next kiln command of any work directory.
    */
   static boolean ownerIsDead(Map<String, String> labels, String thisHost) {
     if (!thisHost.equals(labels.get(HOST))) {
       return false;
+    }
+    String boot = labels.getOrDefault(BOOT, "");
+    if (!boot.isEmpty() && !bootId().isEmpty() && !boot.equals(bootId())) {
+      return true;
     }
     long pid;
     try {
@@ -95,6 +153,15 @@ public record StudioOwner(String runId, long pid, String pidStart, String host, 
 
   static String startOf(ProcessHandle process) {
     return process.info().startInstant().map(Instant::toString).orElse("");
+  }
+
+  /** The kernel's id of this boot: pids of an earlier boot name nothing now. Empty if unknown. */
+  static String bootId() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** The kernel's host name: no DNS look-up, so it is instant and the same for every process. */

@@ -1,6 +1,7 @@
 package kiln.stages.studio.choice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +45,50 @@ class StudioChoiceTest {
     Studio studio = StudioChoice.choose(Kind.CHROOT, dir.resolve("tools"), dir, notes::add);
     assertEquals("chroot", studio.kind());
     assertTrue(notes.isEmpty());
+  }
+
+  /** A studio of a kind that must not be run here. */
+  private static Studio fake(String kind) {
+    return new Studio() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public kiln.stages.studio.StudioRun run(
+          kiln.stages.studio.StudioSpec spec,
+          List<String> command,
+          Path log,
+          kiln.stages.studio.BuildLimits limits) {
+        throw new AssertionError("not run in this test");
+      }
+    };
+  }
+
+  @Test
+  void theFactsPassOfADockerBuildRunsInTheChrootStudioWhenBubblewrapWorks() {
+    Studio docker = fake("docker");
+    assertEquals("chroot", StudioChoice.forFacts(docker, dir, () -> true).kind());
+    assertSame(docker, StudioChoice.forFacts(docker, dir, () -> false), "no bwrap: docker");
+  }
+
+  @Test
+  void theFactsPassOfAChrootBuildUsesTheBuildsOwnStudio() {
+    Studio chroot = fake("chroot");
+    assertSame(
+        chroot,
+        StudioChoice.forFacts(
+            chroot,
+            dir,
+            () -> {
+              throw new AssertionError("no need to probe bubblewrap");
+            }));
+  }
+
+  @Test
+  void bubblewrapWorksOnThisHost() {
+    // The chroot studio's tests need it anyway; this pins the probe the facts pass relies on.
+    assertTrue(kiln.stages.studio.ChrootStudio.works());
   }
 }

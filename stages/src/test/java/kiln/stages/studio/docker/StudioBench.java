@@ -17,8 +17,9 @@ import kiln.stages.studio.StudioSpec.StudioType;
 
 /**
  * The studio benchmark behind bench/studio-overhead.sh (not a test): per-build overhead of a no-op
- * command in each studio kind, the same with the docker command line for comparison, and studio
- * image build time cold and cached. Prints a markdown table; medians in milliseconds.
+ * command and of a whole no-op plan build in each studio kind, the no-op command with the docker
+ * command line for comparison, and studio image build time cold and cached. Prints a markdown
+ * table; medians in milliseconds.
  */
 public final class StudioBench {
 
@@ -50,6 +51,25 @@ public final class StudioBench {
           runs,
           () -> noop(other, spec, work));
     }
+    // A whole no-op plan build as kiln build runs it (facts pass, resolve, build pass, pack,
+    // sign, publish): the per-build overhead the goal (docker < 400 ms, chroot < 50 ms) is about.
+    // The plan build program needs more than the small tarball's few commands: the demo tools.
+    Path planTools = kiln.stages.build.TestTools.tarball();
+    Path plan = noopPlan(work);
+    for (Studio studio : List.of(docker, otherStudios(work).get(0))) {
+      kiln.stages.build.PlanBuilder builder = planBuilder(studio, work);
+      row(
+          studio.kind()
+              + " studio: whole no-op plan build (facts pass in "
+              + kiln.stages.studio.choice.StudioChoice.forFacts(
+                      studio, work, kiln.stages.studio.ChrootStudio::works)
+                  .kind()
+              + "), kiln",
+          runs,
+          () ->
+              builder.build(
+                  kiln.stages.build.BuildRequest.stage1(plan, planTools, work.resolve("r"))));
+    }
     row("stage1 image, cached (tarball hashed and image found)", runs, () -> cached(tools, work));
     int coldRuns = Math.min(runs, 5);
     java.util.Deque<Path> fresh = new java.util.ArrayDeque<>();
@@ -60,6 +80,44 @@ public final class StudioBench {
         "stage1 image, cold (new tarball: hash, verify, list, build)",
         coldRuns,
         () -> cold(fresh.pop(), work));
+  }
+
+  /** A plan whose callbacks do nothing: what remains is kiln's own cost per build. */
+  static Path noopPlan(Path work) throws IOException {
+    Path plan = Files.createDirectories(work.resolve("noop-plan"));
+    Files.writeString(
+        plan.resolve("plan.sh"),
+        """
+        pkg_name=noop
+        pkg_origin=bench
+        pkg_version=1.0
+        pkg_source=nothing-to-download
+        do_download() { return 0; }
+        do_verify() { return 0; }
+        do_unpack() { return 0; }
+        do_build() { return 0; }
+        do_install() { return 0; }
+        do_strip() { return 0; }
+        """);
+    return plan;
+  }
+
+  /** The plan builder kiln build makes for this studio, with its own home and a bench key. */
+  static kiln.stages.build.PlanBuilder planBuilder(Studio studio, Path work) throws Exception {
+    Path keys = work.resolve("keys");
+    kiln.stages.artifact.OriginKeys originKeys = kiln.stages.artifact.OriginKeys.in(keys);
+    try {
+      originKeys.latestSigningKey("bench");
+    } catch (kiln.stages.artifact.ArtifactException missing) {
+      Files.createDirectories(keys);
+      originKeys.generate("bench");
+    }
+    return kiln.stages.build.PlanBuilders.standard(
+        studio,
+        new kiln.stages.build.KilnHome(work.resolve("home-" + studio.kind())),
+        keys,
+        Map.of(),
+        java.time.Clock.systemUTC());
   }
 
   /** The other studio kind, to compare with. */

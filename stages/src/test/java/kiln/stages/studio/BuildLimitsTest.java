@@ -1,0 +1,40 @@
+package kiln.stages.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BuildLimitsTest {
+
+  @Test
+  void durationsAreANumberAndAUnitOrSeveral() {
+    assertEquals(Duration.ofSeconds(30), BuildLimits.parseDuration("30s", "--timeout"));
+    assertEquals(Duration.ofMinutes(90), BuildLimits.parseDuration("90m", "--timeout"));
+    assertEquals(Duration.ofHours(2), BuildLimits.parseDuration("2h", "--timeout"));
+    assertEquals(Duration.ofMinutes(90), BuildLimits.parseDuration("1h30m", "--timeout"));
+    assertEquals(Duration.ofDays(1), BuildLimits.parseDuration("1d", "--timeout"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "90", "m", "1.5h", "-1h", "0s", "2 h", "1w", "PT1H"})
+  void anythingElseIsAnErrorNamingTheOptionAndTheForm(String text) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BuildLimits.parseDuration(text, "timeout (kiln.yaml:4)"));
+    assertTrue(e.getMessage().startsWith("timeout (kiln.yaml:4) '" + text + "'"), e.getMessage());
+  }
+
+  @Test
+  void eachLimitCanBeChangedAlone() {
+    BuildLimits limits = BuildLimits.defaults().withSilence(Duration.ofMinutes(5));
+    assertEquals(Duration.ofHours(6), limits.wallClock());
+    assertEquals(Duration.ofMinutes(5), limits.silence());
+    assertEquals(Duration.ofMinutes(90), limits.withWallClock(Duration.ofMinutes(90)).wallClock());
+  }
+}
