@@ -20,7 +20,11 @@ final class ProductionParts {
     return new PipelineParts(
         new SpecTarballMaker(System.getenv()),
         new PlanLists(),
-        new StudioBuilders(System.getenv(), note -> System.err.println("kiln: " + note)),
+        new StudioBuilders(
+            System.getenv(),
+            note -> System.err.println("kiln: " + note),
+            config.limits(),
+            config.network()),
         new NoToolsAfterStage2());
   }
 }

@@ -3,6 +3,7 @@ package kiln.orchestrator.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kiln.orchestrator.config.ConfigLoader.Located;
+import kiln.stages.build.NetworkPolicy;
+import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 
 /** Checks each key of a config file, collecting every problem before failing. */
@@ -65,13 +68,30 @@ final class ConfigChecks {
     Path keysDir = path("keys", "keys");
     boolean check = bool("check");
     int jobs = jobs();
+    BuildLimits defaults = BuildLimits.defaults();
+    Duration timeout = duration("timeout", defaults.wallClock());
+    Duration silence = duration("silence-timeout", defaults.silence());
+    NetworkPolicy network = network();
     Path work = path("work", ".kiln");
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
     }
     return new KilnConfig(
-        file, origin, target, plans, basePlans, toolchain, tarball, studio, backline, keysDir,
-        check, jobs, work);
+        file,
+        origin,
+        target,
+        plans,
+        basePlans,
+        toolchain,
+        tarball,
+        studio,
+        backline,
+        keysDir,
+        check,
+        jobs,
+        new BuildLimits(timeout, silence),
+        network,
+        work);
   }
 
   private String text(String key, String fallback) {
@@ -176,6 +196,29 @@ final class ConfigChecks {
       return 1;
     }
     return located.value().asInt();
+  }
+
+  private Duration duration(String key, Duration fallback) {
+    String text = text(key, fallback.toString());
+    if (text == null || !keys.containsKey(key)) {
+      return fallback;
+    }
+    try {
+      return BuildLimits.parseDuration(text, key);
+    } catch (IllegalArgumentException e) {
+      problem(key, "want a duration such as 30s, 90m, 2h or 1h30m");
+      return fallback;
+    }
+  }
+
+  private NetworkPolicy network() {
+    String text = text("network", "download");
+    try {
+      return text == null ? NetworkPolicy.DOWNLOAD : NetworkPolicy.parse(text);
+    } catch (IllegalArgumentException e) {
+      problem("network", "want download (a plan's own remote download only) or never");
+      return NetworkPolicy.DOWNLOAD;
+    }
   }
 
   /** Notes a problem with a key's value, naming the line, the key and the value. */

@@ -33,6 +33,9 @@ public final class ConfigLoader {
           "keys",
           "check",
           "jobs",
+          "timeout",
+          "silence-timeout",
+          "network",
           "work");
 
   private static final YAMLMapper YAML = new YAMLMapper();

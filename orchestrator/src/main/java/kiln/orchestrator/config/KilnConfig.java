@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kiln.resume.StageName;
+import kiln.stages.build.NetworkPolicy;
+import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 
 /**
@@ -23,6 +25,9 @@ import kiln.world.PackageIdent;
  * @param keys the origin keys' folder (generated on the first run if absent)
  * @param check whether builds run their test suites ({@code DO_CHECK})
  * @param jobs how many world builds run at once
+ * @param limits every build's wall-clock and silence limits ({@code timeout}, {@code
+ *     silence-timeout})
+ * @param network when a build may reach the network ({@code network: download|never})
  * @param work the ledger, logs, studios and package store
  */
 public record KilnConfig(
@@ -38,12 +43,16 @@ public record KilnConfig(
     Path keys,
     boolean check,
     int jobs,
+    BuildLimits limits,
+    NetworkPolicy network,
     Path work) {
 
   public KilnConfig {
     Objects.requireNonNull(file, "file");
     plans = List.copyOf(plans);
     backline = List.copyOf(backline);
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(network, "network");
     if (toolchain.isPresent() == toolsTarball.isPresent()) {
       throw new IllegalArgumentException(
           file + ": give exactly one of 'toolchain' and 'tools-tarball'");

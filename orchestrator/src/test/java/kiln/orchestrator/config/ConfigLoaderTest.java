@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kiln.resume.StageName;
+import kiln.stages.build.NetworkPolicy;
 import kiln.world.PackageIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,42 @@ class ConfigLoaderTest {
     assertEquals(false, config.check());
     assertEquals(KilnConfig.StudioChoice.AUTO, config.studio());
     assertEquals(dir.resolve(".kiln"), config.work());
+    assertEquals(Duration.ofHours(6), config.limits().wallClock());
+    assertEquals(Duration.ofHours(1), config.limits().silence());
+    assertEquals(NetworkPolicy.DOWNLOAD, config.network());
+  }
+
+  @Test
+  void readsBuildLimitsAndTheNetworkPolicy() throws Exception {
+    KilnConfig config =
+        ConfigLoader.load(
+            config(
+                "origin: demo\nplans: plans\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n"
+                    + "timeout: 2h30m\nsilence-timeout: 45m\nnetwork: never\n"));
+    assertEquals(Duration.ofMinutes(150), config.limits().wallClock());
+    assertEquals(Duration.ofMinutes(45), config.limits().silence());
+    assertEquals(NetworkPolicy.NEVER, config.network());
+  }
+
+  @Test
+  void reportsBadLimitsAndNetworkTogether() throws Exception {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    config(
+                        "origin: demo\nplans: plans\nbase-plans: base-plans.txt\n"
+                            + "toolchain: tools.yaml\ntimeout: soon\nsilence-timeout: 0s\n"
+                            + "network: always\n")));
+    assertEquals(
+        List.of(
+            "line 5: key 'timeout': want a duration such as 30s, 90m, 2h or 1h30m (got \"soon\")",
+            "line 6: key 'silence-timeout': want a duration such as 30s, 90m, 2h or 1h30m"
+                + " (got \"0s\")",
+            "line 7: key 'network': want download (a plan's own remote download only) or never"
+                + " (got \"always\")"),
+        e.problems());
   }
 
   @Test
