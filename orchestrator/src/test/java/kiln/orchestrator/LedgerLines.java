@@ -100,7 +100,7 @@ public final class LedgerLines {
         || last.path("status").asText().equals("queued")) {
       return "ledger opened, a stage being set up";
     }
-    return "builds";
+    return last.path("stage").asText() + " builds";
   }
 
   /** {@code stage ident[ args]}, the ledger's key of an entry. */
