@@ -33,13 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The crash test of the real command: {@code kiln bootstrap} (the packaged jar, in a JVM of its
  * own) on a tiny distribution built in chroot studios (bubblewrap) from a tools tarball of static
  * busybox and bash: 2 base plans (stage1 and stage2) and 5 world plans (stage3). It is killed with
- * SIGKILL at random moments many times and restarted each time until the run completes. Then: every
- * entry is built, the ledger was never damaged, no entry was recorded built twice or built again
- * after it was, and each results folder holds exactly one artifact per entry.
+ * SIGKILL at random moments 16 times, restarted each time (once the run is done, the kills go on
+ * hitting resumes of the done run), and run to the end once more. Then: every entry is built, the
+ * ledger was never damaged, no entry was recorded built twice or built again after it was, and each
+ * results folder holds exactly one artifact per entry.
  */
 class BootstrapCrashIT {
 
-  static final int KILLS = 20;
+  static final int KILLS = 16;
 
   /** The kill schedule's default seed; {@code -Dkiln.crash.seed=N} tries another. */
   static final long SEED = 20261202L;
@@ -47,13 +48,13 @@ class BootstrapCrashIT {
   /**
    * A kill comes a uniformly random delay after an anchor chosen uniformly among the kiln's start
    * and its output lines: the first six, or up to two more than the attempt before printed, so the
-   * kills follow the run as it gets further. The delay is up to 1.5 times the longest quiet spell
-   * seen so far between two output lines (a base build: packing a 2 MB static binary takes 4-8 s),
-   * at least 3 s, so a kill during a build is as likely to come after it as before. Plain delays
-   * after the start would almost never reach stage3, as every resume reinstalls the stages before.
-   * This way the kills spread over JVM start-up, the lock, ledger replay, each stage's set-up (its
-   * stage and queued records, installing the stage before's artifacts), the builds of every stage,
-   * and the moments between a build's publishing and its record.
+   * kills follow the run as it gets further. The delay is up to the longest quiet spell seen so far
+   * between two output lines (a base build: packing a 2 MB static binary takes 3-8 s), at least 3
+   * s, so a kill during a shorter build can come after it as well as before. Plain delays after the
+   * start would almost never reach stage3, as every resume reinstalls the stages before. This way
+   * the kills spread over JVM start-up, the lock, ledger replay, each stage's set-up (its stage and
+   * queued records, installing the stage before's artifacts), the builds of every stage, and the
+   * moments between a build's publishing and its record.
    */
   static final int ANCHORS = 6;
 
@@ -78,16 +79,20 @@ class BootstrapCrashIT {
 
     int kills = 0;
     int tornTails = 0;
+    int killsBeforeDone = -1; // the kills it took until an attempt first ended by itself
     Map<String, Integer> phases = new TreeMap<>();
-    Optional<Integer> exit = Optional.empty();
     long printed = 0;
-    for (int attempt = 0; exit.isEmpty(); attempt++) {
+    for (int attempt = 0; true; attempt++) {
       int recordsBefore = LedgerLines.read(work).size();
       Path log = dir.resolve("attempt-" + attempt + ".log");
       Process kiln = start(log, "bootstrap", "--config", config.toString());
-      int anchor = random.nextInt((int) Math.max(ANCHORS, printed + 2) + 1);
+      // Until the run is done, the anchor may lie past where the last attempt got; after, it is
+      // one of the lines every resume of the done run prints.
+      long anchors = killsBeforeDone < 0 ? Math.max(ANCHORS, printed + 2) : Math.max(0, printed);
+      int anchor = random.nextInt((int) anchors + 1);
       double fraction = random.nextDouble();
-      boolean ended = kills >= KILLS || !runUntilKilled(kiln, log, anchor, fraction);
+      boolean last = kills == KILLS;
+      boolean killed = !last && runUntilKilled(kiln, log, anchor, fraction);
       printed = lines(log) - 1;
       assertTrue(kiln.waitFor(5, TimeUnit.MINUTES), "kiln ends: " + Files.readString(log));
       String said = Files.readString(log);
@@ -98,16 +103,22 @@ class BootstrapCrashIT {
         assertFalse(recovery.damaged(), recovery.describe("ledger"));
         tornTails += recovery.tornTail() > 0 ? 1 : 0;
       }
-      if (ended) {
-        exit = Optional.of(kiln.exitValue());
-        assertEquals(0, kiln.exitValue(), said);
-      } else {
+      if (killed) {
         kills++;
-        phases.merge(LedgerLines.phase(recordsBefore, LedgerLines.read(work)), 1, Integer::sum);
+        String phase = LedgerLines.phase(recordsBefore, LedgerLines.read(work));
+        phases.merge(killsBeforeDone < 0 ? phase : "the done run's resume", 1, Integer::sum);
+      } else {
+        assertEquals(0, kiln.exitValue(), said);
+        killsBeforeDone = killsBeforeDone < 0 ? kills : killsBeforeDone;
+        if (last) {
+          break;
+        }
       }
     }
-    System.out.printf("BootstrapCrashIT: %d kills (%s), %d torn tails%n", kills, phases, tornTails);
-    assertTrue(kills >= 10, "killed many times, not " + kills);
+    // Once the run is done, the kills go on: they hit a resume that verifies and reinstalls.
+    System.out.printf(
+        "BootstrapCrashIT: %d kills (%s), the run first done after %d, %d torn tails%n",
+        kills, phases, killsBeforeDone, tornTails);
 
     Map<String, List<JsonNode>> stages = status(config);
     assertEquals(Set.of("stage1", "stage2", "stage3"), stages.keySet(), stages.toString());
@@ -138,38 +149,69 @@ class BootstrapCrashIT {
   /**
    * Lets kiln run to the chosen anchor (0: its start, n: its n-th output line), then a random
    * delay, then kills it with SIGKILL. Its output goes straight to {@code log} (nothing is lost
-   * when it dies), which is read every 20 ms to find the anchor.
+   * when it dies), which is read every 20 ms to find the anchor and to time the quiet spells
+   * between lines (a spell cut short by the kill counts too: the build it was in took at least as
+   * long, so the window grows until the kills can come after a build as well as during it).
    *
    * @return false when kiln ended by itself first
    */
   private boolean runUntilKilled(Process kiln, Path log, int anchor, double fraction)
       throws Exception {
-    long seen = 0;
-    long since = System.nanoTime();
-    while (true) {
-      long now = lines(log);
-      if (now > seen) {
-        quietest = Math.max(quietest, (System.nanoTime() - since) / 1_000_000);
-        seen = now;
-        since = System.nanoTime();
-      }
-      if (seen >= anchor) {
-        break;
-      }
+    Spells spells = new Spells(log);
+    while (spells.seen < anchor) {
       if (kiln.waitFor(20, TimeUnit.MILLISECONDS)) {
         return false;
       }
+      spells.look();
     }
-    long delay = (long) (fraction * Math.max(MIN_DELAY_MILLIS, quietest * 3 / 2));
-    if (kiln.waitFor(delay, TimeUnit.MILLISECONDS)) {
-      return false;
+    long delay = (long) (fraction * Math.max(MIN_DELAY_MILLIS, quietest));
+    long deadline = System.nanoTime() + delay * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      if (kiln.waitFor(Math.min(20, left), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+      spells.look();
     }
     kiln.destroyForcibly(); // SIGKILL on Linux
     assertTrue(kiln.waitFor(1, TimeUnit.MINUTES), "a killed kiln is gone");
+    spells.cut();
     String at = anchor == 0 ? "the start" : "line " + anchor;
+    List<String> said = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+    System.out.printf(
+        "BootstrapCrashIT: %s killed %d ms after %s (%d lines, the last: %s)%n",
+        log.getFileName(),
+        delay,
+        at,
+        said.size(),
+        said.isEmpty() ? "none" : said.get(said.size() - 1));
     Files.writeString(
         log, "--- killed " + delay + " ms after " + at + "\n", StandardOpenOption.APPEND);
     return true;
+  }
+
+  /** Times the spells between a kiln's output lines into {@link #quietest}. */
+  private final class Spells {
+    private final Path log;
+    private long seen;
+    private long since = System.nanoTime();
+
+    Spells(Path log) {
+      this.log = log;
+    }
+
+    void look() throws IOException {
+      long now = lines(log);
+      if (now > seen) {
+        cut();
+        seen = now;
+        since = System.nanoTime();
+      }
+    }
+
+    void cut() {
+      quietest = Math.max(quietest, (System.nanoTime() - since) / 1_000_000);
+    }
   }
 
   private static long lines(Path log) throws IOException {
@@ -278,7 +320,8 @@ class BootstrapCrashIT {
             + String.join(" ", deps)
             + ")\n"
             + "do_download() { return 0; }\ndo_verify() { return 0; }\n"
-            + "do_unpack() { return 0; }\ndo_build() { return 0; }\n"
+            + "do_unpack() { return 0; }\n"
+            + "do_build() { sleep 2; }\n" // a build long enough for kills to land in it
             + "do_install() {\n  mkdir -p \"$pkg_prefix/share\"\n"
             + "  echo "
             + name
