@@ -9,78 +9,186 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo distribution from nothing to a populated results-stage3, in Docker studios, as {@code
- * kiln bootstrap} runs it; then the world's failure policy on it: a broken plan fails, exactly the
- * plans depending on it are skipped with that reason, the rest is built, and after the fix a re-run
- * builds only what failed or was skipped.
+ * kiln bootstrap} runs it; then the world's failure policy on the real engine, run after run (the
+ * re-runs resume the same ledger): a broken plan fails, exactly the plans depending on it are
+ * skipped with that reason and the rest is built; after the fix a re-run builds only the failed
+ * plan and the skipped ones; {@code kiln skip} sets a plan and its dependents aside until {@code
+ * kiln retry}; a plan that fails again is built after the fix and {@code kiln retry}.
  */
 class DemoBootstrapIT {
 
   private static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
 
+  private static final Pattern BUILDING = Pattern.compile("\\] building (\\S+)");
+
   @TempDir Path tmp;
 
+  private Path config;
+
   @Test
-  void theDemoBootstrapsAndAFailedPlanSetsAsideExactlyItsDependents() throws Exception {
+  void theDemoBootstrapsAndTheWorldsFailurePolicyHoldsRunAfterRun() throws Exception {
     Path demo = copyDemo();
-    Path config = demo.resolve("kiln.yaml");
+    config = demo.resolve("kiln.yaml");
+    Path results = demo.resolve("results-stage3");
+
+    // 1. A broken library: it fails, exactly the plans depending on it are set aside.
     Path greet = demo.resolve("plans/libgreet/src/greet.c");
     String goodGreet = Files.readString(greet);
     Files.writeString(greet, goodGreet + "\nthis is not C;\n");
-
-    CliRun first = CliRun.of("bootstrap", "--config", config.toString());
+    CliRun first = bootstrap();
     assertEquals(1, first.exit(), first.err());
     assertTrue(first.err().contains("FAILED demo/libgreet"), first.err());
-
-    Map<String, JsonNode> world = stage(config, "stage3");
+    assertTrue(first.err().contains("skipped demo/hello: demo/libgreet failed"), first.err());
+    Map<String, JsonNode> world = stage("stage3");
     assertEquals("failed", world.get("demo/libgreet").get("status").asText());
-    assertEquals("skipped", world.get("demo/hello").get("status").asText());
-    assertTrue(world.get("demo/hello").get("reason").asText().contains("demo/libgreet"));
-    assertEquals("skipped", world.get("demo/motd").get("status").asText());
-    assertEquals("built", world.get("demo/wordcount").get("status").asText());
-    assertEquals("built", world.get("demo/banner").get("status").asText());
+    assertTrue(world.get("demo/libgreet").get("log").asText().endsWith("demo-libgreet.log"));
+    assertSkipped(world, "demo/libgreet failed", "demo/hello", "demo/motd");
+    assertStatus(world, "built", "demo/wordcount", "demo/banner");
+    assertEquals(5, world.size(), world.keySet().toString());
     for (String base : List.of("stage1", "stage2")) {
-      stage(config, base).values().forEach(p -> assertEquals("built", p.get("status").asText()));
+      stage(base).values().forEach(p -> assertEquals("built", p.get("status").asText()));
     }
-    Path results = demo.resolve("results-stage3");
     List<Path> builtBefore = harts(results);
     assertEquals(2, builtBefore.size(), builtBefore.toString());
     String wanted = Files.readString(demo.resolve("stage3_world_order"));
     String working = Files.readString(demo.resolve("stage3_world_order.working"));
     assertTrue(wanted.contains("plans/hello") && !working.contains("plans/hello"), working);
 
-    // Set aside by hand: the stage has no failure left, libgreet and its dependents wait.
+    // 2. Set aside by hand: the plan and its dependents wait "by the user"; a re-run leaves them.
     CliRun skip = CliRun.of("skip", "demo/libgreet", "--config", config.toString());
     assertEquals(0, skip.exit(), skip.err());
-    assertEquals("skipped", stage(config, "stage3").get("demo/libgreet").get("status").asText());
+    assertEquals(
+        "skipped demo/libgreet\nskipped (depends on it) demo/hello\n"
+            + "skipped (depends on it) demo/motd\n",
+        skip.out());
+    world = stage("stage3");
+    assertSkipped(world, "by the user", "demo/libgreet");
+    assertSkipped(world, "demo/libgreet was skipped by the user", "demo/hello", "demo/motd");
+    CliRun aside = stage3();
+    assertEquals(0, aside.exit(), "only plans the user set aside are left: " + aside.err());
+    assertEquals(List.of(), building(aside), aside.err());
+    assertSkipped(stage("stage3"), "by the user", "demo/libgreet");
 
-    // Fixed and put back in the queue: only libgreet and what it blocked are built.
-    Files.writeString(greet, goodGreet);
+    // 3. Back in the queue, still broken: it fails again and sets aside the same dependents.
     CliRun retry = CliRun.of("retry", "demo/libgreet", "--config", config.toString());
     assertEquals(0, retry.exit(), retry.err());
-    CliRun second = CliRun.of("bootstrap", "--config", config.toString());
-    assertEquals(0, second.exit(), second.err());
-    assertTrue(!second.err().contains("building demo/wordcount"), second.err());
-    assertTrue(!second.err().contains("building demo/bash"), second.err());
-    world = stage(config, "stage3");
-    world.values().forEach(p -> assertEquals("built", p.get("status").asText(), p.toString()));
+    assertEquals("queued demo/libgreet\nqueued demo/hello\nqueued demo/motd\n", retry.out());
+    CliRun still = stage3();
+    assertEquals(1, still.exit(), still.err());
+    assertEquals(List.of("demo/libgreet"), building(still), still.err());
+    world = stage("stage3");
+    assertEquals("failed", world.get("demo/libgreet").get("status").asText());
+    assertSkipped(world, "demo/libgreet failed", "demo/hello", "demo/motd");
 
+    // 4. Fixed: a plain re-run builds the failed plan and the skipped ones, nothing else.
+    Files.writeString(greet, goodGreet);
+    CliRun fixed = bootstrap();
+    assertEquals(0, fixed.exit(), fixed.err());
+    assertEquals(List.of("demo/libgreet", "demo/hello", "demo/motd"), building(fixed), fixed.err());
+    assertStatus(stage("stage3"), "built", world.keySet().toArray(String[]::new));
     List<Path> builtAfter = harts(results);
-    assertEquals(5, builtAfter.size(), "one artifact per world plan: " + builtAfter);
+    assertOneArtifactPerPlan(results, world.keySet());
     assertTrue(builtAfter.containsAll(builtBefore), "the first run's artifacts were kept");
-
-    // What the world built works: the program runs from its package, through libgreet.
+    assertEquals(
+        Files.readString(demo.resolve("stage3_world_order")),
+        Files.readString(demo.resolve("stage3_world_order.working")),
+        "nothing set aside any more");
     assertTrue(harts(demo.resolve("results-stage2")).size() >= 7);
     assertTrue(
         builtAfter.stream().anyMatch(p -> p.getFileName().toString().startsWith("demo-hello-")));
+
+    // 5. A built plan broken and put back in the queue (skip, retry) fails; after the fix,
+    // `kiln retry` of the failed plan and a re-run build it. motd, built from the good banner,
+    // stays built throughout: a built dependent is not set aside.
+    Path banner = demo.resolve("plans/banner/plan.sh");
+    String goodBanner = Files.readString(banner);
+    Files.writeString(banner, goodBanner + "\ndo_build() { echo banner is broken; return 1; }\n");
+    assertEquals(0, CliRun.of("skip", "demo/banner", "--config", config.toString()).exit());
+    assertEquals(0, CliRun.of("retry", "demo/banner", "--config", config.toString()).exit());
+    CliRun broken = stage3();
+    assertEquals(1, broken.exit(), broken.err());
+    assertEquals(List.of("demo/banner"), building(broken), broken.err());
+    assertTrue(broken.err().contains("banner is broken"), "the log's tail: " + broken.err());
+    world = stage("stage3");
+    assertEquals("failed", world.get("demo/banner").get("status").asText());
+    assertStatus(world, "built", "demo/libgreet", "demo/hello", "demo/motd", "demo/wordcount");
+
+    Files.writeString(banner, goodBanner);
+    CliRun again = CliRun.of("retry", "demo/banner", "--config", config.toString());
+    assertEquals(0, again.exit(), again.err());
+    assertEquals("queued demo/banner\n", again.out());
+    CliRun last = stage3();
+    assertEquals(0, last.exit(), last.err());
+    assertEquals(List.of("demo/banner"), building(last), last.err());
+    world = stage("stage3");
+    assertStatus(world, "built", world.keySet().toArray(String[]::new));
+    for (JsonNode plan : world.values()) {
+      assertTrue(Files.isRegularFile(Path.of(plan.get("artifact").asText())), plan.toString());
+    }
+    // banner was built twice over the runs: its first artifact must not stay beside the new one.
+    assertOneArtifactPerPlan(results, world.keySet());
+  }
+
+  private CliRun bootstrap() {
+    return CliRun.of("bootstrap", "--config", config.toString());
+  }
+
+  /** Only stage3: it resumes the run (stage1 and stage2 are built) without their set-up. */
+  private CliRun stage3() {
+    return CliRun.of("bootstrap", "--only", "stage3", "--config", config.toString());
+  }
+
+  /** The plans a run started building, in order, from its progress lines. */
+  private static List<String> building(CliRun run) {
+    List<String> started = new ArrayList<>();
+    Matcher m = BUILDING.matcher(run.err());
+    while (m.find()) {
+      started.add(m.group(1));
+    }
+    return started;
+  }
+
+  private static void assertSkipped(Map<String, JsonNode> stage, String reason, String... plans) {
+    for (String plan : plans) {
+      assertEquals("skipped", stage.get(plan).get("status").asText(), plan);
+      assertEquals(reason, stage.get(plan).get("reason").asText(), plan);
+    }
+  }
+
+  private static void assertStatus(Map<String, JsonNode> stage, String status, String... plans) {
+    for (String plan : plans) {
+      assertEquals(status, stage.get(plan).get("status").asText(), stage.get(plan).toString());
+    }
+  }
+
+  /** Exactly one .hart per world plan in results-stage3, and none of anything else. */
+  private static void assertOneArtifactPerPlan(Path results, Set<String> plans) throws IOException {
+    Map<String, List<String>> byPlan = new TreeMap<>();
+    for (Path hart : harts(results)) {
+      String name = hart.getFileName().toString();
+      String plan =
+          plans.stream()
+              .filter(p -> name.startsWith(p.replace('/', '-') + "-"))
+              .findFirst()
+              .orElse("none: " + name);
+      byPlan.computeIfAbsent(plan, k -> new ArrayList<>()).add(name);
+    }
+    assertEquals(new TreeSet<>(plans), byPlan.keySet(), byPlan.toString());
+    byPlan.forEach((plan, files) -> assertEquals(1, files.size(), plan + ": " + files));
   }
 
   private Path copyDemo() throws IOException, InterruptedException {
@@ -104,7 +212,7 @@ class DemoBootstrapIT {
     return demo;
   }
 
-  private static Map<String, JsonNode> stage(Path config, String name) throws IOException {
+  private Map<String, JsonNode> stage(String name) throws IOException {
     CliRun status = CliRun.of("status", "--json", "--config", config.toString());
     assertEquals(0, status.exit(), status.err());
     JsonNode root = new ObjectMapper().readTree(status.out());
