@@ -77,6 +77,38 @@ class PackageStoreInstallTest {
   }
 
   @Test
+  void installingAgainLeavesTheInstalledPackageAsItIs() throws Exception {
+    Path hart = hart(Staging.sample(tmp.resolve("stage"), IDENT));
+    InstalledPackage first = store.install(hart, keys);
+    // A file removed from the store stays removed: the second install only verified the artifact.
+    Files.delete(first.dir().resolve("share/doc/README"));
+    assertEquals(first, store.install(hart, keys));
+    assertTrue(Files.notExists(first.dir().resolve("share/doc/README")));
+  }
+
+  @Test
+  void anArtifactTamperedAfterItsInstallIsStillRefused() throws Exception {
+    Path hart = hart(Staging.sample(tmp.resolve("stage"), IDENT));
+    store.install(hart, keys);
+    byte[] bytes = Files.readAllBytes(hart);
+    bytes[bytes.length - 30] ^= 1;
+    Files.write(hart, bytes);
+
+    ArtifactException e = assertThrows(ArtifactException.class, () -> store.install(hart, keys));
+
+    assertTrue(e.getMessage().contains("content was altered"), e.getMessage());
+  }
+
+  @Test
+  void aPackageRemovedFromTheStoreIsUnpackedAgain() throws Exception {
+    Path hart = hart(Staging.sample(tmp.resolve("stage"), IDENT));
+    InstalledPackage first = store.install(hart, keys);
+    Trees.deleteQuietly(first.dir());
+    assertEquals(first, store.install(hart, keys));
+    assertEquals("#!/bin/sh\necho hello\n", Files.readString(first.dir().resolve("bin/hello")));
+  }
+
+  @Test
   void aTamperedArtifactInstallsNothing() throws Exception {
     Path hart = hart(Staging.sample(tmp.resolve("stage"), IDENT));
     byte[] bytes = Files.readAllBytes(hart);
@@ -190,7 +222,9 @@ class PackageStoreInstallTest {
       return List.of();
     }
     try (Stream<Path> list = Files.list(store.root())) {
-      return list.filter(p -> !p.getFileName().toString().equals("hab")).toList();
+      return list.filter(
+              p -> !List.of("hab", ".kiln-installed").contains(p.getFileName().toString()))
+          .toList();
     }
   }
 
