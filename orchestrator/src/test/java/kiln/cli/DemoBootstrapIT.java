@@ -55,7 +55,10 @@ class DemoBootstrapIT {
     assertTrue(first.err().contains("skipped demo/hello: demo/libgreet failed"), first.err());
     Map<String, JsonNode> world = stage("stage3");
     assertEquals("failed", world.get("demo/libgreet").get("status").asText());
-    assertTrue(world.get("demo/libgreet").get("log").asText().endsWith("demo-libgreet.log"));
+    Path failedLog = Path.of(world.get("demo/libgreet").get("log").asText());
+    assertEquals("demo-libgreet.1.log", failedLog.getFileName().toString(), "the first attempt");
+    String failure = Files.readString(failedLog);
+    assertTrue(failure.contains("greet.c") && failure.contains("error"), failure);
     assertSkipped(world, "demo/libgreet failed", "demo/hello", "demo/motd");
     assertStatus(world, "built", "demo/wordcount", "demo/banner");
     assertEquals(5, world.size(), world.keySet().toString());
