@@ -8,8 +8,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 entries=${1:-10000}
 cd "$here"
 mvn -B -q -o -DskipTests -Dspotless.check.skip=true package -pl orchestrator -am >&2
-cp="$here/orchestrator/target/kiln.jar:$here/orchestrator/target/test-classes"
-java_bench=(java -XX:+UseSerialGC -Xshare:auto -cp "$cp" kiln.orchestrator.LedgerBench)
+"$here/kiln" --version >/dev/null # makes the launcher's class-data archive when missing
+jar=$here/orchestrator/target/kiln.jar
+cp="$jar:$here/orchestrator/target/test-classes"
+# The JVM flags ./kiln gives `kiln bootstrap` (kept in step with the launcher): serial GC, kiln's
+# class-data archive, kiln's own jar loaded unverified.
+launcher_flags=(-XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr
+  -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -XX:SharedArchiveFile="$jar.jsa")
+java_bench=(java "${launcher_flags[@]}" -cp "$cp" kiln.orchestrator.LedgerBench)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kiln-ledger-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
@@ -33,7 +39,7 @@ echo "== resume with $entries recorded entries: start to first new build"
 "${java_bench[@]}" seed "$tmp/resume" "$entries"
 sync # the world was built long ago: its files are on disk, not waiting in the page cache
 "${java_bench[@]}" resume "$tmp/resume" # one run to show the figure kiln measures itself
-c1=(java -XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$cp" kiln.orchestrator.LedgerBench)
+c1=(java "${launcher_flags[@]}" -XX:TieredStopAtLevel=1 -cp "$cp" kiln.orchestrator.LedgerBench)
 hyperfine --style basic --warmup 1 --runs 7 --export-json "$tmp/kiln.json" \
   -n "kiln (launcher's JVM flags)" "${java_bench[*]} resume $tmp/resume" \
   -n "kiln (C1 only: -XX:TieredStopAtLevel=1)" "${c1[*]} resume $tmp/resume"
