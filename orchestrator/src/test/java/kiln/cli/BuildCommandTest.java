@@ -23,17 +23,7 @@ class BuildCommandTest {
 
   @BeforeAll
   static void toolsTarball() throws Exception {
-    Path bin = Files.createDirectories(shared.resolve("gathered/tools/bin"));
-    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
-    Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
-    Process list = new ProcessBuilder("/bin/busybox", "--list").start();
-    for (String applet : new String(list.getInputStream().readAllBytes()).split("\n")) {
-      if (!applet.isBlank() && !Files.exists(bin.resolve(applet))) {
-        Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-      }
-    }
-    tools = shared.resolve("tools.tar.xz");
-    exec(shared.resolve("gathered"), "env", "XZ_OPT=-0", "tar", "-cJf", tools.toString(), "tools");
+    tools = BusyboxTools.tarball(shared);
   }
 
   @BeforeEach

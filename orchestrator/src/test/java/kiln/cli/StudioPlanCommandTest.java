@@ -27,17 +27,7 @@ class StudioPlanCommandTest {
 
   @BeforeAll
   static void toolsTarball() throws Exception {
-    Path bin = Files.createDirectories(shared.resolve("gathered/tools/bin"));
-    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
-    Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
-    Process list = new ProcessBuilder("/bin/busybox", "--list").start();
-    for (String applet : new String(list.getInputStream().readAllBytes()).split("\n")) {
-      if (!applet.isBlank() && !Files.exists(bin.resolve(applet))) {
-        Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-      }
-    }
-    tools = shared.resolve("tools.tar.xz");
-    exec(shared.resolve("gathered"), "env", "XZ_OPT=-0", "tar", "-cJf", tools.toString(), "tools");
+    tools = BusyboxTools.tarball(shared);
   }
 
   @BeforeEach
@@ -170,12 +160,5 @@ class StudioPlanCommandTest {
   private static String sha256(Path file) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static void exec(Path dir, String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), out);
   }
 }
