@@ -20,11 +20,7 @@ final class ProductionParts {
     return new PipelineParts(
         new SpecTarballMaker(System.getenv()),
         new PlanLists(),
-        new StudioBuilders(
-            System.getenv(),
-            note -> System.err.println("kiln: " + note),
-            config.limits(),
-            config.network()),
+        new StudioBuilders(System.getenv(), note -> System.err.println("kiln: " + note)),
         new NoToolsAfterStage2());
   }
 }

@@ -15,9 +15,7 @@ import kiln.stages.artifact.ArtifactException;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.build.BuildException;
 import kiln.stages.build.KilnHome;
-import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.PlanBuilder;
-import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.choice.StudioChoice;
@@ -32,35 +30,15 @@ public final class StudioBuilders implements PlanBuilders {
   private final Map<String, String> environment;
   private final Consumer<String> notes;
   private final Clock releases = new DistinctSecondsClock(Clock.systemUTC());
-  private final BuildLimits limits;
-  private final NetworkPolicy network;
   private Studio studio;
 
   /**
-   * Builders with the default limits (6 h, 1 h of silence) and network policy (download).
-   *
    * @param environment where SOURCE_DATE_EPOCH is read
    * @param notes where the studio choice is explained (auto without an engine)
    */
   public StudioBuilders(Map<String, String> environment, Consumer<String> notes) {
-    this(environment, notes, BuildLimits.defaults(), NetworkPolicy.DOWNLOAD);
-  }
-
-  /**
-   * @param environment where SOURCE_DATE_EPOCH is read
-   * @param notes where the studio choice is explained (auto without an engine)
-   * @param limits every build's limits (kiln.yaml {@code timeout:}, {@code silence-timeout:})
-   * @param network when a build pass may reach the network (kiln.yaml {@code network:})
-   */
-  public StudioBuilders(
-      Map<String, String> environment,
-      Consumer<String> notes,
-      BuildLimits limits,
-      NetworkPolicy network) {
     this.environment = Map.copyOf(environment);
     this.notes = notes;
-    this.limits = limits;
-    this.network = network;
   }
 
   @Override
@@ -72,7 +50,8 @@ public final class StudioBuilders implements PlanBuilders {
         kiln.stages.build.PlanBuilders.standard(
             studio(config, home), home, config.keys(), environment, releases);
     install(builder, context.previousArtifacts(), context);
-    return new StageBuilder(builder, context, limits, network);
+    // Limits and network policy are the config's (kiln.yaml timeout, silence-timeout, network).
+    return new StageBuilder(builder, context, config.limits(), config.network());
   }
 
   /** One studio kind for the whole run, chosen when the first stage needs it. */
