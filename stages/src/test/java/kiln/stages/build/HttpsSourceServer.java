@@ -3,10 +3,8 @@ package kiln.stages.build;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -27,20 +25,7 @@ final class HttpsSourceServer implements AutoCloseable {
     tls.init(keyManagers.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
-    server.createContext(
-        "/",
-        exchange -> {
-          Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-          if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-          }
-          exchange.sendResponseHeaders(200, Files.size(file));
-          try (OutputStream out = exchange.getResponseBody()) {
-            Files.copy(file, out);
-          }
-        });
+    server.createContext("/", SourceServer.files(root));
     server.start();
   }
 

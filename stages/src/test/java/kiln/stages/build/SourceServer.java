@@ -1,5 +1,6 @@
 package kiln.stages.build;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,18 +22,25 @@ final class SourceServer implements AutoCloseable {
         "/",
         exchange -> {
           requests.incrementAndGet();
-          Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-          if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-            return;
-          }
-          exchange.sendResponseHeaders(200, Files.size(file));
-          try (OutputStream out = exchange.getResponseBody()) {
-            Files.copy(file, out);
-          }
+          files(root).handle(exchange);
         });
     server.start();
+  }
+
+  /** Serves the regular files under {@code root} by path; anything else is a 404. */
+  static HttpHandler files(Path root) {
+    return exchange -> {
+      Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+        return;
+      }
+      exchange.sendResponseHeaders(200, Files.size(file));
+      try (OutputStream out = exchange.getResponseBody()) {
+        Files.copy(file, out);
+      }
+    };
   }
 
   String url() {
