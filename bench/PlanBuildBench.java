@@ -12,7 +12,6 @@ import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
-import kiln.stages.build.PlanBuilders;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
@@ -59,7 +58,7 @@ public class PlanBuildBench {
     Path keys = work.resolve("keys");
     OriginKeys.in(keys).generate("bench");
     Path plan = noOpPlan(work);
-    PlanBuilder builder = PlanBuilders.standard(studio, home, keys, Map.of(), Clock.systemUTC());
+    PlanBuilder builder = PlanBuilder.standard(studio, home, keys, Map.of(), Clock.systemUTC());
     BuildRequest request =
         BuildRequest.stage1(plan, tarball, work.resolve("results"))
             .withLimits(new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(5)));

@@ -14,7 +14,6 @@ import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
-import kiln.stages.build.PlanBuilders;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.world.PackageIdent;
@@ -107,7 +106,7 @@ final class BuildCommand implements Callable<Integer> {
             ? new KilnHome(this.home)
             : KilnHome.of(System.getenv(), Path.of(System.getProperty("user.home")));
     PlanBuilder builder =
-        PlanBuilders.standard(
+        PlanBuilder.standard(
             studio(home), home, keys.directory(), System.getenv(), Clock.systemUTC());
     try {
       BuildResult result = builder.build(request());

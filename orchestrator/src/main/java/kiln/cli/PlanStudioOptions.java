@@ -9,7 +9,6 @@ import java.util.Optional;
 import kiln.stages.build.BuildRequest;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
-import kiln.stages.build.PlanBuilders;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioException;
 import kiln.world.PackageIdent;
@@ -121,7 +120,7 @@ final class PlanStudioOptions {
             ? new KilnHome(home)
             : KilnHome.of(System.getenv(), Path.of(System.getProperty("user.home")));
     PlanBuilder builder =
-        PlanBuilders.standard(
+        PlanBuilder.standard(
             choose(kilnHome), kilnHome, keys.directory(), System.getenv(), Clock.systemUTC());
     try (kiln.stages.build.PreparedStudio prepared = builder.prepare(request(common, kilnHome))) {
       return use.in(builder, prepared);

@@ -82,7 +82,7 @@ public final class Pipeline {
     }
     StageWork work = work(stage);
     tidy(stage, context);
-    PlanBuilder builder =
+    EntryBuilder builder =
         stage == StageName.STAGE0
             ? new ToolsTarballBuilder(config, parts.stage0())
             : parts.builders().forStage(context);

@@ -17,7 +17,7 @@ import kiln.resume.StageWork;
  *     stage2: no artifact refers to {@code /tools})
  */
 public record PipelineParts(
-    ToolsTarballMaker stage0, StageInputs inputs, PlanBuilders builders, StageChecks checks) {
+    ToolsTarballMaker stage0, StageInputs inputs, EntryBuilders builders, StageChecks checks) {
 
   /** Stage 0: makes the tools tarball from the config's toolchain spec. */
   public interface ToolsTarballMaker {
@@ -41,8 +41,8 @@ public record PipelineParts(
   }
 
   /** Makes the builder for a stage: its studio kind, what the studio holds. */
-  public interface PlanBuilders {
-    PlanBuilder forStage(StageContext context) throws StageException;
+  public interface EntryBuilders {
+    EntryBuilder forStage(StageContext context) throws StageException;
   }
 
   /**

@@ -26,7 +26,7 @@ import kiln.resume.StageWork;
 import kiln.resume.Transition;
 
 /**
- * Builds one stage's entries through a {@link PlanBuilder}, recording every transition in the
+ * Builds one stage's entries through a {@link EntryBuilder}, recording every transition in the
  * ledger before acting on it.
  *
  * <p>An entry starts only when all its deps are built; among ready entries the one with the
@@ -40,7 +40,7 @@ public final class Scheduler {
 
   private final StageWork work;
   private final RunJournal journal;
-  private final PlanBuilder builder;
+  private final EntryBuilder builder;
   private final LogPaths logs;
   private final SchedulerOptions options;
   private final Progress progress;
@@ -49,7 +49,7 @@ public final class Scheduler {
   public Scheduler(
       StageWork work,
       RunJournal journal,
-      PlanBuilder builder,
+      EntryBuilder builder,
       LogPaths logs,
       SchedulerOptions options,
       Progress progress) {

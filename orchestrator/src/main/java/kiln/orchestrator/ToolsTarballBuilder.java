@@ -16,7 +16,7 @@ import kiln.world.PackageIdent;
  * Stage 0 as a one-entry stage, so the tarball is recorded, resumed and logged like any build:
  * {@code <origin>/tools-tarball}, made from the config's toolchain spec.
  */
-final class ToolsTarballBuilder implements PlanBuilder {
+final class ToolsTarballBuilder implements EntryBuilder {
 
   private final KilnConfig config;
   private final PipelineParts.ToolsTarballMaker maker;

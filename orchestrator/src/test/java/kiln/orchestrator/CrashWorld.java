@@ -70,7 +70,7 @@ public final class CrashWorld {
   }
 
   /** A build: a few ms of "work", a line in starts.log, a real artifact. */
-  record Builder(Path work, long millis) implements PlanBuilder {
+  record Builder(Path work, long millis) implements EntryBuilder {
     @Override
     public BuildOutcome build(StageName stage, StageEntry entry, Path log)
         throws InterruptedException {

@@ -18,7 +18,7 @@ import kiln.resume.StageName;
  * A builder that writes a small artifact per entry, fails or times out the entries it is told to,
  * and checks that no entry starts before its deps finished.
  */
-public final class FakeBuilder implements PlanBuilder {
+public final class FakeBuilder implements EntryBuilder {
 
   public final Path results;
   public final Set<String> failing = ConcurrentHashMap.newKeySet();

@@ -85,7 +85,7 @@ public final class LedgerBench {
       entries.add(new StageEntry(key(i), "plans/p" + i, new java.util.TreeSet<>(deps)));
     }
     Path results = Files.createDirectories(work.resolve("results"));
-    PlanBuilder instant =
+    EntryBuilder instant =
         (stage, entry, log) -> {
           try {
             return BuildOutcome.built(
@@ -162,7 +162,7 @@ public final class LedgerBench {
     try (WorkDirLock lock = WorkDirLock.acquire(work.resolve("kiln"));
         RunJournal journal = RunJournal.resume(lock, Clock.systemUTC())) {
       world = journal.state().stage(StageName.STAGE3).work().orElseThrow();
-      PlanBuilder firstBuildExits =
+      EntryBuilder firstBuildExits =
           (stage, entry, log) -> {
             Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
             System.out.printf(

@@ -141,7 +141,7 @@ class SchedulerTest {
   @Test
   void reallyRunsJobsBuildsAtOnce() throws Exception {
     CyclicBarrier allFour = new CyclicBarrier(4);
-    PlanBuilder waiting =
+    EntryBuilder waiting =
         (stage, entry, log) -> {
           try {
             allFour.await(20, TimeUnit.SECONDS); // only passes if four builds run together
@@ -277,7 +277,7 @@ class SchedulerTest {
 
   @Test
   void aBrokenBuilderStopsTheStageAndTheEntryIsRetriedLater() throws Exception {
-    PlanBuilder broken =
+    EntryBuilder broken =
         (stage, entry, log) -> {
           throw new BuilderException("the container engine is gone");
         };

@@ -49,16 +49,16 @@ final class BashResult {
     Scope statics = reader.evaluate(file, context);
     if (name.isEmpty()) {
       SourceLocation at = where(statics, "pkg_name");
-      return failure(at.line() == 0 ? new SourceLocation(file, 1) : at, PlanBuilder.NO_NAME, "");
+      return failure(at.line() == 0 ? new SourceLocation(file, 1) : at, PlanAssembler.NO_NAME, "");
     }
     if (!PackageIdent.isValidName(name)) {
-      return failure(statics, "pkg_name", PlanBuilder.invalidName("pkg_name", name));
+      return failure(statics, "pkg_name", PlanAssembler.invalidName("pkg_name", name));
     }
     if (origin.isEmpty()) {
-      return failure(statics, "pkg_name", PlanBuilder.NO_ORIGIN);
+      return failure(statics, "pkg_name", PlanAssembler.NO_ORIGIN);
     }
     if (!PackageIdent.isValidName(origin)) {
-      return failure(statics, originSetting, PlanBuilder.invalidName(originSetting, origin));
+      return failure(statics, originSetting, PlanAssembler.invalidName(originSetting, origin));
     }
     SourceLocation fileOnly = new SourceLocation(file, 0);
     List<Dependency> list = new ArrayList<>();
@@ -78,7 +78,7 @@ final class BashResult {
       try {
         ident = PackageIdent.parse(text).originAndName();
       } catch (IllegalArgumentException e) {
-        String message = PlanBuilder.invalidDependency(kind.setting(), e.getMessage());
+        String message = PlanAssembler.invalidDependency(kind.setting(), e.getMessage());
         return at == null
             ? failure(fileOnly, message, NO_LINE)
             : PlanOutcome.unreadable(file, new Diagnostic(at, message));

@@ -40,7 +40,7 @@ public final class PlanReader {
     Scope scope = new Scope(context, absolute, planFile);
     Interpreter interpreter = new Interpreter(scope, this::sourced);
     interpreter.run(script);
-    PlanBuilder builder = new PlanBuilder(scope, planFile, interpreter.warnings());
+    PlanAssembler builder = new PlanAssembler(scope, planFile, interpreter.warnings());
     Plan plan = builder.build(interpreter.definesFunction("pkg_version"));
     List<Diagnostic> warnings = new ArrayList<>(interpreter.warnings());
     warnings.addAll(builder.warnings());

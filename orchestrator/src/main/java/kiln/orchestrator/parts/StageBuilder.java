@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kiln.orchestrator.BuildOutcome;
 import kiln.orchestrator.BuilderException;
-import kiln.orchestrator.PlanBuilder;
+import kiln.orchestrator.EntryBuilder;
 import kiln.orchestrator.StageContext;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.StageEntry;
@@ -21,6 +21,7 @@ import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.BuildTimedOutException;
 import kiln.stages.build.NetworkPolicy;
+import kiln.stages.build.PlanBuilder;
 import kiln.stages.build.StudioUnavailableException;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
@@ -30,18 +31,15 @@ import kiln.world.PackageIdent;
  * {@code /tools}; later stages: the backline), the artifact installed into the stage's store for
  * the plans after it, and the build log copied to the ledger's log path.
  */
-final class StageBuilder implements PlanBuilder {
+final class StageBuilder implements EntryBuilder {
 
-  private final kiln.stages.build.PlanBuilder builder;
+  private final PlanBuilder builder;
   private final StageContext context;
   private final BuildLimits limits;
   private final NetworkPolicy network;
 
   StageBuilder(
-      kiln.stages.build.PlanBuilder builder,
-      StageContext context,
-      BuildLimits limits,
-      NetworkPolicy network) {
+      PlanBuilder builder, StageContext context, BuildLimits limits, NetworkPolicy network) {
     this.builder = builder;
     this.context = context;
     this.limits = limits;

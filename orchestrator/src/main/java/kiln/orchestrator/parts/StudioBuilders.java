@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kiln.orchestrator.PipelineParts.PlanBuilders;
+import kiln.orchestrator.PipelineParts.EntryBuilders;
 import kiln.orchestrator.StageContext;
 import kiln.orchestrator.StageException;
 import kiln.orchestrator.config.KilnConfig;
@@ -25,7 +25,7 @@ import kiln.stages.studio.choice.StudioChoice;
  * stage1's artifacts and what stage2 builds, stage3's stage2's and its own. Nothing of an earlier
  * stage leaks further than the stage after it.
  */
-public final class StudioBuilders implements PlanBuilders {
+public final class StudioBuilders implements EntryBuilders {
 
   private final Map<String, String> environment;
   private final Consumer<String> notes;
@@ -47,8 +47,7 @@ public final class StudioBuilders implements PlanBuilders {
     KilnHome home = new KilnHome(config.work().resolve("home").resolve(context.stage().id()));
     ensureSigningKey(config);
     PlanBuilder builder =
-        kiln.stages.build.PlanBuilders.standard(
-            studio(config, home), home, config.keys(), environment, releases);
+        PlanBuilder.standard(studio(config, home), home, config.keys(), environment, releases);
     install(builder, context.previousArtifacts(), context);
     // Limits and network policy are the config's (kiln.yaml timeout, silence-timeout, network).
     return new StageBuilder(builder, context, config.limits(), config.network());

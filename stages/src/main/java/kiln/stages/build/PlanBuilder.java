@@ -9,12 +9,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import kiln.stages.artifact.OriginKeys;
+import kiln.stages.store.PackageStore;
+import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.choice.StudioChoice;
 import kiln.world.PackageIdent;
 
 /**
@@ -36,6 +41,29 @@ public final class PlanBuilder {
   private final SourceCache sources;
   private final Path workRoot;
   private final Clock clock;
+
+  /**
+   * A plan builder on a kiln home's store and caches, signing with the keys of a directory. The
+   * facts pass runs in the chroot studio when bubblewrap works ({@link StudioChoice#forFacts}).
+   *
+   * @param studio where plans run
+   * @param home the store, source cache, tools cache and scratch space
+   * @param keysDir the origin keys: secret keys sign, public keys verify {@code --install} harts
+   * @param environment where SOURCE_DATE_EPOCH is read from
+   * @param clock the source of release timestamps
+   */
+  public static PlanBuilder standard(
+      Studio studio, KilnHome home, Path keysDir, Map<String, String> environment, Clock clock) {
+    OriginKeys keys = OriginKeys.in(keysDir);
+    return new PlanBuilder(
+        studio,
+        StudioChoice.forFacts(studio, home.tools(), ChrootStudio::works),
+        new StoreDependencies(new PackageStore(home.store()), keys),
+        new OriginSigner(keys, environment),
+        new SourceCache(home.sources()),
+        home.work(),
+        clock);
+  }
 
   /**
    * A builder that runs both passes in the same studio.

@@ -16,7 +16,7 @@ import kiln.stages.studio.docker.SharedDockerStudio;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan build as kiln makes it ({@link PlanBuilders#standard}) in the Docker studio costs one
+ * A plan build as kiln makes it ({@link PlanBuilder#standard}) in the Docker studio costs one
  * container: the facts pass runs in the chroot studio (bubblewrap works on these hosts), only the
  * build pass in Docker.
  */
@@ -45,7 +45,7 @@ class DockerBuildOneContainerIT extends PlanBuildFixture {
   @Test
   public void aDockerBuildRunsOnlyItsBuildPassInAContainer() throws Exception {
     PlanBuilder standard =
-        PlanBuilders.standard(
+        PlanBuilder.standard(
             studio, new KilnHome(temp.resolve("home")), keys, Map.of(), Clock.systemUTC());
 
     BuildResult result =

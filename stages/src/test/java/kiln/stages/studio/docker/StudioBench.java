@@ -112,7 +112,7 @@ public final class StudioBench {
       Files.createDirectories(keys);
       originKeys.generate("bench");
     }
-    return kiln.stages.build.PlanBuilders.standard(
+    return kiln.stages.build.PlanBuilder.standard(
         studio,
         new kiln.stages.build.KilnHome(work.resolve("home-" + studio.kind())),
         keys,

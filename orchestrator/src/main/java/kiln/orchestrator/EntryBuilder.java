@@ -10,7 +10,7 @@ import kiln.resume.StageName;
  * the stage's results folder. It must be safe to call from several threads at once (one per {@code
  * -j} slot).
  */
-public interface PlanBuilder {
+public interface EntryBuilder {
 
   /**
    * Builds {@code entry}, with its {@code VAR=value} settings in the build's environment.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns the variables a plan left behind into a {@link Plan}, validating names and deps. */
-final class PlanBuilder {
+final class PlanAssembler {
 
   // The messages of a plan's settings; --eval (BashResult) reports the same problems in the same
   // words.
@@ -25,7 +25,7 @@ final class PlanBuilder {
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final java.util.Set<SourceLocation> warned = new java.util.HashSet<>();
 
-  PlanBuilder(Scope scope, Path planFile, List<Diagnostic> earlier) {
+  PlanAssembler(Scope scope, Path planFile, List<Diagnostic> earlier) {
     this.scope = scope;
     this.planFile = planFile;
     earlier.forEach(d -> warned.add(d.where()));
