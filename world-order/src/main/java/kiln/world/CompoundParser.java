@@ -44,11 +44,8 @@ final class CompoundParser {
     int line = p.nextToken().line();
     Token name = p.nextToken();
     if (name.isOp("(")) {
-      // for (( ...; ...; ... )): arithmetic, never run.
-      while (!p.peekToken().isWord("do")) {
-        if (p.nextToken().kind() == Token.Kind.EOF) {
-          throw new ShellSyntaxException(line, "this for is never followed by do");
-        }
+      if (p.arithmetic() == null) {
+        throw new ShellSyntaxException(line, "this for (( is never closed with ))");
       }
       return new Node.Loop(line, doBody(line));
     }
@@ -71,6 +68,11 @@ final class CompoundParser {
   }
 
   private Node.Block doBody(int line) throws ShellSyntaxException {
+    p.skipSeparators();
+    if (p.peekToken().isWord("{")) { // the old for ... { ...; } form
+      Node group = p.command0();
+      return new Node.Block(line, List.of(group));
+    }
     p.expectWord("do");
     Node.Block body = p.listUntil(Set.of("done"));
     p.expectWord("done");

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits plan.sh text into tokens the way bash would for the subset plans use: quoting ({@code
- * '...'}, {@code "..."}, {@code $'...'}, backslashes), line continuations, comments, expansions
- * kept as parts of words, {@code name=(...)} arrays over many lines, operators, and here-documents
- * (skipped). Substitutions are scanned to their end, not interpreted.
+ * Splits shell text into tokens as bash does: quoting ({@code '...'}, {@code "..."}, {@code
+ * $'...'}, backslashes), line continuations, comments, expansions kept as parts of words ({@code
+ * $(...)} and {@code <(...)} parsed to find their end, arithmetic scanned), {@code name=(...)}
+ * arrays over many lines, operators, and here-documents (their bodies skipped).
  */
 final class ShellLexer {
 
@@ -19,13 +19,39 @@ final class ShellLexer {
   private final String src;
   private final int end;
   private int pos;
-  private int line = 1;
-  private final List<String> heredocs = new ArrayList<>();
+  private int line;
+  private final Heredocs heredocs;
   private boolean fragment;
 
-  ShellLexer(String src) {
+  /**
+   * A lexer from {@code pos} of {@code src}.
+   *
+   * @param trimmedHeredocEnds also end a here-document at its delimiter indented (see {@link
+   *     Heredocs})
+   * @param inSubstitution the text is the inside of a {@code $(...)}, which ends at a {@code )}
+   */
+  ShellLexer(String src, int pos, int line, boolean trimmedHeredocEnds, boolean inSubstitution) {
     this.src = src;
     this.end = src.length();
+    this.pos = pos;
+    this.line = line;
+    this.heredocs = new Heredocs(trimmedHeredocEnds, inSubstitution);
+  }
+
+  ShellLexer(String src) {
+    this(src, 0, 1, false, false);
+  }
+
+  int pos() {
+    return pos;
+  }
+
+  int line() {
+    return line;
+  }
+
+  boolean trimmedHeredocEnds() {
+    return heredocs.trimmedEnds();
   }
 
   /**
@@ -33,9 +59,8 @@ final class ShellLexer {
    * after an operator inside {@code ${name:-word}}.
    */
   static Word fragment(String text, int line) throws ShellSyntaxException {
-    ShellLexer lexer = new ShellLexer(text);
+    ShellLexer lexer = new ShellLexer(text, 0, line, false, false);
     lexer.fragment = true;
-    lexer.line = line;
     if (text.isEmpty()) {
       return new Word(List.of(), line, "");
     }
@@ -56,7 +81,7 @@ final class ShellLexer {
         int at = line++;
         skipHeredocBodies();
         return new Token(Token.Kind.NEWLINE, null, null, null, at);
-      } else if (isOperatorStart(c)) {
+      } else if (isOperatorStart(c) && !startsProcessSubstitution(pos)) {
         return operator();
       } else {
         return word();
@@ -65,16 +90,22 @@ final class ShellLexer {
   }
 
   /**
-   * Steps over a function body whose {@code {} was just read, up to its closing {@code }}, and
-   * returns the body's text. Much faster than tokenizing it: bodies are half of a plan.
+   * Reads an arithmetic command or {@code for} header when the {@code (} just read is followed by
+   * another: the text up to the matching {@code ))}, or null (and nothing read) when the
+   * parentheses do not close so, where bash reads nested subshells instead.
    */
-  String skipBraceBody() throws ShellSyntaxException {
-    Scanner scanner = new Scanner(src, pos, line);
-    int close = scanner.matchingCurly();
-    String body = src.substring(pos, close);
-    line = scanner.line();
-    pos = close + 1;
-    return body;
+  String arithmetic() throws ShellSyntaxException {
+    if (!src.startsWith("(", pos)) {
+      return null;
+    }
+    Scanner.End close = Scanner.arithmeticEnd(src, pos + 1, line, heredocs.trimmedEnds());
+    if (close == null) {
+      return null;
+    }
+    String text = src.substring(pos + 1, close.close());
+    line = close.line();
+    pos = close.close() + 2;
+    return text;
   }
 
   private void skipBlanks() {
@@ -107,7 +138,8 @@ final class ShellLexer {
         pos += op.length();
         int at = line;
         if (op.equals("<<") || op.equals("<<-")) {
-          heredocs.add(heredocDelimiter());
+          skipBlanks();
+          heredocs.open(word().text(), op.equals("<<-"));
         }
         return Token.op(op, at);
       }
@@ -115,31 +147,17 @@ final class ShellLexer {
     throw new IllegalStateException("not an operator at " + pos);
   }
 
-  /** Reads the delimiter word after {@code <<}; quotes only stop expansion, so drop them. */
-  private String heredocDelimiter() throws ShellSyntaxException {
-    skipBlanks();
-    Token token = word();
-    return token.text().replace("'", "").replace("\"", "").replace("\\", "");
+  private void skipHeredocBodies() {
+    if (!heredocs.isEmpty()) {
+      Heredocs.Skipped skipped = heredocs.skipBodies(src, pos);
+      pos = skipped.pos();
+      line += skipped.lines();
+    }
   }
 
-  /**
-   * Skips here-document bodies that start after this line end. A line equal to the delimiter once
-   * trimmed ends one (bash wants it exact; plans indent it, bash then reads on to the end).
-   */
-  private void skipHeredocBodies() {
-    for (String delimiter : heredocs) {
-      while (pos < end) {
-        int eol = src.indexOf('\n', pos);
-        int lineEnd = eol < 0 ? end : eol;
-        String text = src.substring(pos, lineEnd).strip();
-        pos = eol < 0 ? end : eol + 1;
-        line++;
-        if (text.equals(delimiter)) {
-          break;
-        }
-      }
-    }
-    heredocs.clear();
+  private boolean startsProcessSubstitution(int at) {
+    char c = src.charAt(at);
+    return (c == '<' || c == '>') && src.startsWith("(", at + 1);
   }
 
   private Token word() throws ShellSyntaxException {
@@ -154,6 +172,13 @@ final class ShellLexer {
       }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ')') {
         break;
+      }
+      if (startsProcessSubstitution(pos)) {
+        Scanner.End close = ShellParser.substitutionEnd(src, pos + 2, line, trimmedHeredocEnds());
+        word.processSub(src.substring(pos, close.close() + 1));
+        line = close.line();
+        pos = close.close() + 1;
+        continue;
       }
       if (isOperatorStart(c)) {
         String name = word.assignmentName();
@@ -272,22 +297,26 @@ final class ShellLexer {
   private void dollar(WordBuilder word, boolean quoted) throws ShellSyntaxException {
     char next = pos + 1 < end ? src.charAt(pos + 1) : ' ';
     if (next == '{') {
-      int close = new Scanner(src, pos + 2, line).matchingBrace();
-      word.param(src.substring(pos + 2, close), quoted);
-      line += count(src.substring(pos, close), '\n');
-      pos = close + 1;
+      Scanner.End close = Scanner.paramEnd(src, pos + 2, line, trimmedHeredocEnds());
+      word.param(src.substring(pos + 2, close.close()), quoted);
+      line = close.line();
+      pos = close.close() + 1;
     } else if (next == '(') {
-      boolean arith = pos + 2 < end && src.charAt(pos + 2) == '(';
-      Scanner scanner = new Scanner(src, pos + 2, line);
-      int close = scanner.matchingParen();
-      String inside = src.substring(pos + 2, close);
-      line = scanner.line();
-      pos = close + 1;
-      if (arith && inside.endsWith(")")) {
-        word.arith(inside.substring(1, inside.length() - 1), quoted);
+      Scanner.End arith =
+          src.startsWith("((", pos + 1)
+              ? Scanner.arithmeticEnd(src, pos + 3, line, trimmedHeredocEnds())
+              : null;
+      Scanner.End close =
+          arith != null
+              ? new Scanner.End(arith.close() + 1, arith.line())
+              : ShellParser.substitutionEnd(src, pos + 2, line, trimmedHeredocEnds());
+      if (arith != null) {
+        word.arith(src.substring(pos + 3, arith.close()), quoted);
       } else {
-        word.cmdSub(inside, quoted);
+        word.cmdSub(src.substring(pos + 2, close.close()), quoted);
       }
+      line = close.line();
+      pos = close.close() + 1;
     } else if (next == '\'' && !quoted) {
       pos++;
       word.quoted(AnsiC.decode(singleQuoted()), false);

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses plan.sh into {@link Node}s: command lists, and-or lists, pipelines, {@code if}, {@code
- * case}, {@code for}, groups and assignments. Function bodies are stepped over token by token
- * (sourcing a plan does not run them, and they hold the most varied bash).
+ * Parses shell text into {@link Node}s: command lists, and-or lists, pipelines, {@code if}, {@code
+ * case}, {@code for}, loops, groups, arithmetic commands, functions and assignments. It accepts
+ * what {@code bash -n} accepts (the grammar is bash's, down to where a {@code $(...)} ends); the
+ * {@link Interpreter} then evaluates only what sourcing a plan runs.
  */
 final class ShellParser {
 
@@ -22,7 +23,35 @@ final class ShellParser {
   private Token peeked;
 
   ShellParser(String src) {
-    this.lexer = new ShellLexer(src);
+    this(new ShellLexer(src));
+  }
+
+  /** A parser that also ends here-documents at indented delimiters (see {@link Heredocs}). */
+  static ShellParser lenient(String src) {
+    return new ShellParser(new ShellLexer(src, 0, 1, true, false));
+  }
+
+  private ShellParser(ShellLexer lexer) {
+    this.lexer = lexer;
+  }
+
+  /**
+   * Where the {@code $(...)} (or {@code <(...)}) whose inside starts at {@code from} ends: bash
+   * parses the inside as a command list, so a {@code case} pattern's {@code )} or a here-document
+   * inside does not end it.
+   */
+  static Scanner.End substitutionEnd(String src, int from, int line, boolean trimmedHeredocEnds)
+      throws ShellSyntaxException {
+    ShellParser inside = new ShellParser(new ShellLexer(src, from, line, trimmedHeredocEnds, true));
+    inside.list(Set.of());
+    Token close = inside.next();
+    if (close.kind() == Token.Kind.EOF) {
+      throw new ShellSyntaxException(line, "a $( is never closed");
+    }
+    if (!close.isOp(")")) {
+      throw unexpected(close);
+    }
+    return new Scanner.End(inside.lexer.pos() - 1, close.line());
   }
 
   Node.Block parse() throws ShellSyntaxException {
@@ -89,9 +118,11 @@ final class ShellParser {
 
   private Node pipeline() throws ShellSyntaxException {
     boolean negate = false;
-    if (peek().isWord("!")) {
-      next();
-      negate = true;
+    while (peek().isWord("!") || peek().isWord("time")) {
+      negate ^= next().isWord("!");
+      if (peek().isWord("-p")) {
+        next();
+      }
     }
     Node first = command();
     skipRedirections();
@@ -112,6 +143,10 @@ final class ShellParser {
     Token t = peek();
     if (t.isOp("(")) {
       next();
+      String arithmetic = lexer.arithmetic();
+      if (arithmetic != null) {
+        return new Node.Arith(t.line(), arithmetic);
+      }
       Node.Block body = list(Set.of());
       expectOp(")");
       return new Node.Group(t.line(), body, true);
@@ -121,8 +156,10 @@ final class ShellParser {
       switch (reserved) {
         case "if":
           return new CompoundParser(this).ifClause();
-        case "for":
+        case "for", "select":
           return new CompoundParser(this).forClause();
+        case "coproc":
+          return coproc();
         case "while", "until":
           return new CompoundParser(this).whileClause();
         case "case":
@@ -146,6 +183,18 @@ final class ShellParser {
       throw unexpected(t);
     }
     return simple();
+  }
+
+  /** {@code coproc [NAME] command}: a command run beside the shell, which sets nothing here. */
+  private Node coproc() throws ShellSyntaxException {
+    int line = next().line();
+    Node command = command();
+    Token t = peek();
+    boolean named = command instanceof Node.Command c && c.words().size() == 1;
+    if (named && (t.isOp("(") || t.isWord("{") || t.isWord("while") || t.isWord("if"))) {
+      command();
+    }
+    return new Node.Loop(line, new Node.Block(line, List.of()));
   }
 
   private Node simple() throws ShellSyntaxException {
@@ -213,7 +262,7 @@ final class ShellParser {
   }
 
   /** Redirections after a compound command ({@code done < file}) do not change what it sets. */
-  private void skipRedirections() throws ShellSyntaxException {
+  void skipRedirections() throws ShellSyntaxException {
     while (true) {
       Token t = peek();
       if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
@@ -261,12 +310,12 @@ final class ShellParser {
     }
   }
 
-  /** Steps over a function body whose {@code {} was just read (see {@link ShellLexer}). */
-  String skipBraceBody() throws ShellSyntaxException {
+  /** Reads the rest of an arithmetic {@code ((} whose first {@code (} was just read, or null. */
+  String arithmetic() throws ShellSyntaxException {
     if (peeked != null) {
-      throw new IllegalStateException("a token was read past the {");
+      throw new IllegalStateException("a token was read past the (");
     }
-    return lexer.skipBraceBody();
+    return lexer.arithmetic();
   }
 
   Node command0() throws ShellSyntaxException {

@@ -1,0 +1,74 @@
+package kiln.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Valid bash that once made a plan unreadable: each case is bash that {@code bash -n} accepts. */
+class BashSyntaxTest {
+
+  @TempDir Path tree;
+
+  private PlanReading read(String body) throws Exception {
+    Path plan = tree.resolve("p/plan.sh");
+    Files.createDirectories(plan.getParent());
+    Files.writeString(
+        plan, "pkg_name=p\npkg_origin=demo\npkg_version=1\n" + body + "\npkg_deps=(core/after)\n");
+    return new PlanReader().read(plan, EvalContext.stage1());
+  }
+
+  private void readsPast(String body) throws Exception {
+    PlanReading reading = read(body);
+    assertEquals(List.of("core/after"), Fixtures.deps(reading.plan()), body);
+    assertEquals(List.of(), reading.warnings(), body);
+  }
+
+  @Test
+  void aHereStringInAFunctionBody() throws Exception {
+    readsPast("f() {\n grep x <<<\"abc\"\n}");
+    readsPast("f() {\n read -r a b <<< \"$x\"\n}");
+  }
+
+  @Test
+  void shiftsInArithmeticInsideAFunctionOrASubstitution() throws Exception {
+    readsPast("f() {\n echo $(( 1 << 2 ))\n}");
+    readsPast("x=$(echo $(( 8 >> 1 )))");
+    readsPast("(( y = 1 << 3 ))");
+    readsPast("f() {\n  (( y <<= 2 ))\n  for ((i = 0; i << 2; i++)); do :; done\n}");
+  }
+
+  @Test
+  void hereDocumentsInsideSubstitutionsAndFunctions() throws Exception {
+    readsPast("x=$(cat <<EOF\na ) b\nEOF\n)");
+    readsPast("x=$(cat <<EOF\na ) b\nEOF)");
+    readsPast("f() {\n  cat <<-'EOF'\n\t} ( '\n\tEOF\n}");
+    readsPast("f() {\n  cat <<\"E O\" | tr a b\n}\"\nE O\n}");
+  }
+
+  @Test
+  void caseInsideACommandSubstitution() throws Exception {
+    readsPast("x=$(case $y in a) echo a ;; (b) echo b ;; esac)");
+  }
+
+  @Test
+  void bracesAndParenthesesThatAreWords() throws Exception {
+    readsPast("f() { echo }; }");
+    readsPast("f() { echo ${x:-$(echo })}; }");
+    readsPast("diff <(echo a) >(cat)");
+    readsPast("a[1]=(x)");
+    readsPast("time { echo; }");
+  }
+
+  @Test
+  void aBodyThatIsNotBashIsStillUnreadable() {
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnreadablePlanException.class, () -> read("f() {\n echo )\n}"));
+    assertTrue(e.getMessage().contains(":5:"), e.getMessage());
+  }
+}
