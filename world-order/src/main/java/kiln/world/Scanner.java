@@ -86,6 +86,14 @@ final class Scanner {
       case '$' -> {
         return dollar();
       }
+      case '<', '>' -> {
+        if (!src.startsWith("(", pos + 1)) {
+          return false;
+        }
+        End end = ShellParser.substitutionEnd(src, pos + 2, line, trimmedHeredocEnds);
+        pos = end.close() + 1;
+        line = end.line();
+      }
       default -> {
         return false;
       }
@@ -122,8 +130,29 @@ final class Scanner {
       if (arith != null) {
         return new End(arith.close() + 1, arith.line());
       }
+      return new Scanner(src, dollar + 2, line, trimmedHeredocEnds).parenEnd();
     }
     return ShellParser.substitutionEnd(src, dollar + 2, line, trimmedHeredocEnds);
+  }
+
+  /**
+   * The {@code )} closing a {@code $((} that is not arithmetic, by balancing parentheses: bash
+   * keeps such a substitution's text and parses it only when it runs.
+   */
+  private End parenEnd() throws ShellSyntaxException {
+    int depth = 0;
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ')' && depth == 0) {
+        return new End(pos, line);
+      }
+      if (!quotingOrExpansion(c)) {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        line += c == '\n' ? 1 : 0;
+        pos++;
+      }
+    }
+    throw new ShellSyntaxException(startLine, "a $( is never closed");
   }
 
   private void skipAnsiC() throws ShellSyntaxException {

@@ -259,6 +259,21 @@ final class ShellLexer {
     return text;
   }
 
+  /** The text of {@code $'...'}, where a backslash escapes the quote. */
+  private String ansiCQuoted() throws ShellSyntaxException {
+    int close = pos + 1;
+    while (close < end && src.charAt(close) != '\'') {
+      close += src.charAt(close) == '\\' ? 2 : 1;
+    }
+    if (close >= end) {
+      throw new ShellSyntaxException(line, "a $' quote is never closed");
+    }
+    String text = src.substring(pos + 1, close);
+    line += count(text, '\n');
+    pos = close + 1;
+    return text;
+  }
+
   private void doubleQuoted(WordBuilder word) throws ShellSyntaxException {
     int startLine = line;
     pos++;
@@ -306,10 +321,7 @@ final class ShellLexer {
           src.startsWith("((", pos + 1)
               ? Scanner.arithmeticEnd(src, pos + 3, line, trimmedHeredocEnds())
               : null;
-      Scanner.End close =
-          arith != null
-              ? new Scanner.End(arith.close() + 1, arith.line())
-              : ShellParser.substitutionEnd(src, pos + 2, line, trimmedHeredocEnds());
+      Scanner.End close = Scanner.substitutionEnd(src, pos, line, trimmedHeredocEnds());
       if (arith != null) {
         word.arith(src.substring(pos + 3, arith.close()), quoted);
       } else {
@@ -319,7 +331,7 @@ final class ShellLexer {
       pos = close.close() + 1;
     } else if (next == '\'' && !quoted) {
       pos++;
-      word.quoted(AnsiC.decode(singleQuoted()), false);
+      word.quoted(AnsiC.decode(ansiCQuoted()), false);
     } else if (next == '"' && !quoted) {
       pos++;
       doubleQuoted(word);

@@ -179,7 +179,8 @@ final class ShellParser {
           }
       }
     }
-    if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.ARRAY) {
+    boolean redirection = t.kind() == Token.Kind.OP && isRedirection(t);
+    if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.ARRAY && !redirection) {
       throw unexpected(t);
     }
     return simple();
@@ -232,8 +233,13 @@ final class ShellParser {
     return new Node.Command(line, List.copyOf(assigns), List.copyOf(words));
   }
 
+  private static boolean isRedirection(Token t) {
+    return REDIRECTIONS.contains(t.op()) || t.isOp("<<") || t.isOp("<<-");
+  }
+
   private static boolean isDeclaration(List<Word> words) {
-    return DECLARATIONS.contains(words.get(0).plainText());
+    String first = words.get(0).plainText();
+    return first != null && DECLARATIONS.contains(first);
   }
 
   /** {@code name=value}, {@code name+=value}: a word whose unquoted start names a variable. */
