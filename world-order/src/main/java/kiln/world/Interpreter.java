@@ -73,6 +73,9 @@ final class Interpreter {
       return forLoop(f);
     } else if (node instanceof Node.Case c) {
       return caseClause(c);
+    } else if (node instanceof Node.Note n) {
+      warn(n.line(), n.message());
+      return Status.TRUE;
     } else if (node instanceof Node.Arith a) {
       scope.problem("'((" + Expander.oneLine(a.expression()) + "))': arithmetic is not evaluated");
       return Status.UNKNOWN;

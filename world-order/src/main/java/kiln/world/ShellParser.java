@@ -21,9 +21,38 @@ final class ShellParser {
 
   private final ShellLexer lexer;
   private Token peeked;
+  private int commandLine;
 
   ShellParser(String src) {
     this(new ShellLexer(src));
+  }
+
+  /** A parser of the text from {@code pos}, which is the start of line {@code line}. */
+  static ShellParser from(String src, int pos, int line) {
+    return new ShellParser(new ShellLexer(src, pos, line, false, false));
+  }
+
+  /**
+   * Parses the top-level commands into {@code done} one by one, so that the ones before a syntax
+   * error are kept; {@link #commandLine()} is then the line the failing command starts on.
+   */
+  void parseInto(List<Node> done) throws ShellSyntaxException {
+    while (true) {
+      Token t = peek();
+      if (t.kind() == Token.Kind.EOF) {
+        return;
+      }
+      if (t.isSeparator()) {
+        next();
+        continue;
+      }
+      commandLine = t.line();
+      done.add(andOr());
+    }
+  }
+
+  int commandLine() {
+    return commandLine;
   }
 
   /** A parser that also ends here-documents at indented delimiters (see {@link Heredocs}). */

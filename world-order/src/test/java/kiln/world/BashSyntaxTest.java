@@ -71,4 +71,32 @@ class BashSyntaxTest {
             UnreadablePlanException.class, () -> read("f() {\n echo )\n}"));
     assertTrue(e.getMessage().contains(":5:"), e.getMessage());
   }
+
+  @Test
+  void anIndentedHeredocEndIsReadAsThePlanMeansItWithAWarning() throws Exception {
+    PlanReading reading = read("do_build() {\n  cat > x <<EOF\n  text\n  EOF\n}");
+    assertEquals(List.of("core/after"), Fixtures.deps(reading.plan()));
+    assertEquals(1, reading.warnings().size(), reading.warnings().toString());
+    assertTrue(
+        reading.warnings().get(0).message().contains("indented"), reading.warnings().toString());
+  }
+
+  @Test
+  void whatOnlyBashParsesIsSteppedOverWithAWarningNamingTheLinesAndTheSettingsLost()
+      throws Exception {
+    Path plan = tree.resolve("r/plan.sh");
+    Files.createDirectories(plan.getParent());
+    Files.writeString(
+        plan,
+        "pkg_name=r\npkg_origin=demo\nif true; then\n  pkg_deps=(core/lost)\n  echo )\nfi\n"
+            + "pkg_build_deps=(core/kept)\n");
+    PlanReading reading = new PlanReader(file -> true).read(plan, EvalContext.stage1());
+    assertEquals(List.of("core/kept"), Fixtures.deps(reading.plan()));
+    assertEquals(1, reading.warnings().size(), reading.warnings().toString());
+    Diagnostic warning = reading.warnings().get(0);
+    assertEquals(3, warning.where().line(), warning.toString());
+    assertTrue(warning.message().contains("lines 3-6"), warning.toString());
+    assertTrue(
+        warning.message().contains("pkg_deps assigned there is not seen"), warning.toString());
+  }
 }

@@ -47,7 +47,7 @@ class ReaderAgainstBashTest {
       texts.add(text);
     }
     Set<Path> accepted = BashSyntaxCheck.acceptedAsBodies(files);
-    PlanReader reader = new PlanReader();
+    PlanReader reader = new PlanReader(file -> false); // the parser alone, no asking bash
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < BODIES; i++) {
       Path plan = files.get(i);
