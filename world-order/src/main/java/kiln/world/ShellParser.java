@@ -215,16 +215,28 @@ final class ShellParser {
     return simple();
   }
 
-  /** {@code coproc [NAME] command}: a command run beside the shell, which sets nothing here. */
+  /**
+   * {@code coproc [NAME] command}: a command run beside the shell, which sets nothing here. A NAME
+   * comes only before a compound command; else the word is the simple command's name.
+   */
   private Node coproc() throws ShellSyntaxException {
     int line = next().line();
-    Node command = command();
-    Token t = peek();
-    boolean named = command instanceof Node.Command c && c.words().size() == 1;
-    if (named && (t.isOp("(") || t.isWord("{") || t.isWord("while") || t.isWord("if"))) {
-      command();
+    if (!startsCompound(peek())) {
+      next();
+      if (!startsCompound(peek())) {
+        simple();
+        return new Node.Loop(line, new Node.Block(line, List.of()));
+      }
     }
+    command();
     return new Node.Loop(line, new Node.Block(line, List.of()));
+  }
+
+  private static boolean startsCompound(Token t) {
+    String word = t.kind() == Token.Kind.WORD ? t.word().plainText() : null;
+    return t.isOp("(")
+        || (word != null
+            && Set.of("{", "if", "for", "select", "while", "until", "case", "[[").contains(word));
   }
 
   private Node simple() throws ShellSyntaxException {

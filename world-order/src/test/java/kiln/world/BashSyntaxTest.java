@@ -62,6 +62,7 @@ class BashSyntaxTest {
     readsPast("diff <(echo a) >(cat)");
     readsPast("a[1]=(x)");
     readsPast("time { echo; }");
+    readsPast("f() {\n  coproc BC { bc -q 2>&1; }\n  coproc cat -n\n  coproc (echo)\n}");
   }
 
   @Test
