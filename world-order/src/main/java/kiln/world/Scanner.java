@@ -81,7 +81,7 @@ final class Scanner {
         pos += 2;
       }
       case '\'' -> skipPast('\'');
-      case '`' -> skipBackticks();
+      case '`' -> skipEscaped('`', "`");
       case '"' -> skipDouble();
       case '$' -> {
         return dollar();
@@ -112,7 +112,7 @@ final class Scanner {
       line = end.line();
     } else if (src.startsWith("'", pos + 1)) {
       pos++;
-      skipAnsiC();
+      skipEscaped('\'', "$'");
     } else {
       return false;
     }
@@ -155,34 +155,20 @@ final class Scanner {
     throw new ShellSyntaxException(startLine, "a $( is never closed");
   }
 
-  private void skipAnsiC() throws ShellSyntaxException {
-    int i = pos + 1;
-    while (i < src.length() && src.charAt(i) != '\'') {
-      i += src.charAt(i) == '\\' ? 2 : 1;
+  /** Steps over a part quoted by {@code close} where a backslash escapes the next character. */
+  private void skipEscaped(char close, String quote) throws ShellSyntaxException {
+    int at = ShellLexer.escapedEnd(src, pos, close);
+    if (at < 0) {
+      throw new ShellSyntaxException(line, "a " + quote + " quote is never closed");
     }
-    if (i >= src.length()) {
-      throw new ShellSyntaxException(line, "a $' quote is never closed");
-    }
-    line += ShellLexer.count(src.substring(pos, i), '\n');
-    pos = i + 1;
+    line += ShellLexer.count(src.substring(pos, at), '\n');
+    pos = at + 1;
   }
 
   private void skipPast(char quote) throws ShellSyntaxException {
     int close = src.indexOf(quote, pos + 1);
     if (close < 0) {
       throw new ShellSyntaxException(line, "a " + quote + " quote is never closed");
-    }
-    line += ShellLexer.count(src.substring(pos, close), '\n');
-    pos = close + 1;
-  }
-
-  private void skipBackticks() throws ShellSyntaxException {
-    int close = pos + 1;
-    while (close < src.length() && src.charAt(close) != '`') {
-      close += src.charAt(close) == '\\' ? 2 : 1;
-    }
-    if (close >= src.length()) {
-      throw new ShellSyntaxException(line, "a ` quote is never closed");
     }
     line += ShellLexer.count(src.substring(pos, close), '\n');
     pos = close + 1;
@@ -201,7 +187,7 @@ final class Scanner {
         line += src.startsWith("\n", pos + 1) ? 1 : 0;
         pos += 2;
       } else if (c == '`') {
-        skipBackticks();
+        skipEscaped('`', "`");
       } else if (c != '$' || src.startsWith("'", pos + 1) || !dollar()) {
         line += c == '\n' ? 1 : 0;
         pos++;

@@ -192,7 +192,7 @@ final class ShellLexer {
         case '\'' -> word.quoted(singleQuoted(), false);
         case '"' -> doubleQuoted(word);
         case '$' -> dollar(word, false);
-        case '`' -> word.cmdSub(backticks(), false);
+        case '`' -> word.cmdSub(escapedQuoted('`', "`"), false);
         default -> {
           word.literal(c);
           pos++;
@@ -259,19 +259,28 @@ final class ShellLexer {
     return text;
   }
 
-  /** The text of {@code $'...'}, where a backslash escapes the quote. */
-  private String ansiCQuoted() throws ShellSyntaxException {
-    int close = pos + 1;
-    while (close < end && src.charAt(close) != '\'') {
-      close += src.charAt(close) == '\\' ? 2 : 1;
+  /**
+   * The text of a part quoted by {@code close} where a backslash escapes the next character ({@code
+   * $'...'}, backticks); {@code quote} names it in the error.
+   */
+  private String escapedQuoted(char close, String quote) throws ShellSyntaxException {
+    int at = escapedEnd(src, pos, close);
+    if (at < 0) {
+      throw new ShellSyntaxException(line, "a " + quote + " quote is never closed");
     }
-    if (close >= end) {
-      throw new ShellSyntaxException(line, "a $' quote is never closed");
-    }
-    String text = src.substring(pos + 1, close);
+    String text = src.substring(pos + 1, at);
     line += count(text, '\n');
-    pos = close + 1;
+    pos = at + 1;
     return text;
+  }
+
+  /** The index of the {@code close} ending a part opened at {@code open}, or -1. */
+  static int escapedEnd(String src, int open, char close) {
+    int i = open + 1;
+    while (i < src.length() && src.charAt(i) != close) {
+      i += src.charAt(i) == '\\' ? 2 : 1;
+    }
+    return i < src.length() ? i : -1;
   }
 
   private void doubleQuoted(WordBuilder word) throws ShellSyntaxException {
@@ -298,7 +307,7 @@ final class ShellLexer {
       } else if (c == '$') {
         dollar(word, true);
       } else if (c == '`') {
-        word.cmdSub(backticks(), true);
+        word.cmdSub(escapedQuoted('`', "`"), true);
       } else {
         if (c == '\n') {
           line++;
@@ -331,7 +340,7 @@ final class ShellLexer {
       pos = close.close() + 1;
     } else if (next == '\'' && !quoted) {
       pos++;
-      word.quoted(AnsiC.decode(ansiCQuoted()), false);
+      word.quoted(AnsiC.decode(escapedQuoted('\'', "$'")), false);
     } else if (next == '"' && !quoted) {
       pos++;
       doubleQuoted(word);
@@ -350,20 +359,6 @@ final class ShellLexer {
       word.literalOrQuoted("$", quoted);
       pos++;
     }
-  }
-
-  private String backticks() throws ShellSyntaxException {
-    int close = pos + 1;
-    while (close < end && src.charAt(close) != '`') {
-      close += src.charAt(close) == '\\' ? 2 : 1;
-    }
-    if (close >= end) {
-      throw new ShellSyntaxException(line, "a ` quote is never closed");
-    }
-    String text = src.substring(pos + 1, close);
-    line += count(text, '\n');
-    pos = close + 1;
-    return text;
   }
 
   static boolean isNameChar(char c) {
