@@ -14,10 +14,6 @@ final class ShellParser {
 
   private static final Set<String> RESERVED =
       Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
-  private static final Set<String> DECLARATIONS =
-      Set.of("export", "declare", "local", "readonly", "typeset");
-  private static final Set<String> REDIRECTIONS =
-      Set.of("<", ">", ">>", "<&", ">&", "&>", "<>", ">|", "<<<");
 
   private final ShellLexer lexer;
   private Token peeked;
@@ -188,7 +184,7 @@ final class ShellParser {
         case "for", "select":
           return new CompoundParser(this).forClause();
         case "coproc":
-          return coproc();
+          return new SimpleParser(this).coproc();
         case "while", "until":
           return new CompoundParser(this).whileClause();
         case "case":
@@ -208,119 +204,20 @@ final class ShellParser {
           }
       }
     }
-    boolean redirection = t.kind() == Token.Kind.OP && isRedirection(t);
+    boolean redirection = t.kind() == Token.Kind.OP && SimpleParser.isRedirection(t);
     if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.ARRAY && !redirection) {
       throw unexpected(t);
     }
-    return simple();
-  }
-
-  /**
-   * {@code coproc [NAME] command}: a command run beside the shell, which sets nothing here. A NAME
-   * comes only before a compound command; else the word is the simple command's name.
-   */
-  private Node coproc() throws ShellSyntaxException {
-    int line = next().line();
-    if (!startsCompound(peek())) {
-      next();
-      if (!startsCompound(peek())) {
-        simple();
-        return new Node.Loop(line, new Node.Block(line, List.of()));
-      }
-    }
-    command();
-    return new Node.Loop(line, new Node.Block(line, List.of()));
-  }
-
-  private static boolean startsCompound(Token t) {
-    String word = t.kind() == Token.Kind.WORD ? t.word().plainText() : null;
-    return t.isOp("(")
-        || (word != null
-            && Set.of("{", "if", "for", "select", "while", "until", "case", "[[").contains(word));
-  }
-
-  private Node simple() throws ShellSyntaxException {
-    int line = peek().line();
-    List<Node.Assign> assigns = new ArrayList<>();
-    List<Word> words = new ArrayList<>();
-    while (true) {
-      Token t = peek();
-      if (t.kind() == Token.Kind.ARRAY && (words.isEmpty() || isDeclaration(words))) {
-        next();
-        Token.ArrayAssign a = t.array();
-        assigns.add(new Node.Assign(t.line(), a.name(), a.append(), null, a.elements()));
-      } else if (t.kind() == Token.Kind.WORD) {
-        next();
-        Node.Assign assign = (words.isEmpty() || isDeclaration(words)) ? asAssign(t) : null;
-        if (assign != null) {
-          assigns.add(assign);
-        } else {
-          words.add(t.word());
-          if (words.size() == 1 && assigns.isEmpty() && peek().isOp("(")) {
-            return new SpecialParser(this).functionBody(t);
-          }
-        }
-      } else if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
-        next();
-        if (peek().kind() == Token.Kind.WORD) {
-          next();
-        }
-      } else if (t.isOp("<<") || t.isOp("<<-")) {
-        next();
-      } else {
-        break;
-      }
-    }
-    return new Node.Command(line, List.copyOf(assigns), List.copyOf(words));
-  }
-
-  private static boolean isRedirection(Token t) {
-    return REDIRECTIONS.contains(t.op()) || t.isOp("<<") || t.isOp("<<-");
-  }
-
-  private static boolean isDeclaration(List<Word> words) {
-    String first = words.get(0).plainText();
-    return first != null && DECLARATIONS.contains(first);
-  }
-
-  /** {@code name=value}, {@code name+=value}: a word whose unquoted start names a variable. */
-  private static Node.Assign asAssign(Token t) {
-    Word word = t.word();
-    if (word.parts().isEmpty() || !(word.parts().get(0) instanceof Word.Lit lit) || lit.quoted()) {
-      return null;
-    }
-    int eq = lit.text().indexOf('=');
-    if (eq <= 0) {
-      return null;
-    }
-    boolean append = lit.text().charAt(eq - 1) == '+';
-    String name = lit.text().substring(0, append ? eq - 1 : eq);
-    if (!WordBuilder.isName(name)) {
-      return null;
-    }
-    List<Word.Part> rest = new ArrayList<>();
-    String after = lit.text().substring(eq + 1);
-    if (!after.isEmpty()) {
-      rest.add(new Word.Lit(after, false));
-    }
-    rest.addAll(word.parts().subList(1, word.parts().size()));
-    String raw = word.raw().substring(Math.min(word.raw().length(), word.raw().indexOf('=') + 1));
-    return new Node.Assign(t.line(), name, append, new Word(rest, word.line(), raw), null);
+    return new SimpleParser(this).simple();
   }
 
   /** Redirections after a compound command ({@code done < file}) do not change what it sets. */
   void skipRedirections() throws ShellSyntaxException {
-    while (true) {
-      Token t = peek();
-      if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
+    while (peek().kind() == Token.Kind.OP && SimpleParser.isRedirection(peek())) {
+      Token op = next();
+      boolean heredoc = op.isOp("<<") || op.isOp("<<-"); // the lexer took its delimiter
+      if (!heredoc && peek().kind() == Token.Kind.WORD) {
         next();
-        if (peek().kind() == Token.Kind.WORD) {
-          next();
-        }
-      } else if (t.isOp("<<") || t.isOp("<<-")) {
-        next();
-      } else {
-        return;
       }
     }
   }
