@@ -51,10 +51,35 @@ public final class PlanReader {
     Interpreter interpreter = new Interpreter(scope, this::sourced);
     interpreter.run(script);
     PlanAssembler builder = new PlanAssembler(scope, planFile, interpreter.warnings());
-    Plan plan = builder.build(interpreter.definesFunction("pkg_version"));
+    Plan plan;
+    try {
+      plan = builder.build(interpreter.definesFunction("pkg_version"));
+    } catch (UnreadablePlanException e) {
+      throw steppedOver(e, interpreter.warnings());
+    }
     List<Diagnostic> warnings = new ArrayList<>(interpreter.warnings());
     warnings.addAll(builder.warnings());
     return new PlanReading(plan, warnings);
+  }
+
+  /**
+   * A plan without a name or origin whose setting was in lines the parser stepped over (bash parses
+   * them): say where it was, not only that there is none.
+   */
+  private static UnreadablePlanException steppedOver(
+      UnreadablePlanException e, List<Diagnostic> warnings) {
+    String message = e.diagnostic().message();
+    String setting =
+        message.equals(PlanAssembler.NO_NAME)
+            ? "pkg_name"
+            : message.equals(PlanAssembler.NO_ORIGIN) ? "pkg_origin" : null;
+    for (Diagnostic w : warnings) {
+      if (setting != null && Recovery.lost(w.message()).contains(setting)) {
+        return new UnreadablePlanException(
+            new Diagnostic(w.where(), message + ", as far as the reader sees: " + w.message()));
+      }
+    }
+    return e;
   }
 
   /**

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  */
 final class Recovery {
 
+  /** How the warning about stepped-over lines starts. */
+  static final String CANNOT_PARSE = "the reader cannot parse ";
+
   private Recovery() {}
 
   static Node.Block parse(String src) {
@@ -66,7 +69,7 @@ final class Recovery {
                 + " not seen";
     return new Node.Note(
         from,
-        "the reader cannot parse "
+        CANNOT_PARSE
             + lines
             + " ("
             + e.getMessage()
@@ -75,6 +78,15 @@ final class Recovery {
             + "), which bash parses; it reads on after them"
             + lost
             + " (kiln --eval sources plans with bash for an exact answer)");
+  }
+
+  /** The settings a warning of this class says are not seen; empty for any other warning. */
+  static List<String> lost(String warning) {
+    int end = warning.indexOf(" assigned there ");
+    if (!warning.startsWith(CANNOT_PARSE) || end < 0) {
+      return List.of();
+    }
+    return List.of(warning.substring(warning.lastIndexOf("; ", end) + 2, end).split(", "));
   }
 
   private static List<Integer> lineStarts(String src) {

@@ -100,4 +100,22 @@ class BashSyntaxTest {
     assertTrue(
         warning.message().contains("pkg_deps assigned there is not seen"), warning.toString());
   }
+
+  @Test
+  void aNameInLinesOnlyBashParsesIsNamedWhereItWas() throws Exception {
+    Path plan = tree.resolve("n/plan.sh");
+    Files.createDirectories(plan.getParent());
+    Files.writeString(
+        plan, "pkg_origin=demo\nif true; then\n  pkg_name=n\n  echo )\nfi\npkg_deps=(core/a)\n");
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnreadablePlanException.class,
+            () -> new PlanReader(file -> true).read(plan, EvalContext.stage1()));
+    assertEquals(2, e.diagnostic().where().line(), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("no pkg_name is set")
+            && e.getMessage().contains("cannot parse lines 2-5")
+            && e.getMessage().contains("pkg_name assigned there is not seen"),
+        e.getMessage());
+  }
 }
