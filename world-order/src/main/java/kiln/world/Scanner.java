@@ -157,7 +157,7 @@ final class Scanner {
 
   /** Steps over a part quoted by {@code close} where a backslash escapes the next character. */
   private void skipEscaped(char close, String quote) throws ShellSyntaxException {
-    int at = ShellLexer.escapedEnd(src, pos, close);
+    int at = WordParts.escapedEnd(src, pos, close);
     if (at < 0) {
       throw new ShellSyntaxException(line, "a " + quote + " quote is never closed");
     }
