@@ -44,9 +44,7 @@ final class CompoundParser {
     int line = p.nextToken().line();
     Token name = p.nextToken();
     if (name.isOp("(")) {
-      if (p.arithmetic() == null) {
-        throw new ShellSyntaxException(line, "this for (( is never closed with ))");
-      }
+      p.forArithmetic();
       return new Node.Loop(line, doBody(line));
     }
     List<Word> items = null;

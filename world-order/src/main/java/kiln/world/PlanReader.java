@@ -41,8 +41,9 @@ public final class PlanReader {
    * @param planFile the plan.sh as given (relative paths are kept in messages and {@link
    *     Plan#path()})
    * @param context the variables the plan sees (STUDIO_TYPE, FIRST_PASS, HAB_ORIGIN...)
-   * @throws UnreadablePlanException when the plan sources a missing file, does not parse, has no
-   *     pkg_name or an invalid name, origin or dependency; the message names file, line and value
+   * @throws UnreadablePlanException when the plan sources a missing file, does not parse (for bash
+   *     either), has no pkg_name or an invalid name, origin or dependency; the message names file,
+   *     line and value
    */
   public PlanReading read(Path planFile, EvalContext context) throws UnreadablePlanException {
     Path absolute = planFile.toAbsolutePath().normalize();

@@ -130,15 +130,21 @@ final class Scanner {
       if (arith != null) {
         return new End(arith.close() + 1, arith.line());
       }
-      return new Scanner(src, dollar + 2, line, trimmedHeredocEnds).parenEnd();
+      return balancedEnd(src, dollar + 2, line, trimmedHeredocEnds);
     }
     return ShellParser.substitutionEnd(src, dollar + 2, line, trimmedHeredocEnds);
   }
 
   /**
-   * The {@code )} closing a {@code $((} that is not arithmetic, by balancing parentheses: bash
-   * keeps such a substitution's text and parses it only when it runs.
+   * The {@code )} closing the parenthesis before {@code from}, by balancing the ones after it: the
+   * end of a {@code $((} that is not arithmetic (bash keeps its text and parses it when it runs)
+   * and of a {@code for ((...))} header (whose two closing parentheses need not be adjacent).
    */
+  static End balancedEnd(String src, int from, int line, boolean trimmedHeredocEnds)
+      throws ShellSyntaxException {
+    return new Scanner(src, from, line, trimmedHeredocEnds).parenEnd();
+  }
+
   private End parenEnd() throws ShellSyntaxException {
     int depth = 0;
     while (pos < src.length()) {

@@ -110,6 +110,18 @@ final class ShellLexer {
     return text;
   }
 
+  /**
+   * Reads the rest of a {@code for ((...))} header whose first {@code (} was just read, up to the
+   * {@code )} that balances it.
+   */
+  String forArithmetic() throws ShellSyntaxException {
+    Scanner.End close = Scanner.balancedEnd(src, pos, line, heredocs.trimmedEnds());
+    String text = src.substring(pos, close.close());
+    line = close.line();
+    pos = close.close() + 1;
+    return text;
+  }
+
   private void skipBlanks() {
     while (pos < end) {
       char c = src.charAt(pos);

@@ -254,12 +254,12 @@ final class ShellParser {
     }
   }
 
-  /** Reads the rest of an arithmetic {@code ((} whose first {@code (} was just read, or null. */
-  String arithmetic() throws ShellSyntaxException {
+  /** Reads the rest of a {@code for ((...))} header whose first {@code (} was just read. */
+  String forArithmetic() throws ShellSyntaxException {
     if (peeked != null) {
       throw new IllegalStateException("a token was read past the (");
     }
-    return lexer.arithmetic();
+    return lexer.forArithmetic();
   }
 
   Node command0() throws ShellSyntaxException {

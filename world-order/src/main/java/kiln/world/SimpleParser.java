@@ -33,11 +33,11 @@ final class SimpleParser {
       p.nextToken();
       if (!startsCompound(p.peekToken())) {
         simple();
-        return new Node.Loop(line, new Node.Block(line, List.of()));
+        return new Node.Command(line, List.of(), List.of());
       }
     }
     p.command0();
-    return new Node.Loop(line, new Node.Block(line, List.of()));
+    return new Node.Command(line, List.of(), List.of());
   }
 
   private static boolean startsCompound(Token t) {
