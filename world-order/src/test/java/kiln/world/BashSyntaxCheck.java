@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 final class BashSyntaxCheck {
 
   /**
-   * Each file's text becomes the body of a function: defining a function parses its body and runs
-   * nothing, and one bash can define thousands (a bash -n per file costs a process each). Bash
+   * One bash reads every file: a subshell per file evals {@code set -n} followed by the file's
+   * text, so the text is parsed and nothing of it runs (bash reads the commands after {@code set
+   * -n} without executing them), at the cost of a fork where bash -n costs a fork and an exec. Bash
    * reports some errors (a {@code [[} never closed) and still exits 0, so a file is accepted when
    * bash says nothing of a syntax error.
    */
@@ -23,9 +24,8 @@ final class BashSyntaxCheck {
       while IFS= read -r f; do
         body=
         IFS= read -r -d '' body < "$f"
-        eval "kiln_syntax_check() {
-      $body
-      }" 2>"$errors"
+        ( eval "set -n
+      $body" ) 2>"$errors" </dev/null >/dev/null
         status=$?
         said=
         IFS= read -r -d '' said < "$errors"
@@ -37,12 +37,10 @@ final class BashSyntaxCheck {
   private BashSyntaxCheck() {}
 
   /**
-   * The files bash accepts when their text is a function body: nearly bash -n's answer, fast. It
-   * differs for a here-document read to the end of the file (bash -n takes it, a body does not),
-   * and a syntax error may leave the parser of that one bash in a state that lets the next file
-   * pass: rely on {@link #acceptsAlone} where one answer decides.
+   * The files bash parses, asked of one bash (see {@link #DRIVER}): bash -n's answer, faster. Where
+   * one answer decides a test, {@link #acceptsAlone} asks bash -n itself.
    */
-  static Set<Path> acceptedAsBodies(List<Path> files) throws IOException, InterruptedException {
+  static Set<Path> accepted(List<Path> files) throws IOException, InterruptedException {
     Set<Path> accepted = new HashSet<>();
     int from = 0;
     while (from < files.size()) {
@@ -52,7 +50,7 @@ final class BashSyntaxCheck {
           accepted.add(files.get(from + i));
         }
       }
-      // Some errors inside a substitution end bash itself: that file is refused, go on after it.
+      // Should bash itself stop on a file, that file is refused and another bash goes on after it.
       from += answers.size() + (from + answers.size() < files.size() ? 1 : 0);
     }
     return accepted;

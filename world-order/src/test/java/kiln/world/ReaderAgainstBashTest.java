@@ -47,7 +47,7 @@ class ReaderAgainstBashTest {
       files.add(plan);
       texts.add(text);
     }
-    Set<Path> accepted = BashSyntaxCheck.acceptedAsBodies(files);
+    Set<Path> accepted = BashSyntaxCheck.accepted(files);
     PlanReader reader = new PlanReader(file -> false); // the parser alone, no asking bash
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < BODIES; i++) {
