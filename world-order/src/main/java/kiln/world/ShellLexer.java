@@ -23,6 +23,7 @@ final class ShellLexer {
   private final Heredocs heredocs;
   private final WordParts parts;
   private boolean fragment;
+  private boolean conditional;
 
   /**
    * A lexer from {@code pos} of {@code src}.
@@ -42,6 +43,14 @@ final class ShellLexer {
 
   ShellLexer(String src) {
     this(src, 0, 1, false, false);
+  }
+
+  /**
+   * Inside {@code [[ ... ]]} a {@code #} right after an operator ({@code &&#x}) starts a word, not
+   * a comment, as bash reads it.
+   */
+  void conditional(boolean inside) {
+    conditional = inside;
   }
 
   int pos() {
@@ -76,7 +85,7 @@ final class ShellLexer {
         return new Token(Token.Kind.EOF, null, null, null, line);
       }
       char c = src.charAt(pos);
-      if (c == '#') {
+      if (c == '#' && (!conditional || pos == 0 || " \t\n".indexOf(src.charAt(pos - 1)) >= 0)) {
         skipComment();
       } else if (c == '\n') {
         pos++;

@@ -262,6 +262,14 @@ final class ShellParser {
     return lexer.forArithmetic();
   }
 
+  /** See {@link ShellLexer#conditional}; no token may be read ahead when it changes. */
+  void conditional(boolean inside) {
+    if (peeked != null) {
+      throw new IllegalStateException("a token was read ahead");
+    }
+    lexer.conditional(inside);
+  }
+
   Node command0() throws ShellSyntaxException {
     return command();
   }

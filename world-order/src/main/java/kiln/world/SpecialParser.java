@@ -17,6 +17,7 @@ final class SpecialParser {
 
   Node cond() throws ShellSyntaxException {
     Token open = p.nextToken();
+    p.conditional(true);
     List<Token> tokens = new ArrayList<>();
     while (!p.peekToken().isWord("]]")) {
       Token t = p.nextToken();
@@ -31,6 +32,7 @@ final class SpecialParser {
       }
     }
     p.nextToken();
+    p.conditional(false);
     return new Node.Cond(open.line(), List.copyOf(tokens));
   }
 

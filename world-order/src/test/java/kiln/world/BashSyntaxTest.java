@@ -41,6 +41,7 @@ class BashSyntaxTest {
     readsPast("(( y = 1 << 3 ))");
     readsPast("f() {\n  (( y <<= 2 ))\n  for ((i = 0; i << 2; i++)); do :; done\n}");
     readsPast("for ((i = 0; (i) < 3; i++)x) do :; done"); // bash balances, x is arithmetic
+    readsPast("if [[ -n \"$x\" &&# $y == a* ]]; then :; fi"); // in [[ ]], #... is a word there
   }
 
   @Test
