@@ -3,9 +3,11 @@ package kiln.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kiln.orchestrator.StatusReport;
+import kiln.orchestrator.status.JsonStatus;
+import kiln.orchestrator.status.RunStatus;
+import kiln.orchestrator.status.StatusRenderer;
+import kiln.orchestrator.status.TextStatus;
 import kiln.resume.RunJournal;
-import kiln.resume.RunState;
 import kiln.resume.WorkDirLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +34,18 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = where.workDir();
-    Optional<RunState> run = RunJournal.read(work);
-    if (run.isEmpty()) {
+    Optional<RunStatus> status =
+        RunJournal.read(work)
+            .map(
+                run ->
+                    RunStatus.of(
+                        run,
+                        RunJournal.ledgerFile(work, run.runId()),
+                        WorkDirLock.liveHolderOf(work)));
+    if (status.isEmpty()) {
       if (json) {
-        spec.commandLine().getOut().println("{\"stages\":[]}");
+        spec.commandLine().getOut().print(JsonStatus.NO_RUN);
+        spec.commandLine().getOut().flush();
       } else {
         spec.commandLine()
             .getErr()
@@ -43,9 +53,8 @@ final class StatusCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Path ledger = RunJournal.ledgerDir(work).resolve(run.get().runId() + ".jsonl");
-    StatusReport report = new StatusReport(run.get(), ledger, WorkDirLock.liveHolderOf(work));
-    spec.commandLine().getOut().print(json ? report.json() : report.text());
+    StatusRenderer renderer = json ? new JsonStatus() : new TextStatus();
+    spec.commandLine().getOut().print(renderer.render(status.get()));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -74,7 +74,7 @@ public final class Scheduler {
    */
   public StageResult run() throws JournalException, BuilderException, InterruptedException {
     journal.recordStage(work);
-    Board board = new Resumption(work, journal, progress).board();
+    Board board = new Resumption(work, journal, progress).board(options.weights());
     int total = work.entries().size();
     progress.stageStarted(
         stage,
@@ -143,7 +143,7 @@ public final class Scheduler {
     batch.record(
         Transition.building(stage, key, log),
         () -> {
-          progress.buildStarted(stage, key, log, journal.entry(stage, key).attempts());
+          progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
           done.submit(() -> buildOne(entry, log));
         });
   }
@@ -178,10 +178,10 @@ public final class Scheduler {
   private boolean finish(Board board, Finished finished, Batch batch) {
     EntryKey key = finished.key();
     Path log = finished.log();
-    if (finished.outcome() instanceof BuildOutcome.Built) {
+    if (finished.outcome() instanceof BuildOutcome.Built built) {
       board.built(key);
       batch.record(
-          Transition.built(stage, key, finished.artifact(), log),
+          Transition.built(stage, key, finished.artifact(), log, built.phases()),
           () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
       return false;
     }

@@ -3,6 +3,7 @@ package kiln.orchestrator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import kiln.resume.StageName;
  * and checks that no entry starts before its deps finished.
  */
 public final class FakeBuilder implements EntryBuilder {
+
+  /** The phase times every build reports. */
+  public static final Map<String, Duration> PHASES = Map.of("build pass", Duration.ofMillis(1250));
 
   public final Path results;
   public final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -70,7 +74,7 @@ public final class FakeBuilder implements EntryBuilder {
       Files.createDirectories(results);
       Files.writeString(artifact, key + " build " + builds.get(key));
       finished.add(key);
-      return BuildOutcome.built(artifact);
+      return BuildOutcome.built(artifact, PHASES);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {

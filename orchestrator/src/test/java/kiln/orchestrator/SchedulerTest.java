@@ -122,6 +122,24 @@ class SchedulerTest {
   }
 
   @Test
+  void theWeightsDecideWhichChainIsHeaviest() throws Exception {
+    // x alone costs more than the chain y -> z -> w counted in builds
+    EntryWeights slowX = (stage, entry) -> entry.key().equals(key("x")) ? 10 : 1;
+    run(Worlds.world("x\ny\nz: y\nw: z"), SchedulerOptions.defaults().withWeights(slowX));
+    assertEquals(List.of("x", "y", "z", "w"), builder.startedNames());
+  }
+
+  @Test
+  void aWeightBelowZeroIsRefusedNamingTheEntry() {
+    EntryWeights broken = (stage, entry) -> -1;
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(Worlds.world("x"), SchedulerOptions.defaults().withWeights(broken)));
+    assertTrue(e.getMessage().contains("stage3 t/x"), e.getMessage());
+  }
+
+  @Test
   void runsUpToJobsAtOnceButNeverBeforeTheDeps() throws Exception {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 30; i++) {

@@ -1,6 +1,10 @@
 package kiln.resume;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +18,8 @@ import java.util.Objects;
  * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
  *     {@code failed} by a check of the built artifact (not by the build): what the check found
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
+ * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
+ *     as far as the builder reports them; otherwise empty
  */
 public record Transition(
     StageName stage,
@@ -22,7 +28,8 @@ public record Transition(
     Artifact artifact,
     Path log,
     String reason,
-    EntryKey cause) {
+    EntryKey cause,
+    Map<String, Duration> phases) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -48,6 +55,23 @@ public record Transition(
     if (status.isFailure() && log == null) {
       throw new IllegalArgumentException(stage + " " + key + ": a " + status.id() + " needs a log");
     }
+    phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    if (!phases.isEmpty() && status != EntryStatus.BUILT) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": phase times go with 'built' only, not " + status);
+    }
+  }
+
+  /** A transition without phase times: every state but a built one from a builder that has them. */
+  public Transition(
+      StageName stage,
+      EntryKey key,
+      EntryStatus status,
+      Artifact artifact,
+      Path log,
+      String reason,
+      EntryKey cause) {
+    this(stage, key, status, artifact, log, reason, cause, Map.of());
   }
 
   public static Transition queued(StageName stage, EntryKey key) {
@@ -60,6 +84,12 @@ public record Transition(
 
   public static Transition built(StageName stage, EntryKey key, Artifact artifact, Path log) {
     return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null);
+  }
+
+  /** Built, with how long each phase of the build took. */
+  public static Transition built(
+      StageName stage, EntryKey key, Artifact artifact, Path log, Map<String, Duration> phases) {
+    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases);
   }
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {
