@@ -3,12 +3,11 @@ package kiln.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import kiln.orchestrator.RunSession;
 import kiln.orchestrator.status.JsonStatus;
 import kiln.orchestrator.status.RunStatus;
 import kiln.orchestrator.status.StatusRenderer;
 import kiln.orchestrator.status.TextStatus;
-import kiln.resume.RunJournal;
-import kiln.resume.WorkDirLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,14 +33,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = where.workDir();
-    Optional<RunStatus> status =
-        RunJournal.read(work)
-            .map(
-                run ->
-                    RunStatus.of(
-                        run,
-                        RunJournal.ledgerFile(work, run.runId()),
-                        WorkDirLock.liveHolderOf(work)));
+    Optional<RunStatus> status = RunSession.peek(work);
     if (status.isEmpty()) {
       if (json) {
         spec.commandLine().getOut().print(JsonStatus.NO_RUN);

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import kiln.orchestrator.TickingClock;
 import kiln.orchestrator.Worlds;
 import kiln.resume.StageName;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +234,29 @@ class BootstrapCommandTest {
     parts.stage0Failure = null;
     assertEquals(0, bootstrap().exit());
     assertEquals(2, parts.tarballsMade);
+  }
+
+  @Test
+  void statusShowsEachAttemptWithTheTimesTheLedgerRecorded() throws Exception {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    parts.world().timingOut.add("t/jq");
+    BootstrapCommand command =
+        new BootstrapCommand(parts.factory(), new TickingClock(start, Duration.ofSeconds(1)));
+    assertEquals(1, CliRun.ofCommand(command, "--config", config.toString(), "-j", "1").exit());
+    JsonNode world = new ObjectMapper().readTree(status("--json").out()).get("stages").get(3);
+    Map<String, String> outcomes = new TreeMap<>();
+    for (JsonNode plan : world.get("plans")) {
+      for (JsonNode attempt : plan.get("attempts")) {
+        Instant started = Instant.parse(attempt.get("started").asText());
+        Instant ended = Instant.parse(attempt.get("ended").asText());
+        assertTrue(started.isAfter(start), attempt.toString());
+        assertEquals(Duration.ofSeconds(1), Duration.between(started, ended), attempt.toString());
+        assertEquals(1.0, attempt.get("seconds").asDouble(), attempt.toString());
+        outcomes.put(plan.get("ident").asText(), attempt.get("outcome").asText());
+      }
+    }
+    assertEquals(Map.of("t/zlib", "built", "t/curl", "failed", "t/jq", "timed_out"), outcomes);
   }
 
   CliRun status(String... args) {
