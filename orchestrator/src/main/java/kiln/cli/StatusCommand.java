@@ -20,8 +20,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description =
-        "Shows per stage what is built, failed, skipped, timed out, pending and building.")
+        "Shows per stage what is built, failed, skipped, timed out, pending and building."
+            + " Exits 0, or 4 when entries failed, timed out or were skipped.")
 final class StatusCommand implements Callable<Integer> {
+
+  /**
+   * The exit code when the run has failed, timed-out or skipped entries: the status was shown, and
+   * work remains that a script must not take for done (docs/ledger.md).
+   */
+  static final int FAILURES_OR_SKIPS_REMAIN = 4;
 
   @Mixin WorkDirOptions where = new WorkDirOptions();
 
@@ -48,6 +55,6 @@ final class StatusCommand implements Callable<Integer> {
     StatusRenderer renderer = json ? new JsonStatus() : new TextStatus();
     spec.commandLine().getOut().print(renderer.render(status.get()));
     spec.commandLine().getOut().flush();
-    return 0;
+    return status.get().hasFailuresOrSkips() ? FAILURES_OR_SKIPS_REMAIN : 0;
   }
 }

@@ -193,7 +193,9 @@ public final class Scheduler {
     EntryStatus status = timedOut ? EntryStatus.TIMED_OUT : EntryStatus.FAILED;
     board.setAside(key, status);
     batch.record(
-        timedOut ? Transition.timedOut(stage, key, log) : Transition.failed(stage, key, log),
+        timedOut
+            ? Transition.timedOut(stage, key, log, oneLine(why))
+            : Transition.failed(stage, key, log, oneLine(why)),
         () -> progress.buildFinished(stage, key, status, log, why));
     String reason = key + (timedOut ? " timed out" : " failed");
     for (EntryKey blocked : board.blockedBy(key)) {
@@ -203,6 +205,15 @@ public final class Scheduler {
           () -> progress.skipped(stage, blocked, reason));
     }
     return true;
+  }
+
+  /** The first line of a builder's verdict, for the ledger and {@code kiln status}. */
+  private static String oneLine(String why) {
+    String line =
+        why == null || why.isBlank()
+            ? "no reason given"
+            : why.strip().lines().findFirst().orElse("");
+    return line.length() <= 400 ? line : line.substring(0, 400) + "...";
   }
 
   /**

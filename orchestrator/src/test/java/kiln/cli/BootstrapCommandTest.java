@@ -259,6 +259,45 @@ class BootstrapCommandTest {
     assertEquals(Map.of("t/zlib", "built", "t/curl", "failed", "t/jq", "timed_out"), outcomes);
   }
 
+  @Test
+  void statusExitsFourWhileFailuresOrSkipsRemainAndNamesTheRunAndEachFailure() throws Exception {
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    parts.world().timingOut.add("t/jq");
+    assertEquals(1, bootstrap().exit());
+    CliRun text = status();
+    assertEquals(4, text.exit(), "failures remain: " + text.out());
+    assertTrue(text.out().contains("  failed t/curl  log: "), text.out());
+    assertTrue(text.out().contains("    exit code 1\n"), "the failure's line: " + text.out());
+    CliRun json = status("--json");
+    assertEquals(4, json.exit(), json.err());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    String run = Files.readString(dir.resolve(".kiln/ledger/current")).trim();
+    assertEquals(run, root.get("run").asText());
+    assertFalse(root.get("running").asBoolean(), "no kiln runs now");
+    Map<String, JsonNode> world = new TreeMap<>();
+    root.get("stages").get(3).get("plans").forEach(p -> world.put(p.get("ident").asText(), p));
+    assertEquals("exit code 1", world.get("t/curl").get("reason").asText());
+    assertTrue(world.get("t/curl").get("log").asText().endsWith("t-curl.1.log"));
+    assertEquals("no output for 1h", world.get("t/jq").get("reason").asText());
+    assertEquals(1, world.get("t/jq").get("attempts").size(), "its attempt count");
+
+    parts.world().failing.clear();
+    parts.world().timingOut.clear();
+    assertEquals(0, bootstrap().exit());
+    assertEquals(0, status().exit(), "nothing remains");
+    assertEquals(2, statusPlan("t/curl").get("attempts").size(), "failed, then built");
+  }
+
+  JsonNode statusPlan(String ident) throws Exception {
+    for (JsonNode plan :
+        new ObjectMapper().readTree(status("--json").out()).get("stages").get(3).get("plans")) {
+      if (plan.get("ident").asText().equals(ident)) {
+        return plan;
+      }
+    }
+    throw new AssertionError("no " + ident);
+  }
+
   CliRun status(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "--config";

@@ -268,8 +268,13 @@ class DemoBootstrapIT {
 
   private Map<String, JsonNode> stage(String name) throws IOException {
     CliRun status = CliRun.of("status", "--json", "--config", config.toString());
-    assertEquals(0, status.exit(), status.err());
     JsonNode root = new ObjectMapper().readTree(status.out());
+    int setAside = 0;
+    for (JsonNode stage : root.get("stages")) {
+      setAside += stage.get("failed").asInt() + stage.get("timed_out").asInt();
+      setAside += stage.get("skipped").asInt();
+    }
+    assertEquals(setAside > 0 ? 4 : 0, status.exit(), "4 while work remains: " + status.out());
     Map<String, JsonNode> plans = new TreeMap<>();
     for (JsonNode stage : root.get("stages")) {
       if (stage.get("name").asText().equals(name)) {

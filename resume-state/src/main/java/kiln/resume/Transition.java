@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param artifact for {@code built}: what was built; otherwise null
  * @param log the build log of this attempt, or null when there is none (queued, skipped)
  * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
- *     {@code failed} by a check of the built artifact (not by the build): what the check found
+ *     {@code failed} or {@code timed_out}: the builder's one line about it, or, for {@code failed}
+ *     by a check of the built artifact after the build, what the check found (null when unknown)
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
  *     as far as the builder reports them; otherwise empty
@@ -42,14 +43,12 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
     }
-    if (status == EntryStatus.SKIPPED
-        ? reason == null
-        : reason != null && status != EntryStatus.FAILED) {
+    if (status == EntryStatus.SKIPPED ? reason == null : reason != null && !status.isFailure()) {
       throw new IllegalArgumentException(
           stage
               + " "
               + key
-              + ": a reason goes with 'skipped' (and may with 'failed'), not "
+              + ": a reason goes with 'skipped' (and may with 'failed' or 'timed_out'), not "
               + status);
     }
     if (status.isFailure() && log == null) {
@@ -105,8 +104,18 @@ public record Transition(
     return new Transition(stage, key, EntryStatus.FAILED, null, log, reason, null);
   }
 
+  /** The build failed; {@code why} is the builder's one line about it. */
+  public static Transition failed(StageName stage, EntryKey key, Path log, String why) {
+    return new Transition(stage, key, EntryStatus.FAILED, null, log, why, null);
+  }
+
   public static Transition timedOut(StageName stage, EntryKey key, Path log) {
     return new Transition(stage, key, EntryStatus.TIMED_OUT, null, log, null, null);
+  }
+
+  /** The build was killed at a limit; {@code why} says which. */
+  public static Transition timedOut(StageName stage, EntryKey key, Path log, String why) {
+    return new Transition(stage, key, EntryStatus.TIMED_OUT, null, log, why, null);
   }
 
   /** Set aside because {@code cause} failed, timed out, or was set aside by the user. */

@@ -44,6 +44,8 @@ public final class JsonStatus implements StatusRenderer {
         plan(plans.addObject(), plan);
       }
     }
+    root.put("run", status.runId());
+    root.put("running", status.running());
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

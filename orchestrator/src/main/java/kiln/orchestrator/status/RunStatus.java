@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import kiln.resume.EntryStatus;
 import kiln.resume.Recovery;
 import kiln.resume.RunState;
 
@@ -39,6 +40,20 @@ public record RunStatus(
         runningPid,
         run.recovery(),
         run.stages().values().stream().map(StageStatus::of).toList());
+  }
+
+  /**
+   * True when an entry failed, timed out or was skipped (by the user or because of another): work a
+   * script must not take for done. {@code kiln status} exits {@code 4} then.
+   */
+  public boolean hasFailuresOrSkips() {
+    return stages.stream()
+        .anyMatch(
+            s ->
+                s.count(EntryStatus.FAILED)
+                        + s.count(EntryStatus.TIMED_OUT)
+                        + s.count(EntryStatus.SKIPPED)
+                    > 0);
   }
 
   /** True while a kiln works on the run. */

@@ -56,7 +56,7 @@ class StatusTest {
   @Test
   void theJsonHasTheIssuesShapeInItsOrder() throws Exception {
     JsonNode root = json();
-    assertEquals(List.of("stages"), names(root));
+    assertEquals(List.of("stages", "run", "running"), names(root));
     JsonNode stage = root.get("stages").get(0);
     assertEquals(
         List.of("name", "built", "failed", "skipped", "timed_out", "pending", "building", "plans"),
@@ -75,9 +75,9 @@ class StatusTest {
           List.of("ident", "args", "status", "reason", "log", "artifact", "attempts"), names(plan));
     }
     assertPlan(plans.get(0), "t/a", "built", null, true, true);
-    assertPlan(plans.get(1), "t/b", "failed", null, true, false);
+    assertPlan(plans.get(1), "t/b", "failed", "exit code 1", true, false);
     assertPlan(plans.get(2), "t/c", "skipped", "t/b failed", false, false);
-    assertPlan(plans.get(3), "t/d", "timed_out", null, true, false);
+    assertPlan(plans.get(3), "t/d", "timed_out", "no output for 1h", true, false);
     assertPlan(plans.get(4), "t/e", "pending", null, false, false);
     assertEquals(
         work.resolve("logs/stage3/t-b.1.log").toString(), plans.get(1).get("log").asText());
