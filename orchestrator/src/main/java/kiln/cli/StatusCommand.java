@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = where.workDir();
-    Optional<RunStatus> status = RunSession.peek(work);
+    Optional<RunStatus> status = RunSession.peek(work, where.planTree());
     if (status.isEmpty()) {
       if (json) {
         spec.commandLine().getOut().print(JsonStatus.NO_RUN);

@@ -207,7 +207,7 @@ public final class Pipeline {
               + " as it is)");
     }
     long unfinished =
-        state.keys().stream()
+        state.planSet().stream()
             .filter(k -> state.entry(k).status() != EntryStatus.BUILT && !state.setAsideByUser(k))
             .count();
     if (unfinished > 0) {

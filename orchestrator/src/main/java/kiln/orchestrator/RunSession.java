@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import kiln.orchestrator.status.PlanTree;
 import kiln.orchestrator.status.RunStatus;
 import kiln.resume.JournalException;
 import kiln.resume.RunJournal;
@@ -105,13 +106,13 @@ public final class RunSession implements AutoCloseable {
    * The current run of a work directory as it stands, without locking it or changing anything (a
    * record being written shows as a torn tail and is left alone); empty when there is no run.
    */
-  public static Optional<RunStatus> peek(Path work) throws JournalException {
+  public static Optional<RunStatus> peek(Path work, PlanTree tree) throws JournalException {
     Optional<RunState> run = RunJournal.read(work);
     if (run.isEmpty()) {
       return Optional.empty();
     }
     Path ledger = RunJournal.ledgerFile(work, run.get().runId());
-    return Optional.of(RunStatus.of(run.get(), ledger, WorkDirLock.liveHolderOf(work)));
+    return Optional.of(RunStatus.of(run.get(), ledger, WorkDirLock.liveHolderOf(work), tree));
   }
 
   public RunJournal journal() {

@@ -29,7 +29,11 @@ class BootstrapCommandTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    Files.createDirectories(dir.resolve("plans"));
+    // the fake parts read no plans, but status looks for each plan's plan.sh in the tree
+    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
+      Files.createDirectories(dir.resolve("plans").resolve(plan));
+      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
+    }
     Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
     Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
     config =
@@ -286,6 +290,42 @@ class BootstrapCommandTest {
     assertEquals(0, bootstrap().exit());
     assertEquals(0, status().exit(), "nothing remains");
     assertEquals(2, statusPlan("t/curl").get("attempts").size(), "failed, then built");
+  }
+
+  @Test
+  void aPlanDeletedFromTheTreeIsReportedAsLeftAndCountsNoMore() throws Exception {
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    assertEquals(1, bootstrap().exit());
+    deleteTree(dir.resolve("plans/curl"));
+    parts.world = "zlib\ngit: zlib\njq\n"; // git no longer needs curl
+
+    CliRun before = status();
+    assertTrue(
+        before.out().contains("stage3: 2 built, 0 failed, 1 skipped, 0 timed out"), before.out());
+    assertTrue(
+        before.out().contains("  left: t/curl (was failed): its plan plans/curl is no longer"),
+        before.out());
+
+    CliRun rerun = bootstrap();
+    assertEquals(0, rerun.exit(), rerun.err());
+    CliRun after = status("--json");
+    assertEquals(0, after.exit(), "what bootstrap says, status says: " + after.out());
+    JsonNode world = new ObjectMapper().readTree(after.out()).get("stages").get(3);
+    assertEquals(3, world.get("built").asInt());
+    assertEquals(0, world.get("failed").asInt());
+    assertEquals(3, world.get("plans").size(), world.toString());
+    JsonNode left = world.get("left").get(0);
+    assertEquals("t/curl", left.get("ident").asText());
+    assertEquals("failed", left.get("was").asText());
+    assertEquals("the stage's plan list no longer holds it", left.get("why").asText());
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   JsonNode statusPlan(String ident) throws Exception {

@@ -43,6 +43,14 @@ public final class JsonStatus implements StatusRenderer {
       for (PlanStatus plan : stage.plans()) {
         plan(plans.addObject(), plan);
       }
+      ArrayNode left = node.putArray("left");
+      for (LeftPlan gone : stage.left()) {
+        ObjectNode entry = left.addObject();
+        entry.put("ident", gone.key().ident().toString());
+        entry.put("args", gone.key().argsText());
+        entry.put("was", gone.wasName());
+        entry.put("why", gone.why());
+      }
     }
     root.put("run", status.runId());
     root.put("running", status.running());

@@ -32,14 +32,23 @@ public record RunStatus(
     stages = List.copyOf(stages);
   }
 
-  /** The status of a replayed run. */
+  /** The status of a replayed run, with no tree to check its plans against. */
   public static RunStatus of(RunState run, Path ledger, Optional<Long> runningPid) {
+    return of(run, ledger, runningPid, PlanTree.UNKNOWN);
+  }
+
+  /**
+   * The status of a replayed run.
+   *
+   * @param tree where the plans are now: an entry whose plan is gone is reported as left
+   */
+  public static RunStatus of(RunState run, Path ledger, Optional<Long> runningPid, PlanTree tree) {
     return new RunStatus(
         run.runId(),
         ledger,
         runningPid,
         run.recovery(),
-        run.stages().values().stream().map(StageStatus::of).toList());
+        run.stages().values().stream().map(s -> StageStatus.of(s, tree)).toList());
   }
 
   /**

@@ -51,6 +51,7 @@ public final class TextStatus implements StatusRenderer {
           .append(stage.passedCheck())
           .append(" built artifact(s) passed the check before the next stage\n");
     }
+    appendLeft(text, stage);
     for (PlanStatus plan : stage.plans()) {
       EntryState entry = plan.state();
       if (entry.status().isFailure()) {
@@ -74,6 +75,18 @@ public final class TextStatus implements StatusRenderer {
             .append(entry.log())
             .append('\n');
       }
+    }
+  }
+
+  private static void appendLeft(StringBuilder text, StageStatus stage) {
+    for (LeftPlan gone : stage.left()) {
+      text.append("  left: ")
+          .append(gone.key())
+          .append(" (was ")
+          .append(gone.wasName().replace('_', ' '))
+          .append("): ")
+          .append(gone.why())
+          .append('\n');
     }
   }
 

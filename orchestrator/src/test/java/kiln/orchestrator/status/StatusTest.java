@@ -59,7 +59,16 @@ class StatusTest {
     assertEquals(List.of("stages", "run", "running"), names(root));
     JsonNode stage = root.get("stages").get(0);
     assertEquals(
-        List.of("name", "built", "failed", "skipped", "timed_out", "pending", "building", "plans"),
+        List.of(
+            "name",
+            "built",
+            "failed",
+            "skipped",
+            "timed_out",
+            "pending",
+            "building",
+            "plans",
+            "left"),
         names(stage));
     assertEquals("stage3", stage.get("name").asText());
     assertEquals(1, stage.get("built").asInt());
