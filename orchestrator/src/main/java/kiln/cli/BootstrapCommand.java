@@ -155,8 +155,12 @@ final class BootstrapCommand implements Callable<Integer> {
       try {
         result = new Pipeline(kiln, stageParts, journal, progress).run(request);
       } catch (InterruptedException e) {
-        throw new StageException(
-            "stopped; the builds that were running are redone by the next `kiln bootstrap`", e);
+        // Said here, while the session is open: once it closes, a JVM stopped by a signal may
+        // exit before a later line is written.
+        err.println(
+            "kiln: stopped: the builds that finished are recorded; the ones that were running"
+                + " are redone by the next `kiln bootstrap`");
+        return FailureHandler.FAILED;
       } finally {
         if (progress instanceof LiveProgress live) {
           live.close();

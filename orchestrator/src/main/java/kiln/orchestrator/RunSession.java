@@ -56,13 +56,16 @@ public final class RunSession implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread hook;
 
-  private RunSession(WorkDirLock lock, RunJournal journal, Thread owner) {
+  private RunSession(WorkDirLock lock, RunJournal journal, Thread owner, Consumer<String> notes) {
     this.lock = lock;
     this.journal = journal;
     this.hook =
         new Thread(
             () -> {
-              owner.interrupt();
+              notes.accept(
+                  "stopping (interrupted): running builds are stopped and their studios"
+                      + " removed; what finished is recorded");
+              journal.interruptBetweenWrites(owner);
               try {
                 closed.await();
               } catch (InterruptedException ignored) {
@@ -97,7 +100,7 @@ public final class RunSession implements AutoCloseable {
     if (!journal.recovery().clean()) {
       notes.accept(journal.recovery().describe(journal.file()));
     }
-    RunSession session = new RunSession(lock, journal, Thread.currentThread());
+    RunSession session = new RunSession(lock, journal, Thread.currentThread(), notes);
     Runtime.getRuntime().addShutdownHook(session.hook);
     return session;
   }

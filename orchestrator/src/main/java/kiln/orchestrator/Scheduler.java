@@ -104,7 +104,13 @@ public final class Scheduler {
         if (running == 0) {
           break;
         }
-        Future<Finished> next = done.take();
+        Future<Finished> next;
+        try {
+          next = done.take();
+        } catch (InterruptedException stop) {
+          recordWhatFinished(pool, done, board, batch);
+          throw stop;
+        }
         do {
           running--;
           try {
@@ -148,13 +154,37 @@ public final class Scheduler {
         });
   }
 
+  /**
+   * Kiln is being stopped (Ctrl-C, SIGINT or SIGTERM from a script): the running builds are
+   * interrupted and given time to remove their studios, then every build that finished, before or
+   * during that, is recorded built, so the next run does not redo it. Failures are not recorded: a
+   * build whose processes the signal killed is no failure of its plan; it is redone.
+   */
+  private void recordWhatFinished(
+      ExecutorService pool, CompletionService<Finished> done, Board board, Batch batch)
+      throws InterruptedException, JournalException {
+    stop(pool);
+    Future<Finished> next;
+    while ((next = done.poll()) != null) {
+      try {
+        Finished finished = next.get();
+        if (finished.outcome() instanceof BuildOutcome.Built) {
+          finish(board, finished, batch);
+        }
+      } catch (ExecutionException notFinished) {
+        // interrupted or broken: nothing to keep
+      }
+    }
+    batch.commit();
+  }
+
   /** Runs on a worker thread: the build, then the artifact's hash. */
   private Finished buildOne(StageEntry entry, Path log)
       throws BuilderException, InterruptedException {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
       try {
-        return new Finished(entry.key(), log, outcome, Artifact.of(built.artifact()));
+        return new Finished(entry.key(), log, outcome, hashFinished(built.artifact()));
       } catch (IOException e) {
         String why =
             "the build reported the artifact " + built.artifact() + ", which cannot be read: " + e;
@@ -163,6 +193,28 @@ public final class Scheduler {
       }
     }
     return new Finished(entry.key(), log, outcome, null);
+  }
+
+  /**
+   * Hashes a finished build's artifact even when kiln is stopping: the interrupt is meant for
+   * builds still running, and this one is done (reading a file through a channel gives up on an
+   * interrupt, so it is held back until the hash is taken).
+   */
+  private static Artifact hashFinished(Path artifact) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          return Artifact.of(artifact);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void appendToLog(Path log, String line) {

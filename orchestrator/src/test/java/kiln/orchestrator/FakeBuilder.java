@@ -27,6 +27,13 @@ public final class FakeBuilder implements EntryBuilder {
   public final Path results;
   public final Set<String> failing = ConcurrentHashMap.newKeySet();
   public final Set<String> timingOut = ConcurrentHashMap.newKeySet();
+
+  /** Builds that run until kiln stops them, and then finish: the stop came at their last step. */
+  public final Set<String> finishingWhenStopped = ConcurrentHashMap.newKeySet();
+
+  /** Builds that run until kiln stops them, and are abandoned then. */
+  public final Set<String> hanging = ConcurrentHashMap.newKeySet();
+
   public final List<EntryKey> started = new ArrayList<>();
   public final Map<EntryKey, Integer> builds = new ConcurrentHashMap<>();
   public final Set<EntryKey> finished = ConcurrentHashMap.newKeySet();
@@ -59,7 +66,15 @@ public final class FakeBuilder implements EntryBuilder {
     builds.merge(key, 1, Integer::sum);
     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
-      if (millis > 0) {
+      if (finishingWhenStopped.contains(key.toString())) {
+        try {
+          Thread.sleep(120_000);
+        } catch (InterruptedException stopped) {
+          // done all the same
+        }
+      } else if (hanging.contains(key.toString())) {
+        Thread.sleep(600_000);
+      } else if (millis > 0) {
         Thread.sleep(millis); // stands for the build's work
       }
       Files.writeString(log, "building " + key + "\nline 2\n");

@@ -266,12 +266,30 @@ public final class RunJournal implements AutoCloseable {
     }
   }
 
+  /**
+   * Interrupts {@code thread} (kiln is being stopped) at a moment it is not writing the ledger: an
+   * interrupt during a write would close the ledger's file, and what finished could no longer be
+   * recorded.
+   */
+  public synchronized void interruptBetweenWrites(Thread thread) {
+    thread.interrupt();
+  }
+
   private void append(String lines) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    // A file channel gives up on an interrupted thread and closes. Interrupts come only between
+    // writes (interruptBetweenWrites); one pending is held back until the record is on disk.
+    boolean interrupted = Thread.interrupted();
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    channel.force(false);
   }
 
   private static long pid() {
