@@ -132,7 +132,7 @@ final class BootstrapCommand implements Callable<Integer> {
                   jobs != null ? jobs : kiln.jobs(), failFast, Optional.ofNullable(stopBefore)),
               newRun);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);

@@ -80,13 +80,15 @@ public final class PlanReader {
       text = read(file);
     } catch (IOException e) {
       throw new UnreadablePlanException(
-          new Diagnostic(new SourceLocation(asGiven, 0), "cannot read: " + e.getMessage()));
+          new Diagnostic(new SourceLocation(asGiven, 0), "cannot read it: " + IoFailures.reason(e)),
+          e);
     }
     try {
       return new ShellParser(text).parse();
     } catch (ShellSyntaxException e) {
       throw new UnreadablePlanException(
-          new Diagnostic(new SourceLocation(asGiven, e.line()), "bash syntax: " + e.getMessage()));
+          new Diagnostic(new SourceLocation(asGiven, e.line()), "bash syntax: " + e.getMessage()),
+          e);
     }
   }
 

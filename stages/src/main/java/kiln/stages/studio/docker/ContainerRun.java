@@ -17,6 +17,7 @@ import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioRun.Ending;
+import kiln.world.IoFailures;
 
 /**
  * One created container, run to its end: started, its output streamed to the log as it comes,
@@ -82,7 +83,7 @@ final class ContainerRun {
       engine.client().startContainerCmd(id).exec();
     } catch (DockerException e) {
       // The engine refuses to start a command that is not there (or not executable).
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      String why = IoFailures.describe(e);
       note(log, "kiln: the studio could not start: " + why);
       throw new StudioException("the studio could not start its command: " + why, e);
     }
