@@ -170,7 +170,9 @@ final class ParallelXzOutputStream extends OutputStream {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException("xz compression failed: " + e.getCause().getMessage(), e.getCause());
+      String why = e.getCause().getMessage();
+      throw new IOException(
+          "xz compression failed: " + (why == null ? "no reason given" : why), e.getCause());
     }
   }
 }

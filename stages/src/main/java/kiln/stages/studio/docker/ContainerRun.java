@@ -105,7 +105,7 @@ final class ContainerRun {
         return code == null ? -1 : code;
       } catch (RuntimeException e) {
         throw new StudioException(
-            "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+            IoFailures.message("the studio container " + id + " did not report its exit", e), e);
       }
     }
   }
@@ -115,7 +115,7 @@ final class ContainerRun {
       log.write(("\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
       log.flush();
     } catch (IOException e) {
-      throw new StudioException("cannot write the build log: " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot write the build log", e), e);
     }
   }
 
@@ -180,11 +180,11 @@ final class ContainerRun {
       }
       if (streamFailure != null) {
         throw new StudioException(
-            "lost the studio's output stream: " + streamFailure.getMessage(), streamFailure);
+            IoFailures.message("lost the studio's output stream", streamFailure), streamFailure);
       }
       if (writeFailure != null) {
         throw new StudioException(
-            "cannot write the build log: " + writeFailure.getMessage(),
+            IoFailures.message("cannot write the build log", writeFailure),
             new UncheckedIOException(writeFailure));
       }
     }

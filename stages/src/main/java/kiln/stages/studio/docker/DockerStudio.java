@@ -127,8 +127,7 @@ public final class DockerStudio implements Studio {
       return docker.waitFor();
     } catch (IOException e) {
       throw new StudioException(
-          "cannot run the docker command line: "
-              + e.getMessage()
+          IoFailures.message("cannot run the docker command line", e)
               + "; install it (Debian package docker.io)",
           e);
     }
