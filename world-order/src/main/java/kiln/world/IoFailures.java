@@ -56,7 +56,8 @@ public final class IoFailures {
       return known;
     }
     String message = e.getMessage();
-    if (message != null && !message.isBlank()) {
+    boolean onlyTheCause = e.getCause() != null && e.getCause().toString().equals(message);
+    if (message != null && !message.isBlank() && !onlyTheCause) {
       return message.strip();
     }
     return e.getCause() != null && e.getCause() != e
