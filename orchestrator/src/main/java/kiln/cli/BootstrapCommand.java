@@ -142,7 +142,7 @@ final class BootstrapCommand implements Callable<Integer> {
               newRun);
       which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);

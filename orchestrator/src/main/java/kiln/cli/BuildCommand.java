@@ -16,6 +16,7 @@ import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -160,7 +161,7 @@ final class BuildCommand implements Callable<Integer> {
       err.println("kiln: the last lines of " + log + ":");
       lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(err::println);
     } catch (IOException e) {
-      err.println("kiln: cannot read the build log " + log + ": " + e.getMessage());
+      err.println(IoFailures.message("kiln: cannot read the build log " + log, e));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import kiln.world.IoFailures;
 
 /** The last lines of a build log, shown when a build fails. */
 final class LogTail {
@@ -25,7 +26,7 @@ final class LogTail {
       List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
       return all.subList(Math.max(0, all.size() - lines), all.size());
     } catch (IOException e) {
-      return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+      return List.of("(" + IoFailures.message("cannot read " + log, e) + ")");
     }
   }
 }

@@ -24,6 +24,7 @@ import kiln.resume.StageEntry;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 import kiln.resume.Transition;
+import kiln.world.IoFailures;
 
 /**
  * Builds one stage's entries through a {@link EntryBuilder}, recording every transition in the
@@ -187,7 +188,9 @@ public final class Scheduler {
         return new Finished(entry.key(), log, outcome, hashFinished(built.artifact()));
       } catch (IOException e) {
         String why =
-            "the build reported the artifact " + built.artifact() + ", which cannot be read: " + e;
+            IoFailures.message(
+                "the build reported the artifact " + built.artifact() + ", which cannot be read",
+                e);
         appendToLog(log, why);
         return new Finished(entry.key(), log, BuildOutcome.failed(why), null);
       }
@@ -315,7 +318,7 @@ public final class Scheduler {
     if (cause instanceof Error e) {
       throw e;
     }
-    return new BuilderException("the builder failed: " + cause, cause);
+    return new BuilderException(IoFailures.message("the builder failed", cause), cause);
   }
 
   private static void stop(ExecutorService pool) throws InterruptedException {

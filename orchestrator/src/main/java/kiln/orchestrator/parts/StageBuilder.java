@@ -25,6 +25,7 @@ import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.PlanBuilder;
 import kiln.stages.build.StudioUnavailableException;
 import kiln.stages.studio.BuildLimits;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -126,7 +127,7 @@ final class StageBuilder implements EntryBuilder {
       Files.writeString(
           log, "kiln: " + verdict + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new BuilderException("cannot write the build log " + log + ": " + e.getMessage(), e);
+      throw new BuilderException(IoFailures.message("cannot write the build log " + log, e), e);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -99,7 +100,7 @@ public final class HartWriter {
           });
       return hart;
     } catch (IOException e) {
-      throw new ArtifactException("cannot write " + hart + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot write " + hart, e), e);
     } finally {
       deleteQuietly(payload);
     }
@@ -139,7 +140,7 @@ public final class HartWriter {
         }
       }
     } catch (IOException e) {
-      throw new ArtifactException("cannot read " + file + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot read " + file, e), e);
     }
   }
 

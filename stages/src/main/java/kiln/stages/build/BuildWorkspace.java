@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -43,7 +44,8 @@ final class BuildWorkspace implements AutoCloseable {
       }
       return workspace;
     } catch (IOException e) {
-      throw new BuildException("cannot make a build workspace under " + workRoot + ": " + e);
+      throw new BuildException(
+          IoFailures.message("cannot make a build workspace under " + workRoot, e), null, e);
     }
   }
 
@@ -81,7 +83,8 @@ final class BuildWorkspace implements AutoCloseable {
     try {
       Files.writeString(kilnDir().resolve("deps.env"), text);
     } catch (IOException e) {
-      throw new BuildException("cannot write " + kilnDir().resolve("deps.env") + ": " + e);
+      throw new BuildException(
+          IoFailures.message("cannot write " + kilnDir().resolve("deps.env"), e), null, e);
     }
   }
 

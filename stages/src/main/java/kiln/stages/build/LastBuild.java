@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
@@ -26,7 +27,8 @@ record LastBuild(PackageIdent ident, String target) {
         }
       }
     } catch (IOException e) {
-      throw new BuildException("the plan build program did not report its package: " + e);
+      throw new BuildException(
+          IoFailures.message("the plan build program did not report its package", e), null, e);
     }
     try {
       PackageIdent ident =
@@ -37,7 +39,7 @@ record LastBuild(PackageIdent ident, String target) {
               values.get("pkg_release"));
       return new LastBuild(ident, values.getOrDefault("pkg_target", BuildRequest.DEFAULT_TARGET));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new BuildException("the plan build program reported a bad package: " + values);
+      throw new BuildException("the plan build program reported a bad package: " + values, null, e);
     }
   }
 
@@ -82,7 +84,7 @@ record LastBuild(PackageIdent ident, String target) {
       }
       return SourceCache.sha256Of(file);
     } catch (IOException e) {
-      throw new BuildException("cannot read the artifact " + file + ": " + e);
+      throw new BuildException(IoFailures.message("cannot read the artifact " + file, e), null, e);
     }
   }
 }

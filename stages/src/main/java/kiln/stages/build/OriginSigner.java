@@ -8,6 +8,7 @@ import kiln.stages.artifact.FilesMetadata;
 import kiln.stages.artifact.HartWriter;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.SecretSigningKey;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /** Signs with the origin's latest key: FILES first, then the artifact. */
@@ -64,7 +65,7 @@ final class OriginSigner implements ArtifactSigner {
         Files.move(written, destination);
       }
     } catch (ArtifactException | java.io.IOException e) {
-      throw new BuildException("cannot sign " + ident + ": " + e.getMessage(), null, e);
+      throw new BuildException(IoFailures.message("cannot sign " + ident, e), null, e);
     }
   }
 }

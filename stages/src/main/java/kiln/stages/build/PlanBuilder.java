@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.store.PackageStore;
+import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
@@ -255,9 +256,19 @@ public final class PlanBuilder {
       String what, String mode, StudioRun run, BuildRequest request, String phase) {
     String pass = mode.equals("facts") ? "reading the plan" : "building";
     return switch (run.ending()) {
-      case TIMED_OUT -> what + ": " + pass + " timed out after " + request.limits().wallClock();
+      case TIMED_OUT ->
+          what
+              + ": "
+              + pass
+              + " timed out after "
+              + BuildLimits.format(request.limits().wallClock());
       case SILENT_TOO_LONG ->
-          what + ": " + pass + " printed nothing for " + request.limits().silence() + "; killed";
+          what
+              + ": "
+              + pass
+              + " printed nothing for "
+              + BuildLimits.format(request.limits().silence())
+              + "; killed";
       case EXITED -> what + ": " + pass + " failed" + phase + " (exit code " + run.exitCode() + ")";
     };
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import kiln.world.IoFailures;
 
 /**
  * The results dir, written only by atomic renames: a reader (or a crash) never sees a half-written
@@ -37,7 +38,7 @@ final class ResultsDir {
       }
       return target;
     } catch (IOException e) {
-      throw new BuildException("cannot write " + target + ": " + e);
+      throw new BuildException(IoFailures.message("cannot write " + target, e), null, e);
     }
   }
 
@@ -46,7 +47,7 @@ final class ResultsDir {
     try {
       Files.writeString(scratch, text);
     } catch (IOException e) {
-      throw new BuildException("cannot write " + scratch + ": " + e);
+      throw new BuildException(IoFailures.message("cannot write " + scratch, e), null, e);
     }
     return publish(scratch, name);
   }

@@ -15,6 +15,7 @@ import kiln.stages.artifact.Blake2b;
 import kiln.stages.artifact.Hart;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.Packages;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -68,7 +69,8 @@ public final class PackageStore {
       remember(signed, ident);
       return installed;
     } catch (IOException e) {
-      throw new StoreException("cannot install " + hartFile + " into " + root + ": " + e, e);
+      throw new StoreException(
+          IoFailures.message("cannot install " + hartFile + " into " + root, e), e);
     } finally {
       Trees.deleteQuietly(temp);
     }

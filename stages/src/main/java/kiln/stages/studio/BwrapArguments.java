@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kiln.world.IoFailures;
 
 /** The bwrap command line for one studio spec, up to (not including) the command. */
 final class BwrapArguments {
@@ -109,7 +110,7 @@ final class BwrapArguments {
           bash |= name.equals("bash");
         }
       } catch (IOException e) {
-        throw new StudioException("cannot list backline package " + bin + ": " + e, e);
+        throw new StudioException(IoFailures.message("cannot list backline package " + bin, e), e);
       }
     }
     if (!bash) {

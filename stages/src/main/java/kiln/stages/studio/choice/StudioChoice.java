@@ -35,7 +35,7 @@ public final class StudioChoice {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "--studio " + text + ": expected docker, chroot or auto");
+            "--studio " + text + ": expected docker, chroot or auto", e);
       }
     }
   }

@@ -21,6 +21,7 @@ import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.StudioType;
+import kiln.world.IoFailures;
 
 /**
  * Studios as Docker containers: one fresh container per run, made from a local image (never
@@ -96,7 +97,7 @@ public final class DockerStudio implements Studio {
         return run(spec, command, out, limits);
       }
     } catch (IOException e) {
-      throw new StudioException("cannot write the build log " + log + ": " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot write the build log " + log, e), e);
     }
   }
 
@@ -126,8 +127,7 @@ public final class DockerStudio implements Studio {
       return docker.waitFor();
     } catch (IOException e) {
       throw new StudioException(
-          "cannot run the docker command line: "
-              + e.getMessage()
+          IoFailures.message("cannot run the docker command line", e)
               + "; install it (Debian package docker.io)",
           e);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.StudioException;
+import kiln.world.IoFailures;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -53,7 +54,7 @@ final class Engine {
       return new Engine(DockerClientFactory.instance().client());
     } catch (RuntimeException e) {
       throw new StudioException(
-          "cannot use the Docker engine at " + EngineProbe.dockerHost() + ": " + e.getMessage(), e);
+          IoFailures.message("cannot use the Docker engine at " + EngineProbe.dockerHost(), e), e);
     }
   }
 

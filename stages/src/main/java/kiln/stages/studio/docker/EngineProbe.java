@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kiln.world.IoFailures;
 
 /**
  * Asks the Docker engine whether it is there, quickly. Testcontainers' own discovery tries several
@@ -51,7 +52,7 @@ public final class EngineProbe {
       return Optional.of(
           "no Docker engine answered at " + host + " within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
-      return Optional.of("no Docker engine answers at " + host + ": " + e.getCause().getMessage());
+      return Optional.of(IoFailures.message("no Docker engine answers at " + host, e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted while asking the Docker engine at " + host);
@@ -80,7 +81,7 @@ public final class EngineProbe {
         return statusLine(socket.getInputStream());
       }
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+      throw new IllegalStateException(IoFailures.describe(e), e);
     }
   }
 

@@ -20,6 +20,7 @@ import kiln.toolchain.TarballEntry;
 import kiln.toolchain.TarballException;
 import kiln.toolchain.TarballProblem;
 import kiln.toolchain.ToolsTarball;
+import kiln.world.IoFailures;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.Transferable;
 
@@ -167,7 +168,7 @@ final class StudioImages {
     while (e.getCause() != null && e.getCause() != e) {
       e = e.getCause();
     }
-    return e.getMessage();
+    return IoFailures.describe(e);
   }
 
   String sha256(Path tarball) throws StudioException {
@@ -194,7 +195,7 @@ final class StudioImages {
       return sha;
     } catch (IOException e) {
       throw new StudioException(
-          "cannot read the tools tarball " + tarball + ": " + e.getMessage(), e);
+          IoFailures.message("cannot read the tools tarball " + tarball, e), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     }
