@@ -1,6 +1,7 @@
 package kiln.stages.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,6 +16,7 @@ import kiln.stages.artifact.Blake2b;
 import kiln.stages.artifact.Hart;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.Packages;
+import kiln.stages.artifact.WrittenHart;
 import kiln.world.PackageIdent;
 
 /**
@@ -50,19 +52,44 @@ public final class PackageStore {
   public InstalledPackage install(Path hartFile, OriginKeys keys)
       throws ArtifactException, StoreException {
     Hart hart = Hart.open(hartFile);
-    String signed = hart.verifySignature(keys);
+    return install(hart, hart.verifySignature(keys), Optional.of(keys));
+  }
+
+  /**
+   * Installs an artifact kiln has just written, as {@link #install} does but without verifying it
+   * again: its writer computed the payload hash it signed while writing it, so the payload is read
+   * once, to unpack it. Only for artifacts of this kiln's own making; one from elsewhere goes
+   * through {@link #install}.
+   *
+   * @throws StoreException when the payload tries to write outside its package, or unpacking fails
+   */
+  public InstalledPackage installWritten(WrittenHart written)
+      throws ArtifactException, StoreException {
+    return install(Hart.open(written.path()), written.payloadHash(), Optional.empty());
+  }
+
+  /**
+   * @param verifying the keys to check the payload against its signed hash, or empty when the hash
+   *     is known to be the payload's already
+   */
+  private InstalledPackage install(Hart hart, String signed, Optional<OriginKeys> verifying)
+      throws ArtifactException, StoreException {
+    Path hartFile = hart.file();
     Path temp = null;
     try {
       Optional<InstalledPackage> before = installedBefore(signed);
       if (before.isPresent()) {
         // Every resumed stage installs the stage before's artifacts again: the hash of the
         // compressed payload proves this file holds what was unpacked then, without unpacking.
-        hart.verify(keys);
+        if (verifying.isPresent()) {
+          hart.verify(verifying.get());
+        }
         return before.get();
       }
       Files.createDirectories(root.resolve("hab").resolve("pkgs"));
       temp = Files.createTempDirectory(root, ".kiln-unpack-");
-      PackageIdent ident = unpackVerified(hart, signed, temp);
+      PackageIdent ident =
+          verifying.isPresent() ? unpackVerified(hart, signed, temp) : unpack(hart, temp);
       requireIdentFile(hartFile, temp, ident);
       InstalledPackage installed = moveIntoPlace(Packages.prefix(temp, ident), ident);
       remember(signed, ident);
@@ -71,6 +98,12 @@ public final class PackageStore {
       throw new StoreException("cannot install " + hartFile + " into " + root + ": " + e, e);
     } finally {
       Trees.deleteQuietly(temp);
+    }
+  }
+
+  private static PackageIdent unpack(Hart hart, Path temp) throws IOException, StoreException {
+    try (InputStream payload = hart.openPayload()) {
+      return HartUnpacker.unpack(payload, temp, hart.file().toString());
     }
   }
 
