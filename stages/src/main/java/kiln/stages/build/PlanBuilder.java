@@ -113,7 +113,8 @@ public final class PlanBuilder {
   }
 
   /**
-   * Builds a plan.
+   * Builds a plan. The files the request names are checked first, every problem in one message;
+   * with {@link BuildRequest#log()} the output goes there and the results dir's log links to it.
    *
    * @throws BuildException when the input is bad or the build fails; nothing but the build log is
    *     written to the results dir then

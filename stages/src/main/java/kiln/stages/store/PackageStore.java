@@ -27,12 +27,14 @@ import kiln.world.PackageIdent;
 public final class PackageStore {
 
   private final Path root;
+  private final InstalledIndex index;
 
   /**
    * @param root the store directory; {@code hab/pkgs} is created below it when needed
    */
   public PackageStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.index = new InstalledIndex(this.root);
   }
 
   public Path root() {
@@ -77,7 +79,7 @@ public final class PackageStore {
     Path hartFile = hart.file();
     Path temp = null;
     try {
-      Optional<InstalledPackage> before = installedBefore(signed);
+      Optional<InstalledPackage> before = index.installed(signed);
       if (before.isPresent()) {
         // Every resumed stage installs the stage before's artifacts again: the hash of the
         // compressed payload proves this file holds what was unpacked then, without unpacking.
@@ -92,7 +94,7 @@ public final class PackageStore {
           verifying.isPresent() ? unpackVerified(hart, signed, temp) : unpack(hart, temp);
       requireIdentFile(hartFile, temp, ident);
       InstalledPackage installed = moveIntoPlace(Packages.prefix(temp, ident), ident);
-      remember(signed, ident);
+      index.remember(signed, ident);
       return installed;
     } catch (IOException e) {
       throw new StoreException("cannot install " + hartFile + " into " + root + ": " + e, e);
@@ -136,40 +138,6 @@ public final class PackageStore {
               + written.orElse("(no IDENT file)")
               + "': not a package kiln can install");
     }
-  }
-
-  /** Where the signed payload hashes of installed artifacts are noted, each with its ident. */
-  private Path installedIndex() {
-    return root.resolve(".kiln-installed");
-  }
-
-  /** The package an artifact with this signed payload hash was installed as, if it still is. */
-  private Optional<InstalledPackage> installedBefore(String signedHash) throws IOException {
-    Path note = installedIndex().resolve(signedHash);
-    if (!signedHash.matches("[0-9a-f]{64}") || !Files.isRegularFile(note)) {
-      return Optional.empty();
-    }
-    PackageIdent ident;
-    try {
-      ident = PackageIdent.parse(Files.readString(note).trim());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // a damaged note only costs an unpack
-    }
-    Path prefix = Packages.prefix(root, ident);
-    return Files.isDirectory(prefix)
-        ? Optional.of(new InstalledPackage(ident, prefix))
-        : Optional.empty();
-  }
-
-  /** Notes an installed artifact's signed hash, written whole or not at all. */
-  private void remember(String signedHash, PackageIdent ident) throws IOException {
-    if (!signedHash.matches("[0-9a-f]{64}")) {
-      return;
-    }
-    Path index = Files.createDirectories(installedIndex());
-    Path temp = Files.createTempFile(index, ".note-", ".tmp");
-    Files.writeString(temp, ident + "\n");
-    Files.move(temp, index.resolve(signedHash), StandardCopyOption.ATOMIC_MOVE);
   }
 
   private InstalledPackage moveIntoPlace(Path unpacked, PackageIdent ident) throws IOException {
