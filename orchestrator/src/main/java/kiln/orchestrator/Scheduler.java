@@ -179,13 +179,17 @@ public final class Scheduler {
     batch.commit();
   }
 
-  /** Runs on a worker thread: the build, then the artifact's hash. */
+  /** Runs on a worker thread: the build, then the artifact's hash (unless the builder knows it). */
   private Finished buildOne(StageEntry entry, Path log)
       throws BuilderException, InterruptedException {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
       try {
-        return new Finished(entry.key(), log, outcome, hashFinished(built.artifact()));
+        Artifact artifact =
+            built.sha256().isPresent()
+                ? Artifact.measured(built.artifact(), built.sha256().get())
+                : hashFinished(built.artifact());
+        return new Finished(entry.key(), log, outcome, artifact);
       } catch (IOException e) {
         String why =
             IoFailures.message(

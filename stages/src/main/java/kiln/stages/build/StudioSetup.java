@@ -3,15 +3,12 @@ package kiln.stages.build;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
-import kiln.world.PackageIdent;
 
 /**
  * The studio specs of one build's two passes: the same studio kind, program, plan and backline; the
@@ -20,53 +17,28 @@ import kiln.world.PackageIdent;
 final class StudioSetup {
 
   private final BuildRequest request;
-  private final InstalledPackages store;
   private final BuildWorkspace workspace;
   private final Path planFile;
   private final String release;
-  private final List<Path> backlineDirs = new ArrayList<>();
-  private final List<PackageIdent> backline = new ArrayList<>();
-  private final List<PackageIdent> backlineClosure;
 
-  StudioSetup(
-      BuildRequest request,
-      InstalledPackages store,
-      BuildWorkspace workspace,
-      Path planFile,
-      String release)
-      throws BuildException {
+  StudioSetup(BuildRequest request, BuildWorkspace workspace, Path planFile, String release) {
     this.request = request;
-    this.store = store;
     this.workspace = workspace;
     this.planFile = planFile;
     this.release = release;
-    for (PackageIdent wanted : request.backline()) {
-      PackageIdent found =
-          store
-              .resolve(wanted, request.target())
-              .orElseThrow(
-                  () ->
-                      new BuildException(
-                          "backline package "
-                              + wanted
-                              + " is not installed: install its hart with --install"));
-      backline.add(found);
-      backlineDirs.add(store.directoryOf(found));
-    }
-    this.backlineClosure = store.transitiveDeps(backline);
   }
 
   StudioType type() {
-    return request.toolsTarball().isPresent() ? StudioType.STAGE1 : StudioType.DEFAULT;
+    return request.base().type();
   }
 
-  /** The first pass: only the plan and the program, no network, no dependencies. */
-  StudioSpec facts() {
-    return spec(List.of(), List.of(), false, Map.of());
+  /** The first pass: only the plan, the program and the base, no network, no dependencies. */
+  StudioSpec facts(StudioPackages base) {
+    return spec(base, List.of(), false, Map.of());
   }
 
   /** The build pass: the dependencies' closure, the cached source, network only if needed. */
-  StudioSpec build(List<PackageIdent> packages, Optional<Mount> source, boolean network) {
+  StudioSpec build(StudioPackages packages, Optional<Mount> source, boolean network) {
     Map<String, String> extra = new HashMap<>();
     extra.put("KILN_DEPS_FILE", BuildWorkspace.STUDIO_DIR + "/deps.env");
     // Tells the default download that kiln fetched the source: without a pkg_shasum it could not
@@ -83,7 +55,7 @@ final class StudioSetup {
   }
 
   private StudioSpec spec(
-      List<PackageIdent> packages,
+      StudioPackages packages,
       List<Mount> extraMounts,
       boolean network,
       Map<String, String> extraEnv) {
@@ -91,17 +63,17 @@ final class StudioSetup {
     mounts.add(new Mount(request.planDir().toAbsolutePath(), "/src", true));
     mounts.add(new Mount(workspace.kilnDir(), BuildWorkspace.STUDIO_DIR, true));
     mounts.add(new Mount(workspace.out(), BuildWorkspace.STUDIO_DIR + "/out", false));
-    Set<PackageIdent> shown = new LinkedHashSet<>(backlineClosure);
-    shown.addAll(packages);
-    for (PackageIdent ident : shown) {
-      if (!backline.contains(ident)) {
-        mounts.add(new Mount(store.directoryOf(ident), "/hab/pkgs/" + ident, true));
-      }
-    }
+    packages
+        .mounted()
+        .forEach((ident, dir) -> mounts.add(new Mount(dir, "/hab/pkgs/" + ident, true)));
     mounts.addAll(extraMounts);
     Map<String, String> env = new HashMap<>(environment());
     env.putAll(extraEnv);
-    return new StudioSpec(type(), request.toolsTarball(), backlineDirs, mounts, env, network);
+    Optional<Path> tools =
+        request.base() instanceof StudioBase.Tools base
+            ? Optional.of(base.tarball())
+            : Optional.empty();
+    return new StudioSpec(type(), tools, packages.backlineDirs(), mounts, env, network);
   }
 
   private Map<String, String> environment() {

@@ -49,7 +49,8 @@ class DockerBuildOneContainerIT extends PlanBuildFixture {
             studio, new KilnHome(temp.resolve("home")), keys, Map.of(), Clock.systemUTC());
 
     BuildResult result =
-        standard.build(request(plan("own-download", Map.of("SOURCE", "nothing-to-download"))));
+        standard.build(
+            request(plan("own-download", Map.of("SOURCE", "nothing-to-download"))).build());
 
     assertEquals("conformance/owndownload", result.ident().origin() + "/" + result.ident().name());
     assertEquals(1, dockerRuns.size(), dockerRuns.toString());

@@ -161,7 +161,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void networkNeverKeepsEvenARemoteOwnDownloadOffline() throws Exception {
     Path plan = plan("own-download", Map.of("SOURCE", "https://example.invalid/x-1.0.tar.gz"));
-    BuildResult result = builder.build(request(plan).withNetwork(NetworkPolicy.NEVER));
+    BuildResult result = build(request(plan).network(NetworkPolicy.NEVER));
     assertEquals("lo\n", payload(result).text("interfaces"));
   }
 
@@ -205,8 +205,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void utilityFunctionsWorkAsTheGuideSays() throws Exception {
     BuildResult interp = build(plan("interp"));
-    BuildResult result =
-        builder.build(request(plan("utilities")).withInstalls(List.of(interp.artifact())));
+    BuildResult result = build(request(plan("utilities")).installs(List.of(interp.artifact())));
     HartPayload hart = payload(result);
     Map<String, String> values = PlanConformanceContract.keyValues(hart.text("results"));
     String interpPath = "/hab/pkgs/" + interp.ident();
@@ -232,13 +231,11 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void dependenciesResolveAndComposeTheBuildEnvironment() throws Exception {
     BuildResult lib = build(plan("dep-lib"));
-    BuildResult tool =
-        builder.build(request(plan("dep-tool")).withInstalls(List.of(lib.artifact())));
+    BuildResult tool = build(request(plan("dep-tool")).installs(List.of(lib.artifact())));
     // Installed, but not a dependency: it must not show in the studio.
     BuildResult other = build(plan("settings"));
     BuildResult user =
-        builder.build(
-            request(plan("dep-user")).withInstalls(List.of(tool.artifact(), other.artifact())));
+        build(request(plan("dep-user")).installs(List.of(tool.artifact(), other.artifact())));
     HartPayload hart = payload(user);
     String libPath = "/hab/pkgs/" + lib.ident();
     String toolPath = "/hab/pkgs/" + tool.ident();
@@ -271,9 +268,9 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     String appSha = serveSource("demo-app-1.1");
     BuildResult lib = build(plan("libdemo", Map.of("URL", server.url(), "SHA", libSha)));
     BuildResult app =
-        builder.build(
+        build(
             request(plan("demo-app", Map.of("URL", server.url(), "SHA", appSha)))
-                .withInstalls(List.of(lib.artifact())));
+                .installs(List.of(lib.artifact())));
     String libPath = "/hab/pkgs/" + lib.ident();
     String log = log(app);
     assertTrue(log.contains("CFLAGS=-I" + libPath + "/include"), log);
