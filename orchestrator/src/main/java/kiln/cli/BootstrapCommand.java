@@ -121,7 +121,9 @@ final class BootstrapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BootstrapRequest request;
-    KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.defaultConfig());
+    KilnConfig kiln =
+        ConfigLoader.load(
+            WorkDirOptions.configFile(config, "--config FILE with your distribution's kiln.yaml"));
     try {
       request =
           new BootstrapRequest(
