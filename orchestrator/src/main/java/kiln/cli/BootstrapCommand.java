@@ -130,7 +130,9 @@ final class BootstrapCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BootstrapRequest request;
     RunSession.Choice which;
-    KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.defaultConfig());
+    KilnConfig kiln =
+        ConfigLoader.load(
+            WorkDirOptions.configFile(config, "--config FILE with your distribution's kiln.yaml"));
     try {
       request =
           new BootstrapRequest(

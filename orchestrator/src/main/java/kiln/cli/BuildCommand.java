@@ -2,12 +2,12 @@ package kiln.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kiln.orchestrator.LogTail;
 import kiln.stages.build.BuildException;
 import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
@@ -149,9 +149,9 @@ final class BuildCommand implements Callable<Integer> {
 
   private static void printTail(Path log, PrintWriter err) {
     try {
-      List<String> lines = Files.readAllLines(log);
+      List<String> lines = LogTail.read(log, TAIL_LINES);
       err.println("kiln: the last lines of " + log + ":");
-      lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(err::println);
+      lines.forEach(err::println);
     } catch (IOException e) {
       err.println(IoFailures.message("kiln: cannot read the build log " + log, e));
     }

@@ -64,6 +64,17 @@ class BuildCommandTest {
   }
 
   @Test
+  void aFailedBuildWhoseLogIsNotUtf8StillShowsItsLastLines() throws Exception {
+    // Tools print in their own locale's charset: one Latin-1 byte must not hide the tail.
+    Path plan =
+        plan("latin1", "do_build() { printf 'caf\\351\\n'; echo linker gave up; return 4; }");
+    CliRun run = build(plan);
+    assertEquals(1, run.exit());
+    assertTrue(run.err().contains("kiln: the last lines of "), run.err());
+    assertTrue(run.err().contains("linker gave up"), run.err());
+  }
+
+  @Test
   void withNoSigningKeyTheBuildStopsBeforeTheStudioStarts() throws Exception {
     Path plan = plan("nokey", "");
     Path empty = Files.createDirectories(tmp.resolve("no-keys"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kiln.world.Bubblewrap;
 
 /**
  * A studio made with bubblewrap: a fresh tmpfs root per run holding only what the spec names (the
@@ -22,48 +23,12 @@ public final class ChrootStudio implements Studio {
     this.tools = new ToolsCache(cacheDir);
   }
 
-  private static volatile Boolean works;
-
   /**
    * Whether bubblewrap can make a studio on this host: installed, and allowed to make user and
-   * network namespaces. Asked once per JVM (about 10 ms).
+   * network namespaces. Asked once per JVM (about 10 ms), by the probe the plan reader shares.
    */
   public static boolean works() {
-    if (works == null) {
-      works = probe();
-    }
-    return works;
-  }
-
-  private static boolean probe() {
-    try {
-      Process bwrap =
-          new ProcessBuilder(
-                  "bwrap",
-                  "--unshare-all",
-                  "--die-with-parent",
-                  "--ro-bind",
-                  "/",
-                  "/",
-                  "--proc",
-                  "/proc",
-                  "--dev",
-                  "/dev",
-                  "true")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!bwrap.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-        bwrap.destroyForcibly();
-        return false;
-      }
-      return bwrap.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Bubblewrap.works();
   }
 
   @Override
