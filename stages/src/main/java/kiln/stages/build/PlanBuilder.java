@@ -16,9 +16,10 @@ import kiln.stages.store.PackageStore;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.TreeTar;
 import kiln.stages.studio.choice.StudioChoice;
 import kiln.world.PackageIdent;
 
@@ -132,7 +133,8 @@ public final class PlanBuilder {
           workspace,
           prepared.results(),
           prepared.logName(),
-          prepared.ident());
+          prepared.ident(),
+          workspace.staging());
       timer.mark(BuildResult.BUILD_PASS);
       return pack(workspace, prepared.results(), prepared.logName(), timer);
     }
@@ -173,7 +175,7 @@ public final class PlanBuilder {
         signer.requireSigningKey(facts.origin());
       }
       Resolved resolved = resolve(facts, request.target());
-      Optional<Mount> source = cachedSource(facts);
+      Optional<StudioInput.SourceFile> source = cachedSource(facts);
       workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
       StudioSpec spec =
           setup.build(
@@ -216,8 +218,9 @@ public final class PlanBuilder {
         workspace,
         results,
         logName,
-        planFile.toString());
-    return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
+        planFile.toString(),
+        workspace.facts());
+    return PlanFacts.read(workspace.facts().resolve("facts"), request.planDir().resolve(planFile));
   }
 
   private void run(
@@ -228,16 +231,19 @@ public final class PlanBuilder {
       BuildWorkspace workspace,
       ResultsDir results,
       String logName,
-      String what)
+      String what,
+      Path output)
       throws BuildException, InterruptedException {
     StudioRun run;
     try {
+      // The output tree comes back as a stream only: where the studio kept it is its business.
       run =
           where.run(
               spec,
               List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
               workspace.log(),
-              request.limits());
+              request.limits(),
+              tar -> TreeTar.unpack(tar, output));
     } catch (StudioException e) {
       throw new StudioUnavailableException(what + ": " + e.getMessage(), e);
     }
@@ -317,22 +323,22 @@ public final class PlanBuilder {
     return resolved;
   }
 
-  private Optional<Mount> cachedSource(PlanFacts facts) throws BuildException {
+  private Optional<StudioInput.SourceFile> cachedSource(PlanFacts facts) throws BuildException {
     // Without a pkg_shasum the source is fetched all the same: the studio has no network for the
     // default download, and the plan's own do_verify (or the default's failure) judges the file.
     if (facts.ownDownload() || !SourceCache.fetches(facts.source())) {
       return Optional.empty();
     }
     Path cached = sources.fetch(facts.source(), facts.filename(), facts.shasum());
-    return Optional.of(new Mount(cached, "/hab/cache/src/" + facts.filename(), true));
+    return Optional.of(new StudioInput.SourceFile(cached, facts.filename()));
   }
 
   private BuildResult pack(
       BuildWorkspace workspace, ResultsDir results, String logName, PhaseTimer timer)
       throws BuildException {
-    LastBuild built = LastBuild.read(workspace.out().resolve("pkg.env"));
+    LastBuild built = LastBuild.read(workspace.staging().resolve("pkg.env"));
     Path hart = workspace.scratch(built.artifactName());
-    signer.pack(workspace.out(), built.ident(), built.target(), hart);
+    signer.pack(workspace.staging(), built.ident(), built.target(), hart);
     timer.mark(BuildResult.PACK);
     String env = built.lastBuildEnv(hart);
     Path artifact = results.publish(hart, built.artifactName());

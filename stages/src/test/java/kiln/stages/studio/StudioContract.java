@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.build.TestTools;
-import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.StudioInput.HostPath;
 import kiln.stages.studio.StudioSpec.StudioType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ public abstract class StudioContract {
   private static final BuildLimits LIMITS =
       new BuildLimits(Duration.ofMinutes(2), Duration.ofMinutes(1));
 
-  protected StudioSpec stage1(List<Mount> mounts, Map<String, String> env, boolean network)
+  protected StudioSpec stage1(List<StudioInput> mounts, Map<String, String> env, boolean network)
       throws Exception {
     return new StudioSpec(
         StudioType.STAGE1, Optional.of(TestTools.tarball()), List.of(), mounts, env, network);
@@ -81,7 +81,7 @@ public abstract class StudioContract {
     Files.writeString(ro.resolve("in.txt"), "from the host\n");
     StudioSpec spec =
         stage1(
-            List.of(new Mount(ro, "/hab/pkgs/a/b/1/2", true), new Mount(rw, "/out", false)),
+            List.of(new HostPath(ro, "/hab/pkgs/a/b/1/2", true), new HostPath(rw, "/out", false)),
             Map.of("PATH", "/bin:/tools/bin"),
             false);
     String out =
