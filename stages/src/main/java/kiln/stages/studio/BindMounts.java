@@ -124,27 +124,33 @@ public final class BindMounts implements AutoCloseable {
       return;
     }
     IOException[] packing = new IOException[1];
-    try (PipedInputStream in = new PipedInputStream(1 << 16)) {
-      OutputStream pipe = new PipedOutputStream(in);
-      Thread packer =
-          new Thread(
-              () -> {
-                try (pipe) {
-                  TreeTar.pack(out.get(), pipe);
-                } catch (IOException e) {
-                  packing[0] = e;
-                }
-              },
-              "studio-output");
-      packer.start();
-      try {
-        receiver.receive(in);
-        drain(in);
-      } finally {
-        packer.join();
-      }
+    PipedInputStream in = new PipedInputStream(1 << 16);
+    OutputStream pipe;
+    try {
+      pipe = new PipedOutputStream(in);
     } catch (IOException e) {
       throw new StudioException("cannot hand over the studio's output: " + e.getMessage(), e);
+    }
+    Thread packer =
+        new Thread(
+            () -> {
+              try (pipe) {
+                TreeTar.pack(out.get(), pipe);
+              } catch (IOException e) {
+                packing[0] = e;
+              }
+            },
+            "studio-output");
+    packer.start();
+    try {
+      receiver.receive(in);
+      drain(in);
+    } catch (IOException e) {
+      throw new StudioException("cannot take the studio's output: " + e.getMessage(), e);
+    } finally {
+      // Closed before the wait: a receiver that gave up must not leave the packer blocked.
+      closeQuietly(in);
+      packer.join();
     }
     if (packing[0] != null) {
       throw new StudioException(
@@ -155,6 +161,14 @@ public final class BindMounts implements AutoCloseable {
 
   private static void drain(InputStream in) throws IOException {
     in.transferTo(OutputStream.nullOutputStream());
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // A pipe's read end: nothing to lose.
+    }
   }
 
   @Override

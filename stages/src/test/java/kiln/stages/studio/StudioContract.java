@@ -161,16 +161,11 @@ public abstract class StudioContract {
   @Test
   public void theOutputTreeComesBackAsATarStreamAndTheProgramIsReadOnly() throws Exception {
     StudioSpec spec =
-        new StudioSpec(
-            StudioType.STAGE1,
-            Optional.of(TestTools.tarball()),
-            List.of(),
+        withOutput(
             List.of(
                 new StudioInput.Program(
                     Map.of("make.sh", "mkdir -p $1/a/b; echo made > $1/a/b/file\n".getBytes()))),
-            Map.of("PATH", "/bin:/tools/bin"),
-            false,
-            Optional.of("/kiln/out"));
+            "/kiln/out");
     String script =
         "bash /kiln/make.sh /kiln/out && chmod 755 /kiln/out/a/b/file"
             + " && ln -s b/file /kiln/out/a/link && (echo x > /kiln/new) 2>/dev/null || echo read-only";
@@ -191,15 +186,7 @@ public abstract class StudioContract {
 
   @Test
   public void aFailedCommandGivesNoOutputTree() throws Exception {
-    StudioSpec spec =
-        new StudioSpec(
-            StudioType.STAGE1,
-            Optional.of(TestTools.tarball()),
-            List.of(),
-            List.of(),
-            Map.of("PATH", "/bin:/tools/bin"),
-            false,
-            Optional.of("/out"));
+    StudioSpec spec = withOutput(List.of(), "/out");
     List<String> received = new ArrayList<>();
     StudioRun run =
         studio()
@@ -211,6 +198,17 @@ public abstract class StudioContract {
                 tar -> received.add("called"));
     assertEquals(3, run.exitCode());
     assertEquals(List.of(), received);
+  }
+
+  private static StudioSpec withOutput(List<StudioInput> inputs, String output) throws Exception {
+    return new StudioSpec(
+        StudioType.STAGE1,
+        Optional.of(TestTools.tarball()),
+        List.of(),
+        inputs,
+        Map.of("PATH", "/bin:/tools/bin"),
+        false,
+        Optional.of(output));
   }
 
   /** Each entry of a tar stream: "dir", "-> target" or "mode content". */
