@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kiln.stages.studio.StudioException;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
@@ -27,6 +28,9 @@ final class Engine {
       Map.of(
           "TESTCONTAINERS_RYUK_DISABLED", "true",
           "TESTCONTAINERS_CHECKS_DISABLE", "true");
+
+  /** One client per endpoint for the whole JVM: each stage and command reuses it. */
+  private static final Map<DockerEndpoint, Engine> ENGINES = new ConcurrentHashMap<>();
 
   private final DockerEndpoint endpoint;
   private final DockerClient client;
@@ -55,8 +59,13 @@ final class Engine {
       }
     }
     try {
-      TransportConfig transport = TransportConfig.builder().dockerHost(endpoint.uri()).build();
-      return new Engine(endpoint, DockerClientProviderStrategy.getClientForConfig(transport));
+      return ENGINES.computeIfAbsent(
+          endpoint,
+          e ->
+              new Engine(
+                  e,
+                  DockerClientProviderStrategy.getClientForConfig(
+                      TransportConfig.builder().dockerHost(e.uri()).build())));
     } catch (RuntimeException e) {
       throw new StudioException(
           "cannot use the Docker engine at " + endpoint + ": " + e.getMessage(), e);
