@@ -16,9 +16,10 @@ import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.TreeTar;
 import kiln.stages.studio.choice.StudioChoice;
 import kiln.world.PackageIdent;
 
@@ -134,7 +135,8 @@ public final class PlanBuilder {
           workspace,
           prepared.results(),
           prepared.logName(),
-          prepared.ident());
+          prepared.ident(),
+          workspace.staging());
       timer.mark(BuildResult.BUILD_PASS);
       return pack(request, workspace, prepared.results(), prepared.logName(), timer);
     }
@@ -177,7 +179,7 @@ public final class PlanBuilder {
         signer.requireSigningKey(facts.origin());
       }
       StudioPackages packages = store.resolvePlan(base, facts, request.target());
-      Optional<Mount> source = cachedSource(facts);
+      Optional<StudioInput.SourceFile> source = cachedSource(facts);
       workspace.writeDeps(
           packages.deps(), packages.buildDeps(), packages.tdeps(), packages.buildTdeps());
       StudioSpec spec =
@@ -218,8 +220,17 @@ public final class PlanBuilder {
       throws BuildException, InterruptedException {
     String logName =
         request.planDir().toAbsolutePath().normalize().getFileName() + "-" + release + ".log";
-    run(factsStudio, spec, "facts", request, workspace, results, logName, planFile.toString());
-    return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
+    run(
+        factsStudio,
+        spec,
+        "facts",
+        request,
+        workspace,
+        results,
+        logName,
+        planFile.toString(),
+        workspace.facts());
+    return PlanFacts.read(workspace.facts().resolve("facts"), request.planDir().resolve(planFile));
   }
 
   private void run(
@@ -230,16 +241,19 @@ public final class PlanBuilder {
       BuildWorkspace workspace,
       ResultsDir results,
       String logName,
-      String what)
+      String what,
+      Path output)
       throws BuildException, InterruptedException {
     StudioRun run;
     try {
+      // The output tree comes back as a stream only: where the studio kept it is its business.
       run =
           where.run(
               spec,
               List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
               log(request, workspace),
-              request.limits());
+              request.limits(),
+              tar -> TreeTar.unpack(tar, output));
     } catch (StudioException e) {
       throw new StudioUnavailableException(what + ": " + e.getMessage(), e);
     }
@@ -288,14 +302,14 @@ public final class PlanBuilder {
     }
   }
 
-  private Optional<Mount> cachedSource(PlanFacts facts) throws BuildException {
+  private Optional<StudioInput.SourceFile> cachedSource(PlanFacts facts) throws BuildException {
     // Without a pkg_shasum the source is fetched all the same: the studio has no network for the
     // default download, and the plan's own do_verify (or the default's failure) judges the file.
     if (facts.ownDownload() || !SourceCache.fetches(facts.source())) {
       return Optional.empty();
     }
     Path cached = sources.fetch(facts.source(), facts.filename(), facts.shasum());
-    return Optional.of(new Mount(cached, "/hab/cache/src/" + facts.filename(), true));
+    return Optional.of(new StudioInput.SourceFile(cached, facts.filename()));
   }
 
   private BuildResult pack(
@@ -305,10 +319,10 @@ public final class PlanBuilder {
       String logName,
       PhaseTimer timer)
       throws BuildException {
-    LastBuild built = LastBuild.read(workspace.out().resolve("pkg.env"));
+    LastBuild built = LastBuild.read(workspace.staging().resolve("pkg.env"));
     WrittenHart hart =
         signer.pack(
-            workspace.out(),
+            workspace.staging(),
             built.ident(),
             built.target(),
             workspace.scratch(built.artifactName()));

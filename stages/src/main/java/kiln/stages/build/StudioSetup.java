@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
 
 /**
- * The studio specs of one build's two passes: the same studio kind, program, plan and backline; the
- * build pass adds the resolved dependencies, the cached source and maybe the network.
+ * The studio specs of one build's two passes, as named inputs: the same studio kind, program, plan
+ * and backline; the build pass adds the resolved dependencies, the cached source and maybe the
+ * network. Both give back {@code /kiln/out} as their output tree.
  */
 final class StudioSetup {
 
@@ -38,16 +39,13 @@ final class StudioSetup {
   }
 
   /** The build pass: the dependencies' closure, the cached source, network only if needed. */
-  StudioSpec build(StudioPackages packages, Optional<Mount> source, boolean network) {
+  StudioSpec build(
+      StudioPackages packages, Optional<StudioInput.SourceFile> source, boolean network) {
     Map<String, String> extra = new HashMap<>();
     extra.put("KILN_DEPS_FILE", BuildWorkspace.STUDIO_DIR + "/deps.env");
     // Tells the default download that kiln fetched the source: without a pkg_shasum it could not
     // tell the cached file from a stale one, and would go to the network the studio lacks.
-    source.ifPresent(
-        mount ->
-            extra.put(
-                "KILN_SOURCE_FETCHED",
-                mount.target().substring(mount.target().lastIndexOf('/') + 1)));
+    source.ifPresent(file -> extra.put("KILN_SOURCE_FETCHED", file.name()));
     if (request.check()) {
       extra.put("DO_CHECK", "true");
     }
@@ -56,24 +54,30 @@ final class StudioSetup {
 
   private StudioSpec spec(
       StudioPackages packages,
-      List<Mount> extraMounts,
+      List<StudioInput.SourceFile> source,
       boolean network,
       Map<String, String> extraEnv) {
-    List<Mount> mounts = new ArrayList<>();
-    mounts.add(new Mount(request.planDir().toAbsolutePath(), "/src", true));
-    mounts.add(new Mount(workspace.kilnDir(), BuildWorkspace.STUDIO_DIR, true));
-    mounts.add(new Mount(workspace.out(), BuildWorkspace.STUDIO_DIR + "/out", false));
+    List<StudioInput> inputs = new ArrayList<>();
+    inputs.add(new StudioInput.Plan(request.planDir()));
+    inputs.add(workspace.program());
     packages
         .mounted()
-        .forEach((ident, dir) -> mounts.add(new Mount(dir, "/hab/pkgs/" + ident, true)));
-    mounts.addAll(extraMounts);
+        .forEach((ident, dir) -> inputs.add(new StudioInput.InstalledPackage(dir, ident)));
+    inputs.addAll(source);
     Map<String, String> env = new HashMap<>(environment());
     env.putAll(extraEnv);
     Optional<Path> tools =
         request.base() instanceof StudioBase.Tools base
             ? Optional.of(base.tarball())
             : Optional.empty();
-    return new StudioSpec(type(), tools, packages.backlineDirs(), mounts, env, network);
+    return new StudioSpec(
+        type(),
+        tools,
+        packages.backlineDirs(),
+        inputs,
+        env,
+        network,
+        Optional.of(BuildWorkspace.STUDIO_OUT));
   }
 
   private Map<String, String> environment() {
@@ -84,7 +88,7 @@ final class StudioSetup {
     env.put("LC_ALL", "POSIX");
     env.put("STUDIO_TYPE", stage1 ? "stage1" : "default");
     env.put("KILN_PLAN", "/src/" + planFile.toString().replace('\\', '/'));
-    env.put("KILN_OUT", BuildWorkspace.STUDIO_DIR + "/out");
+    env.put("KILN_OUT", BuildWorkspace.STUDIO_OUT);
     env.put("KILN_RELEASE", release);
     env.put("KILN_TARGET", request.target());
     request.origin().ifPresent(origin -> env.put("HAB_ORIGIN", origin));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import org.junit.jupiter.api.Test;
@@ -286,9 +287,9 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
             Optional.of(TestTools.tarball()),
             List.of(),
             List.of(
-                new StudioSpec.Mount(
+                new StudioInput.HostPath(
                     store.directoryOf(app.ident()), "/hab/pkgs/" + app.ident(), true),
-                new StudioSpec.Mount(store.directoryOf(lib.ident()), libPath, true)),
+                new StudioInput.HostPath(store.directoryOf(lib.ident()), libPath, true)),
             Map.of("PATH", "/bin:/tools/bin"),
             false);
     Path runLog = temp.resolve("run.log");

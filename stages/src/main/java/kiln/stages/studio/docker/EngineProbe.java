@@ -30,8 +30,7 @@ public final class EngineProbe {
 
   /** Where kiln looks for the engine: {@code DOCKER_HOST}, else the usual unix socket. */
   public static String dockerHost() {
-    String host = System.getenv("DOCKER_HOST");
-    return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host;
+    return DockerEndpoint.fromEnvironment().host();
   }
 
   /** Empty when the engine answered {@code /_ping} within {@code timeout}, else why not. */
