@@ -84,9 +84,25 @@ class WorldCommandsTest {
   void cyclesExitWithThreeAndAReport() throws Exception {
     Run run = kiln("", "world-order", WORLD.toString());
     assertEquals(3, run.exit());
-    assertEquals("", run.out());
     assertTrue(run.err().contains("loop: core/binutils -> core/gcc -> core/binutils"), run.err());
     assertTrue(run.err().contains("examples/world/binutils/plan.sh:13"), run.err());
+  }
+
+  @Test
+  void aCycleLeavesOutOnlyThePlansItBlocksAndTheRestIsStillOrdered() throws Exception {
+    Run run = kiln("", "world-order", WORLD.toString());
+    assertEquals(3, run.exit());
+    Run all = kiln("", "world-order", "--allow-cycles", WORLD.toString());
+    List<String> lines = run.lines();
+    assertTrue(lines.contains("core/linux-headers ../examples/world/linux-headers"), run.out());
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("core/gcc ")), "a member is left out");
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("core/curl ")), "a blocked plan too");
+    List<String> sameOrder = all.lines().stream().filter(lines::contains).toList();
+    assertEquals(sameOrder, lines, "in the order --allow-cycles gives them");
+    int leftOut = all.lines().size() - lines.size();
+    assertTrue(
+        run.err().contains("left out of the order: " + leftOut + " plans in or blocked by"),
+        run.err());
   }
 
   @Test

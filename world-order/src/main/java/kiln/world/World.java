@@ -174,6 +174,34 @@ public final class World {
     return order;
   }
 
+  /**
+   * The build order of every plan these cycles do not hold up: their members and the plans that
+   * depend on them are left out, the rest keeps its place in the order (base plans first, as in
+   * {@link #order}). None of the plans kept depends on a plan left out, so the order is right.
+   */
+  public List<Plan> orderLeavingOut(List<DependencyCycle> cycles) {
+    Set<PackageIdent> held = new java.util.HashSet<>();
+    for (DependencyCycle cycle : cycles) {
+      held.addAll(cycle.members());
+      held.addAll(cycle.blocked());
+    }
+    List<Plan> order = new ArrayList<>();
+    for (Plan plan : orderAllowingCycles()) {
+      if (!held.contains(plan.ident())) {
+        order.add(plan);
+      }
+    }
+    return order;
+  }
+
+  private List<Plan> orderAllowingCycles() {
+    try {
+      return order(true);
+    } catch (DependencyCycleException e) {
+      throw new IllegalStateException("cycles are allowed here", e);
+    }
+  }
+
   /** The plans depending on these idents, in build order (base plans left out if asked). */
   public Dependents dependents(Collection<PackageIdent> idents, boolean direct) {
     Dependents found = full.dependentsOf(idents, direct);
