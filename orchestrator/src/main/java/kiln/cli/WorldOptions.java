@@ -48,6 +48,17 @@ final class WorldOptions {
   @Option(names = "--strict", description = "Fail when a plan is unreadable.")
   boolean strict;
 
+  @Option(
+      names = "--verbose",
+      description = "Name every plan that needs a missing dependency (by default: how many).")
+  boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "For scripts: print no warnings, unreadable plans or summary on stderr, only errors.")
+  boolean quiet;
+
   /** Loads the world, printing warnings and reading stdin when no path was given. */
   World load(List<String> paths, CommandLine cli) throws Exception {
     if (withoutBase && basePlans == null) {
@@ -86,9 +97,18 @@ final class WorldOptions {
             given, target, Set.copyOf(origins), context, source, strict, basePlans, withoutBase);
     World world = World.load(request);
     PrintWriter err = cli.getErr();
-    world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
-    world.warnings().forEach(w -> err.println("kiln: warning: " + w));
+    if (!quiet) {
+      world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
+      world.warnings(verbose).forEach(w -> err.println("kiln: warning: " + w));
+    }
     return world;
+  }
+
+  /** Prints the summary line unless {@code --quiet}. */
+  void summary(World world, int printed, CommandLine cli) {
+    if (!quiet) {
+      cli.getErr().println("kiln: " + world.summary(printed));
+    }
   }
 
   private static List<String> stdinLines() throws IOException {

@@ -63,10 +63,10 @@ final class WorldOrderCommand implements Callable<Integer> {
               + " above (--allow-cycles orders them too); the "
               + rest.size()
               + " printed do not depend on them");
-      err.println("kiln: " + loaded.summary(rest.size()));
+      world.summary(loaded, rest.size(), cli);
       return CYCLES;
     }
-    if (allowCycles) {
+    if (allowCycles && !world.quiet) {
       loaded
           .graph()
           .cycles()
@@ -77,7 +77,7 @@ final class WorldOrderCommand implements Callable<Integer> {
     }
     order.forEach(p -> out.println(p.line()));
     out.flush();
-    err.println("kiln: " + loaded.summary(order.size()));
+    world.summary(loaded, order.size(), cli);
     return 0;
   }
 }

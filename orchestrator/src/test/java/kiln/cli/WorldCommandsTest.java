@@ -106,6 +106,28 @@ class WorldCommandsTest {
   }
 
   @Test
+  void aMissingDependencyIsOneShortLineNamesOnlyWithVerboseAndQuietSaysNothing(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    for (int i = 0; i < 30; i++) {
+      Path plan = dir.resolve("p" + i + "/plan.sh");
+      Files.createDirectories(plan.getParent());
+      Files.writeString(
+          plan, "pkg_name=p" + i + "\npkg_origin=core\npkg_deps=(core/ghost core/other)\n");
+    }
+    Run run = kiln("", "world-order", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(
+        run.err().contains("warning: no plan provides core/ghost, needed by 30 plans"), run.err());
+    assertTrue(!run.err().contains("core/p1 "), "no names without --verbose: " + run.err());
+    assertEquals(2, run.err().lines().filter(l -> l.contains("no plan provides")).count());
+    Run verbose = kiln("", "world-order", "--verbose", dir.toString());
+    assertTrue(verbose.err().contains("needed by 30 plans: core/p0 core/p1 "), verbose.err());
+    Run quiet = kiln("", "world-order", "--quiet", dir.toString());
+    assertEquals(run.out(), quiet.out());
+    assertEquals("", quiet.err());
+  }
+
+  @Test
   void allowingCyclesPrintsEveryPlanWithAWarning() throws Exception {
     Run run = kiln("", "world-order", "--allow-cycles", WORLD.toString());
     assertEquals(0, run.exit(), run.err());

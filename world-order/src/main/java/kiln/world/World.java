@@ -213,8 +213,17 @@ public final class World {
         found.roots(), found.plans().stream().filter(keep).toList(), found.reachedBy());
   }
 
-  /** Warnings for stderr: reader warnings, duplicates, missing dependencies, base problems. */
+  /** Warnings for stderr, a missing dependency as one line with the count of plans needing it. */
   public List<String> warnings() {
+    return warnings(false);
+  }
+
+  /**
+   * Warnings for stderr: reader warnings, duplicates, missing dependencies, base problems.
+   *
+   * @param verbose name the plans that need each missing dependency, not just count them
+   */
+  public List<String> warnings(boolean verbose) {
     Set<String> out = new LinkedHashSet<>(warnings);
     graph()
         .missing()
@@ -224,9 +233,13 @@ public final class World {
                     "no plan provides "
                         + ident
                         + ", needed by "
-                        + needers.stream()
-                            .map(PackageIdent::toString)
-                            .collect(Collectors.joining(" "))));
+                        + (needers.size() == 1 ? "1 plan" : needers.size() + " plans")
+                        + (verbose
+                            ? ": "
+                                + needers.stream()
+                                    .map(PackageIdent::toString)
+                                    .collect(Collectors.joining(" "))
+                            : " (--verbose names them)")));
     if (request.basePlans() != null && !request.withoutBase()) {
       for (Plan p : base.values()) {
         p.deps().stream()
