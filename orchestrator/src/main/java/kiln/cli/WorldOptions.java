@@ -32,7 +32,12 @@ final class WorldOptions {
       description = "Keep only plans of this origin (repeatable).")
   List<String> origins = new ArrayList<>();
 
-  @Option(names = "--base-plans", paramLabel = "FILE", description = "A base-plans list.")
+  @Option(
+      names = "--base-plans",
+      paramLabel = "FILE",
+      description =
+          "A base-plans list (core-plans' base-plans.txt, found in a checkout of any name); an"
+              + " entry with no plan in this tree is a warning naming its line.")
   Path basePlans;
 
   @Option(
@@ -45,7 +50,9 @@ final class WorldOptions {
       description = "Source plans with bash (one process, no network) for exact answers.")
   boolean eval;
 
-  @Option(names = "--strict", description = "Fail when a plan is unreadable.")
+  @Option(
+      names = "--strict",
+      description = "Fail when a plan is unreadable or a base-plans entry has no plan here.")
   boolean strict;
 
   @Option(

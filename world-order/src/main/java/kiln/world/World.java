@@ -98,6 +98,13 @@ public final class World {
       Map<PackageIdent, Plan> base,
       List<Diagnostic> unreadable,
       List<String> warnings) {
+    for (Diagnostic d : list.unresolved()) {
+      if (request.strict()) {
+        unreadable.add(d); // reported with the unreadable plans, all at once, and fatal
+      } else {
+        warnings.add(d + "; left out of the base plans (--strict makes this an error)");
+      }
+    }
     EvalContext baseContext = context.without("FIRST_PASS");
     // One read per distinct set of variables: under --eval that is one bash for most entries.
     Map<Map<String, String>, List<BasePlans.Entry>> byArgs = new LinkedHashMap<>();
