@@ -18,6 +18,7 @@ import kiln.world.BasePlans;
 import kiln.world.BasePlansException;
 import kiln.world.Dependency;
 import kiln.world.DependencyCycleException;
+import kiln.world.Diagnostic;
 import kiln.world.EvalContext;
 import kiln.world.Plan;
 import kiln.world.PlanReader;
@@ -95,11 +96,25 @@ public final class PlanLists implements StageInputs {
   }
 
   private BasePlans readBasePlans(KilnConfig config) throws StageException {
+    BasePlans base;
     try {
-      return BasePlans.parse(config.basePlans());
+      base = BasePlans.parse(config.basePlans());
     } catch (BasePlansException e) {
       throw new StageException("base-plans (" + config.file() + "): " + e.getMessage(), e);
     }
+    if (!base.unresolved().isEmpty()) {
+      // A bootstrap must build every base plan: here a missing one is fatal (all told at once).
+      throw new StageException(
+          "base-plans ("
+              + config.file()
+              + "): "
+              + base.unresolved().size()
+              + " entries with no plan in this tree:\n  "
+              + base.unresolved().stream()
+                  .map(Diagnostic::toString)
+                  .collect(java.util.stream.Collectors.joining("\n  ")));
+    }
+    return base;
   }
 
   private Plan read(Path planFile, EvalContext context, StageName stage) throws StageException {
