@@ -16,8 +16,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * <p>Written tarballs are reproducible: entries sorted (parents first), owner root (0:0), modes and
  * symlinks kept, hard links in the base tree kept as hard links, and with {@code SOURCE_DATE_EPOCH}
  * set every mtime and the name's timestamp come from it. The xz data is compressed on every core as
- * several concatenated xz streams, cut at fixed sizes so the bytes do not depend on the machine.
- * Files appear complete or not at all (temporary file, then rename).
+ * one xz stream, cut into chunks by the input's size only so the bytes do not depend on the machine
+ * (see {@link ChunkPlan}). Files appear complete or not at all (temporary file, then rename).
  */
 public final class ToolsTarball {
 
@@ -33,7 +33,10 @@ public final class ToolsTarball {
     this(time, threads, 0);
   }
 
-  /** With a fixed chunk size (tests use small ones), or 0 to size chunks by the input. */
+  /**
+   * With chunks of a fixed size, each its own xz stream, as other tools write big tarballs (tests
+   * use small ones), or 0 to plan the chunks by the input's size.
+   */
   ToolsTarball(BuildTime time, int threads, int chunkSize) {
     this.time = Objects.requireNonNull(time, "time");
     if (threads < 1) {
@@ -116,8 +119,11 @@ public final class ToolsTarball {
   }
 
   OutputStream xz(OutputStream out, int preset, long totalBytes) throws IOException {
-    int chunk = chunkSize > 0 ? chunkSize : ParallelXzOutputStream.chunkSizeFor(totalBytes, preset);
-    return new ParallelXzOutputStream(out, preset, chunk, threads);
+    ChunkPlan plan =
+        chunkSize > 0
+            ? ChunkPlan.unprimed(chunkSize, preset)
+            : ChunkPlan.forSize(totalBytes, preset);
+    return new ParallelXzOutputStream(out, preset, plan, threads);
   }
 
   /**
