@@ -52,7 +52,7 @@ class ParallelXzOutputStreamTest {
   }
 
   @Test
-  void primedChunksAreOneStreamThatXzAndXzForJavaDecode() throws Exception {
+  void primedChunksAreOneStreamThatXzBusyboxAndXzForJavaDecode() throws Exception {
     byte[] data = someData();
     byte[] xz = compress(data, PRIMED, 2);
     assertEquals(1, countStreams(xz));
@@ -61,6 +61,8 @@ class ParallelXzOutputStreamTest {
     Trees.run(dir, "xz", "-t", file.toString());
     Trees.run(dir, "xz", "-dk", file.toString());
     assertArrayEquals(data, Files.readAllBytes(dir.resolve("primed")));
+    Trees.run(dir, "sh", "-c", "busybox xzcat primed.xz > busybox.out");
+    assertArrayEquals(data, Files.readAllBytes(dir.resolve("busybox.out")));
   }
 
   @Test
