@@ -33,7 +33,12 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
   static final double MAX_WINDOW_SHARE = 0.45;
 
   ChunkPlan {
-    if (first < 1 || rest < 1 || window < 0 || dictSize < LZMA2Options.DICT_SIZE_MIN) {
+    // A primer longer than the dictionary would reach back further than a decoder keeps.
+    if (first < 1
+        || rest < 1
+        || window < 0
+        || window > dictSize
+        || dictSize < LZMA2Options.DICT_SIZE_MIN) {
       throw new IllegalArgumentException(
           "chunk plan " + first + "/" + rest + "/" + window + "/" + dictSize);
     }
