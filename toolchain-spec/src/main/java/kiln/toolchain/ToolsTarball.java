@@ -54,9 +54,10 @@ public final class ToolsTarball {
    */
   public BuiltTarball build(ToolchainSpec spec, Path specFile, Path outDir)
       throws SpecException, TarballException {
-    List<PlannedEntry> entries = TreePlan.of(spec, time, specFile);
+    List<PlannedEntry> sorted = TreePlan.of(spec, time, specFile);
     Path target = outDir.resolve(TarballName.of(spec.name(), time.now()));
     try (AtomicFile file = new AtomicFile(target)) {
+      List<PlannedEntry> entries = WriteOrder.of(sorted);
       try (TarStreamWriter tar =
           new TarStreamWriter(xz(file.output(), spec.xzPreset(), sizeOf(entries)))) {
         for (PlannedEntry entry : entries) {

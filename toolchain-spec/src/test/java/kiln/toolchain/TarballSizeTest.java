@@ -3,7 +3,9 @@ package kiln.toolchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,6 +41,55 @@ class TarballSizeTest {
         kiln <= 1.03 * single,
         "kiln's tarball has " + kiln + " bytes, xz -3 of the same tar " + single);
     assertEquals(List.of(), ToolsTarball.verify(built.path()));
+  }
+
+  @Test
+  void similarBinariesApartInPathOrderAreWrittenSideBySide() throws Exception {
+    // cc1 and cc1plus share 2.5 MiB, with 7.5 MiB of other files between them in path order:
+    // further apart than preset 3's 4 MiB dictionary reaches.
+    Random random = new Random(34);
+    byte[] shared = randomBytes(random, 5 * MIB / 2);
+    ByteArrayOutputStream distinct = new ByteArrayOutputStream();
+    distinct.write(shared);
+    for (String name : List.of("bin/cc1", "libexec/cc1plus", "libexec/lto1")) {
+      byte[] own = randomBytes(random, MIB / 2);
+      distinct.write(own);
+      write(name, shared, own);
+    }
+    for (int i = 0; i < 5; i++) {
+      byte[] other = randomBytes(random, 3 * MIB / 2);
+      distinct.write(other);
+      write("lib/other" + i + ".so", other);
+    }
+    Path spec =
+        Files.writeString(
+            dir.resolve("spec.yaml"), "name: gcc\nbase: gcc/tools\nxz: { preset: 3 }\n");
+    BuiltTarball built =
+        new ToolsTarball(TIME, 2).build(ToolchainSpec.read(spec), spec, dir.resolve("out"));
+    Path content = Files.write(dir.resolve("distinct"), distinct.toByteArray());
+    Trees.run(dir, "xz", "-3", "-k", content.toString());
+    long floor = Files.size(Path.of(content + ".xz"));
+    long kiln = Files.size(built.path());
+    assertTrue(
+        kiln <= 1.03 * floor,
+        "kiln's tarball has " + kiln + " bytes, the distinct content compressed " + floor);
+    assertEquals(List.of(), ToolsTarball.verify(built.path()));
+  }
+
+  private void write(String name, byte[]... parts) throws IOException {
+    Path file = dir.resolve("gcc/tools/" + name);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (byte[] part : parts) {
+        out.write(part);
+      }
+    }
+  }
+
+  private static byte[] randomBytes(Random random, int size) {
+    byte[] bytes = new byte[size];
+    random.nextBytes(bytes);
+    return bytes;
   }
 
   /**
