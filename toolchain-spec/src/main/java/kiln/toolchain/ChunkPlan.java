@@ -29,9 +29,6 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
    */
   static final double PRIMING_COST = 0.65;
 
-  /** At most this share of the tar is primed, so the larger chunk stays near 65% of the work. */
-  static final double MAX_WINDOW_SHARE = 0.45;
-
   ChunkPlan {
     // A primer longer than the dictionary would reach back further than a decoder keeps.
     if (first < 1
@@ -47,8 +44,9 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
   /**
    * The plan for about {@code totalBytes} at {@code preset}: one chunk below 16 MiB; else two, or
    * more of at most three dictionaries each (as {@code xz -T} cuts blocks); every later chunk
-   * primed with the dictionary's worth before it (at most 45% of the tar), and the first chunk
-   * larger by what priming costs the others, so that two cores finish together.
+   * primed with the dictionary's worth before it (all of it in a tar smaller than two dictionaries,
+   * as one xz stream sees it), and the first chunk larger by what priming costs the others, so that
+   * two cores finish together.
    */
   static ChunkPlan forSize(long totalBytes, int preset) throws UnsupportedOptionsException {
     int presetDict = new LZMA2Options(preset).getDictSize();
@@ -58,11 +56,14 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
       return new ChunkPlan(2 * MIN_CHUNK, 2 * MIN_CHUNK, dict, dict);
     }
     long count = Math.max(2, ceilDiv(totalBytes, 3L * presetDict));
-    int window = (int) Math.min(dict, (long) (totalBytes * MAX_WINDOW_SHARE));
-    // Equal work: first = later + PRIMING_COST * window, and the chunks add up to the total.
-    long first = (long) ((totalBytes + (count - 1) * PRIMING_COST * window) / count);
+    // Equal work: first = later + PRIMING_COST * min(dict, first), the chunks adding up to the
+    // total; below a dictionary the whole first chunk is the primer.
+    long first = (long) ((totalBytes + (count - 1) * PRIMING_COST * dict) / count);
+    if (first < dict) {
+      first = (long) (totalBytes / (count - (count - 1) * PRIMING_COST));
+    }
     long rest = ceilDiv(totalBytes - first, count - 1);
-    return new ChunkPlan((int) first, (int) rest, window, dict);
+    return new ChunkPlan((int) first, (int) rest, dict, dict);
   }
 
   /** Chunks of {@code chunkSize}, each its own xz stream (as xz -T and pixz write them). */
