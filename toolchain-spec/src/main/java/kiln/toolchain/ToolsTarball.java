@@ -13,11 +13,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * The tools tarball: {@code <name>-<UTC yyyyMMddHHmmss>.tar.xz}, every entry under {@code tools/}.
  *
- * <p>Written tarballs are reproducible: entries sorted (parents first), owner root (0:0), modes and
- * symlinks kept, hard links in the base tree kept as hard links, and with {@code SOURCE_DATE_EPOCH}
- * set every mtime and the name's timestamp come from it. The xz data is compressed on every core as
- * one xz stream, cut into chunks by the input's size only so the bytes do not depend on the machine
- * (see {@link ChunkPlan}). Files appear complete or not at all (temporary file, then rename).
+ * <p>Written tarballs are reproducible: entries sorted (parents first; files of 1 MiB or more last,
+ * largest first: {@link WriteOrder}), owner root (0:0), modes and symlinks kept, hard links in the
+ * base tree kept as hard links, and with {@code SOURCE_DATE_EPOCH} set every mtime and the name's
+ * timestamp come from it. The xz data is compressed on every core as one xz stream, cut into chunks
+ * by the input's size only so the bytes do not depend on the machine (see {@link ChunkPlan}). Files
+ * appear complete or not at all (temporary file, then rename).
  */
 public final class ToolsTarball {
 
