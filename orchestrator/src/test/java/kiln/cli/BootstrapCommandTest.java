@@ -135,6 +135,17 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void jobsOutsideOneTo256AreAUsageErrorAsInKilnYaml() {
+    for (String jobs : List.of("0", "257", "100000")) {
+      CliRun run = bootstrap("-j", jobs);
+      assertEquals(2, run.exit(), run.err());
+      assertTrue(
+          run.err().contains("-j " + jobs + ": want a whole number from 1 to 256"), run.err());
+      assertEquals(0, parts.tarballsMade, "nothing runs");
+    }
+  }
+
+  @Test
   void reportsEveryConfigProblem() throws Exception {
     Files.writeString(config, "origin: t\njobs: none\n");
     CliRun run = bootstrap();

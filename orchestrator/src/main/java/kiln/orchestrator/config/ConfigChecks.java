@@ -190,11 +190,12 @@ final class ConfigChecks {
     if (located == null) {
       return 1;
     }
-    if (!located.value().isInt() || located.value().asInt() < 1 || located.value().asInt() > 256) {
-      problem("jobs", "want a whole number from 1 to 256");
+    int jobs = located.value().asInt();
+    if (!located.value().isInt() || jobs < 1 || jobs > KilnConfig.MAX_JOBS) {
+      problem("jobs", "want a whole number from 1 to " + KilnConfig.MAX_JOBS);
       return 1;
     }
-    return located.value().asInt();
+    return jobs;
   }
 
   private Duration duration(String key, Duration fallback) {
