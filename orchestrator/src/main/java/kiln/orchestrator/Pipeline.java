@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -60,16 +62,21 @@ public final class Pipeline {
    */
   public PipelineResult run(BootstrapRequest request)
       throws StageException, JournalException, BuilderException, InterruptedException {
+    Set<StageName> stages = EnumSet.copyOf(request.stages());
+    if (config.toolsTarball().isPresent()) {
+      stages.remove(StageName.STAGE0); // a ready tarball is configured: nothing to make
+    }
+    if (stages.isEmpty()) {
+      return new PipelineResult(List.of(), Optional.empty());
+    }
+    RunPlan plan = RunPlan.read(config, parts.inputs(), stages, request.options());
     List<StageResult> results = new ArrayList<>();
-    for (StageName stage : request.stages()) {
-      if (stage == StageName.STAGE0 && config.toolsTarball().isPresent()) {
-        continue; // a ready tarball is configured: nothing to make
-      }
+    for (StageName stage : stages) {
       Optional<String> refusal = handOverRefusal(stage, request);
       if (refusal.isPresent()) {
         return new PipelineResult(results, refusal);
       }
-      StageResult result = runStage(stage, request.options());
+      StageResult result = runStage(stage, plan.work(stage), request.options());
       results.add(result);
       if (!result.complete()) {
         Optional<String> stop = stopAfter(result, request);
@@ -88,7 +95,7 @@ public final class Pipeline {
     return new PipelineResult(results, Optional.empty());
   }
 
-  private StageResult runStage(StageName stage, SchedulerOptions options)
+  private StageResult runStage(StageName stage, StageWork work, SchedulerOptions options)
       throws StageException, JournalException, BuilderException, InterruptedException {
     StageContext context = context(stage);
     try {
@@ -96,7 +103,6 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new StageException("cannot make " + context.results() + ": " + e, e);
     }
-    StageWork work = work(stage);
     tidy(stage, context);
     EntryBuilder builder =
         stage == StageName.STAGE0
@@ -121,14 +127,6 @@ public final class Pipeline {
           config.work().resolve("superseded").resolve(stage.id()),
           progress);
     }
-  }
-
-  private StageWork work(StageName stage) throws StageException {
-    return switch (stage) {
-      case STAGE0 -> ToolsTarballBuilder.work(config);
-      case STAGE1, STAGE2 -> parts.inputs().basePlans(config, stage);
-      case STAGE3 -> parts.inputs().world(config);
-    };
   }
 
   private StageContext context(StageName stage) throws StageException {

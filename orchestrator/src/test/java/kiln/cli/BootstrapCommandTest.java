@@ -127,6 +127,21 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void stopBeforeAPlanNotInTheRunIsRefusedBeforeAnythingBuildsNamingThePlansThatAre() {
+    CliRun typo = bootstrap("--stop-before", "glibx");
+    assertEquals(1, typo.exit());
+    assertTrue(
+        typo.err().contains("--stop-before glibx: no plan of this run is called so"), typo.err());
+    assertTrue(typo.err().contains("t/gcc, t/glibc, t/busybox, t/zlib, t/curl"), typo.err());
+    assertEquals(0, parts.tarballsMade, "nothing runs: " + typo.err());
+
+    CliRun otherStage = bootstrap("--only", "stage1", "--stop-before", "t/curl");
+    assertEquals(1, otherStage.exit());
+    assertTrue(otherStage.err().contains("--stop-before t/curl: no plan of this run"));
+    assertFalse(parts.builders.containsKey(StageName.STAGE1), "nothing built");
+  }
+
+  @Test
   void refusesConflictingStageOptionsAsAUsageError() {
     CliRun run = bootstrap("--from", "stage1", "--only", "stage2");
     assertEquals(2, run.exit());
