@@ -160,8 +160,29 @@ public final class Pipeline {
     }
   }
 
-  /** The configured tarball, or the one stage0 made in this run. */
+  /** The configured tarball, or the one stage0 made in this run, once it is known to unpack. */
   private Path toolsTarball() throws StageException {
+    Path tarball = locateToolsTarball();
+    List<String> problems = parts.stage0().problems(tarball);
+    if (!problems.isEmpty()) {
+      throw new StageException(
+          "stage1: the tools tarball "
+              + tarball
+              + (config.toolsTarball().isPresent()
+                  ? " (kiln.yaml 'tools-tarball') cannot be unpacked at /tools:\n  "
+                  : " (made by stage0) cannot be unpacked at /tools:\n  ")
+              + String.join("\n  ", problems)
+              + (config.toolsTarball().isPresent()
+                  ? "\nname a whole tools tarball in "
+                      + config.file()
+                      + " ('kiln stage0 build' makes one)"
+                  : "\nit changed after stage0 made it: start a new run (`kiln bootstrap --new-run`)"
+                      + " so stage0 makes it again"));
+    }
+    return tarball;
+  }
+
+  private Path locateToolsTarball() throws StageException {
     if (config.toolsTarball().isPresent()) {
       return config.toolsTarball().get();
     }

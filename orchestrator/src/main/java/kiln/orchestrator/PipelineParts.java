@@ -26,6 +26,15 @@ public record PipelineParts(
      * @return the tarball made
      */
     Path make(KilnConfig config, Path log) throws StageException, InterruptedException;
+
+    /**
+     * Why a tools tarball cannot be unpacked at {@code /tools} (not xz, damaged, entries leading
+     * out), one line each; empty when it can. Asked before stage1's first build, so a bad file is
+     * told with its reason instead of failing inside the first studio.
+     */
+    default List<String> problems(Path tarball) {
+      return List.of();
+    }
   }
 
   /** What stages 1 to 3 build. */

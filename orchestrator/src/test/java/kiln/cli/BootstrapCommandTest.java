@@ -178,6 +178,29 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void aConfiguredToolsTarballThatIsNotOneStopsStage1BeforeAnyBuildWithTheReason()
+      throws Exception {
+    Files.writeString(dir.resolve("tools.tar.xz"), "a web page saved by mistake\n".repeat(10));
+    Files.writeString(
+        config,
+        "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntools-tarball: tools.tar.xz\n");
+    CliRun run = CliRun.ofCommand(new BootstrapCommand(), "--config", config.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "stage1: the tools tarball "
+                    + dir.resolve("tools.tar.xz")
+                    + " (kiln.yaml 'tools-tarball') cannot be unpacked at /tools:"),
+        run.err());
+    assertTrue(run.err().contains("not an xz file"), run.err());
+    assertFalse(run.err().contains("building t/"), "no build starts: " + run.err());
+
+    CliRun status = CliRun.ofCommand(new StatusCommand(), "--config", config.toString());
+    assertFalse(status.out().contains("building"), "no entry is left building: " + status.out());
+  }
+
+  @Test
   void skipAndRetryWorkOnTheLedger() throws Exception {
     parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/zlib");
     assertEquals(1, bootstrap().exit());
