@@ -70,13 +70,14 @@ public final class Pipeline {
       return new PipelineResult(List.of(), Optional.empty());
     }
     RunPlan plan = RunPlan.read(config, parts.inputs(), stages, request.options());
+    plan.unbuildable().forEach(progress::note);
     List<StageResult> results = new ArrayList<>();
     for (StageName stage : stages) {
       Optional<String> refusal = handOverRefusal(stage, request);
       if (refusal.isPresent()) {
         return new PipelineResult(results, refusal);
       }
-      StageResult result = runStage(stage, plan.work(stage), request.options());
+      StageResult result = runStage(stage, plan.plan(stage), request.options());
       results.add(result);
       if (!result.complete()) {
         Optional<String> stop = stopAfter(result, request);
@@ -95,7 +96,7 @@ public final class Pipeline {
     return new PipelineResult(results, Optional.empty());
   }
 
-  private StageResult runStage(StageName stage, StageWork work, SchedulerOptions options)
+  private StageResult runStage(StageName stage, StagePlan plan, SchedulerOptions options)
       throws StageException, JournalException, BuilderException, InterruptedException {
     StageContext context = context(stage);
     try {
@@ -103,11 +104,12 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new StageException("cannot make " + context.results() + ": " + e, e);
     }
+    StageWork work = plan.work();
     tidy(stage, context);
     EntryBuilder builder =
         stage == StageName.STAGE0
             ? new ToolsTarballBuilder(config, parts.stage0())
-            : parts.builders().forStage(context);
+            : new UnbuildableEntries(parts.builders().forStage(context), plan.unbuildable());
     StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
     tidy(stage, context); // an entry built again may have left its earlier artifact
     for (PostStageStep step : steps) {

@@ -19,10 +19,10 @@ final class RunPlan {
   /** Up to this many plans are listed when {@code --stop-before} names none of them. */
   private static final int LISTED = 20;
 
-  private final Map<StageName, StageWork> works;
+  private final Map<StageName, StagePlan> plans;
 
-  private RunPlan(Map<StageName, StageWork> works) {
-    this.works = works;
+  private RunPlan(Map<StageName, StagePlan> plans) {
+    this.plans = plans;
   }
 
   /**
@@ -38,43 +38,59 @@ final class RunPlan {
       Set<StageName> stages,
       SchedulerOptions options)
       throws StageException {
-    Map<StageName, StageWork> works = new EnumMap<>(StageName.class);
+    Map<StageName, StagePlan> plans = new EnumMap<>(StageName.class);
     for (StageName stage : stages) {
-      works.put(
+      plans.put(
           stage,
           switch (stage) {
-            case STAGE0 -> ToolsTarballBuilder.work(config);
+            case STAGE0 -> StagePlan.of(ToolsTarballBuilder.work(config));
             case STAGE1, STAGE2 -> inputs.basePlans(config, stage);
             case STAGE3 -> inputs.world(config);
           });
     }
-    RunPlan plan = new RunPlan(works);
+    RunPlan plan = new RunPlan(plans);
     plan.checkStopBefore(options);
     return plan;
   }
 
-  /** The work of a stage of the run. */
-  StageWork work(StageName stage) {
-    StageWork work = works.get(stage);
-    if (work == null) {
+  /** The plan of a stage of the run. */
+  StagePlan plan(StageName stage) {
+    StagePlan plan = plans.get(stage);
+    if (plan == null) {
       throw new IllegalArgumentException(stage + " is not a stage of this run");
     }
-    return work;
+    return plan;
+  }
+
+  /** Every entry of the run that cannot build, one line per reason, in stage order. */
+  List<String> unbuildable() {
+    List<String> lines = new ArrayList<>();
+    plans.forEach(
+        (stage, plan) ->
+            plan.unbuildable()
+                .forEach(
+                    (key, why) ->
+                        why.forEach(w -> lines.add(stage + ": " + key + " cannot build: " + w))));
+    return lines;
+  }
+
+  private List<StageWork> works() {
+    return plans.values().stream().map(StagePlan::work).toList();
   }
 
   private void checkStopBefore(SchedulerOptions options) throws StageException {
     if (options.stopBefore().isEmpty()
-        || works.values().stream().flatMap(w -> w.keys().stream()).anyMatch(options::stopsBefore)) {
+        || works().stream().flatMap(w -> w.keys().stream()).anyMatch(options::stopsBefore)) {
       return;
     }
     Set<String> plans = new LinkedHashSet<>();
-    works.values().forEach(w -> w.keys().forEach(k -> plans.add(k.ident().toString())));
+    works().forEach(w -> w.keys().forEach(k -> plans.add(k.ident().toString())));
     List<String> listed = new ArrayList<>(plans).subList(0, Math.min(LISTED, plans.size()));
     throw new StageException(
         "--stop-before "
             + options.stopBefore().get()
             + ": no plan of this run is called so (stages "
-            + works.keySet()
+            + this.plans.keySet()
             + "); give an origin/name or a name of one of its plans: "
             + String.join(", ", listed)
             + (plans.size() > LISTED

@@ -201,6 +201,43 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void aDependencyNoPlanProvidesFailsItsPlanWithFileAndLineBeforeAnyStudio() throws Exception {
+    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
+      Files.delete(dir.resolve("plans").resolve(plan).resolve("plan.sh"));
+    }
+    writePlan("gcc", "");
+    writePlan("zlib", "pkg_build_deps=(t/gcc)\n");
+    writePlan("curl", "pkg_deps=(t/zlib)\npkg_build_deps=(\n  t/gcc\n  t/nghttp9\n)\n");
+    writePlan("git", "pkg_deps=(t/curl)\n");
+    BootstrapCommand.PartsFactory reading =
+        cfg -> {
+          kiln.orchestrator.PipelineParts fake = parts.factory().create(cfg);
+          return new kiln.orchestrator.PipelineParts(
+              fake.stage0(),
+              new kiln.orchestrator.parts.PlanLists(),
+              fake.builders(),
+              fake.checks());
+        };
+    CliRun run =
+        CliRun.ofCommand(new BootstrapCommand(reading), "--config", config.toString(), "-j", "1");
+    assertEquals(1, run.exit(), run.err());
+    String where = dir.resolve("plans/curl/plan.sh") + ":7: pkg_build_deps names t/nghttp9";
+    assertTrue(run.err().contains(where), run.err());
+    assertTrue(run.err().indexOf(where) < run.err().indexOf("building t/gcc"), "told first");
+    assertFalse(run.err().contains("--install"), run.err());
+    assertEquals(List.of("zlib"), parts.world().startedNames(), "curl never reaches a studio");
+    assertTrue(run.err().contains("skipped t/git: t/curl failed"), run.err());
+    String log = Files.readString(dir.resolve(".kiln/logs/stage3/t-curl.log").toRealPath());
+    assertTrue(log.contains(where), log);
+  }
+
+  private void writePlan(String name, String deps) throws java.io.IOException {
+    Files.writeString(
+        dir.resolve("plans").resolve(name).resolve("plan.sh"),
+        "pkg_name=" + name + "\npkg_origin=t\npkg_version=1\n" + deps);
+  }
+
+  @Test
   void skipAndRetryWorkOnTheLedger() throws Exception {
     parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/zlib");
     assertEquals(1, bootstrap().exit());

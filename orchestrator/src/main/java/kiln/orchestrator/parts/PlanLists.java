@@ -2,23 +2,26 @@ package kiln.orchestrator.parts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kiln.orchestrator.PipelineParts.StageInputs;
 import kiln.orchestrator.StageException;
+import kiln.orchestrator.StagePlan;
 import kiln.orchestrator.StageWorks;
 import kiln.orchestrator.StageWorks.PlanLine;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.EntryKey;
 import kiln.resume.StageName;
-import kiln.resume.StageWork;
 import kiln.world.BasePlans;
 import kiln.world.BasePlansException;
+import kiln.world.DepKind;
 import kiln.world.Dependency;
 import kiln.world.DependencyCycleException;
 import kiln.world.EvalContext;
+import kiln.world.PackageIdent;
 import kiln.world.Plan;
 import kiln.world.PlanReader;
 import kiln.world.PlanSource;
@@ -38,21 +41,46 @@ public final class PlanLists implements StageInputs {
   private final PlanReader reader = new PlanReader();
 
   @Override
-  public StageWork basePlans(KilnConfig config, StageName stage) throws StageException {
+  public StagePlan basePlans(KilnConfig config, StageName stage) throws StageException {
     BasePlans base = readBasePlans(config);
     List<PlanLine> lines = new ArrayList<>();
+    List<Plan> plans = new ArrayList<>();
     for (BasePlans.Entry entry : base.entries()) {
       EvalContext context = contextFor(config, stage).with(entry.args());
       Plan plan = read(entry.planFile(), context, stage);
+      plans.add(plan);
       lines.add(
           new PlanLine(
               new EntryKey(plan.ident(), settings(entry)), dirOf(config, entry), idents(plan)));
     }
-    return StageWorks.baseList(stage, lines);
+    // Stage1's store starts empty and holds what the list built before; stage2's starts with
+    // every package stage1 built, which is every base plan.
+    Set<PackageIdent> installed = new HashSet<>();
+    if (stage != StageName.STAGE1) {
+      plans.forEach(p -> installed.add(p.ident()));
+    }
+    String advice =
+        stage == StageName.STAGE1
+            ? "which no earlier line of the base list builds (a stage1 studio holds only the tools"
+                + " and those): list its plan before this one in "
+                + config.basePlans()
+                + ", or remove the dependency"
+            : "which is not in the base list, so stage1 built no package for it: add its plan to "
+                + config.basePlans()
+                + ", or remove the dependency";
+    Map<EntryKey, List<String>> unbuildable = new LinkedHashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      List<String> missing = missing(plans.get(i), installed, advice);
+      if (!missing.isEmpty()) {
+        unbuildable.put(lines.get(i).key(), missing);
+      }
+      installed.add(plans.get(i).ident());
+    }
+    return new StagePlan(StageWorks.baseList(stage, lines), unbuildable);
   }
 
   @Override
-  public StageWork world(KilnConfig config) throws StageException {
+  public StagePlan world(KilnConfig config) throws StageException {
     World world = loadWorld(config);
     List<Plan> order;
     try {
@@ -61,12 +89,40 @@ public final class PlanLists implements StageInputs {
       throw new StageException("stage3: the world has dependency cycles:\n" + e.getMessage());
     }
     List<PlanLine> lines = new ArrayList<>();
-    for (Plan plan : order) {
-      if (!plan.isMissing()) {
-        lines.add(new PlanLine(EntryKey.of(plan.ident()), plan.displayPath(), idents(plan)));
+    Set<PackageIdent> provided = new HashSet<>();
+    world.basePlans().forEach(p -> provided.add(p.ident())); // in the studio: stage2 built them
+    List<Plan> plans = order.stream().filter(p -> !p.isMissing()).toList();
+    for (Plan plan : plans) {
+      lines.add(new PlanLine(EntryKey.of(plan.ident()), plan.displayPath(), idents(plan)));
+      provided.add(plan.ident());
+    }
+    String advice =
+        "which no plan in 'plans' of "
+            + config.file()
+            + " provides and no base plan builds: add its plan, fix the name, or remove the"
+            + " dependency";
+    Map<EntryKey, List<String>> unbuildable = new LinkedHashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      List<String> missing = missing(plans.get(i), provided, advice);
+      if (!missing.isEmpty()) {
+        unbuildable.put(lines.get(i).key(), missing);
       }
     }
-    return StageWorks.world(lines);
+    return new StagePlan(StageWorks.world(lines), unbuildable);
+  }
+
+  /**
+   * The plan's dependencies a studio would not find, one line each with the file and line that
+   * declares it. Only pkg_deps and pkg_build_deps: those are what a build resolves.
+   */
+  private static List<String> missing(Plan plan, Set<PackageIdent> installed, String advice) {
+    return plan.deps().stream()
+        .filter(d -> d.kind() != DepKind.SCAFFOLDING)
+        .filter(d -> !installed.contains(d.ident()))
+        .map(
+            d -> d.declaredAt() + ": " + d.kind().setting() + " names " + d.ident() + ", " + advice)
+        .distinct()
+        .toList();
   }
 
   private World loadWorld(KilnConfig config) throws StageException {
