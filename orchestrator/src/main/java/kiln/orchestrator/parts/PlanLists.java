@@ -68,15 +68,8 @@ public final class PlanLists implements StageInputs {
             : "which is not in the base list, so stage1 built no package for it: add its plan to "
                 + config.basePlans()
                 + ", or remove the dependency";
-    Map<EntryKey, List<String>> unbuildable = new LinkedHashMap<>();
-    for (int i = 0; i < plans.size(); i++) {
-      List<String> missing = missing(plans.get(i), installed, advice);
-      if (!missing.isEmpty()) {
-        unbuildable.put(lines.get(i).key(), missing);
-      }
-      installed.add(plans.get(i).ident());
-    }
-    return new StagePlan(StageWorks.baseList(stage, lines), unbuildable);
+    return new StagePlan(
+        StageWorks.baseList(stage, lines), unbuildable(lines, plans, installed, advice));
   }
 
   @Override
@@ -101,14 +94,26 @@ public final class PlanLists implements StageInputs {
             + config.file()
             + " provides and no base plan builds: add its plan, fix the name, or remove the"
             + " dependency";
+    return new StagePlan(StageWorks.world(lines), unbuildable(lines, plans, provided, advice));
+  }
+
+  /**
+   * The entries with dependencies a studio would not hold, walking the stage in order: each plan's
+   * package is installed for the plans after it.
+   *
+   * @param installed what the studio holds before the stage's first build; grows as it is walked
+   */
+  private static Map<EntryKey, List<String>> unbuildable(
+      List<PlanLine> lines, List<Plan> plans, Set<PackageIdent> installed, String advice) {
     Map<EntryKey, List<String>> unbuildable = new LinkedHashMap<>();
     for (int i = 0; i < plans.size(); i++) {
-      List<String> missing = missing(plans.get(i), provided, advice);
+      List<String> missing = missing(plans.get(i), installed, advice);
       if (!missing.isEmpty()) {
         unbuildable.put(lines.get(i).key(), missing);
       }
+      installed.add(plans.get(i).ident());
     }
-    return new StagePlan(StageWorks.world(lines), unbuildable);
+    return unbuildable;
   }
 
   /**
