@@ -177,7 +177,7 @@ public final class Pipeline {
               + (config.toolsTarball().isPresent()
                   ? "\nname a whole tools tarball in "
                       + config.file()
-                      + " ('kiln stage0 build' makes one)"
+                      + " (`kiln stage0 build` makes one)"
                   : "\nit changed after stage0 made it: start a new run (`kiln bootstrap --new-run`)"
                       + " so stage0 makes it again"));
     }
