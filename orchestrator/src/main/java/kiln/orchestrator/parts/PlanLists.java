@@ -60,13 +60,7 @@ public final class PlanLists implements StageInputs {
     } catch (DependencyCycleException e) {
       throw new StageException("stage3: the world has dependency cycles:\n" + e.getMessage());
     }
-    List<PlanLine> lines = new ArrayList<>();
-    for (Plan plan : order) {
-      if (!plan.isMissing()) {
-        lines.add(new PlanLine(EntryKey.of(plan.ident()), plan.displayPath(), idents(plan)));
-      }
-    }
-    return StageWorks.world(lines);
+    return StageWorks.ofPlans(order);
   }
 
   private World loadWorld(KilnConfig config) throws StageException {
