@@ -18,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code kiln estimate}: how long the world's rebuild should take on N builders. */
 @Command(
@@ -40,13 +39,7 @@ import picocli.CommandLine.Parameters;
     })
 final class EstimateCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "plan.sh files or directories")
-  List<String> paths = new ArrayList<>();
-
-  @Option(
-      names = "--allow-cycles",
-      description = "Order the members of each cycle deterministically (with a warning).")
-  boolean allowCycles;
+  @Mixin PlanOrderOptions plans = new PlanOrderOptions();
 
   @Mixin WorldOptions world;
 
@@ -93,14 +86,15 @@ final class EstimateCommand implements Callable<Integer> {
     WorldEstimate.Policy chosen = policy(cli);
     List<Double> builderSpeeds = builderSpeeds(cli);
     BuildHistory known = durations(cli);
-    World loaded = world.load(paths, cli);
+    World loaded = world.load(plans.paths, cli);
     List<Plan> order;
     try {
-      order = loaded.order(allowCycles);
+      order = loaded.order(plans.allowCycles);
     } catch (DependencyCycleException e) {
       cli.getErr().println("kiln: " + e.getMessage());
       return WorldOrderCommand.CYCLES;
     }
+    cli.getErr().println("kiln: " + loaded.summary(order.size()));
     WorldEstimate.Result result;
     try {
       result = WorldEstimate.estimate(order, known, builderSpeeds, chosen);

@@ -1,7 +1,6 @@
 package kiln.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kiln.world.DependencyCycleException;
@@ -10,8 +9,6 @@ import kiln.world.World;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code kiln world-order}: every plan of the world in build order. */
 @Command(
@@ -26,13 +23,7 @@ final class WorldOrderCommand implements Callable<Integer> {
 
   static final int CYCLES = 3;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "plan.sh files or directories")
-  List<String> paths = new ArrayList<>();
-
-  @Option(
-      names = "--allow-cycles",
-      description = "Order the members of each cycle deterministically (with a warning).")
-  boolean allowCycles;
+  @Mixin PlanOrderOptions plans = new PlanOrderOptions();
 
   @Mixin WorldOptions world;
 
@@ -41,18 +32,18 @@ final class WorldOrderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
-    World loaded = world.load(paths, cli);
+    World loaded = world.load(plans.paths, cli);
     PrintWriter out = cli.getOut();
     PrintWriter err = cli.getErr();
     List<Plan> order;
     try {
-      order = loaded.order(allowCycles);
+      order = loaded.order(plans.allowCycles);
     } catch (DependencyCycleException e) {
       err.println("kiln: " + e.getMessage());
       err.println("kiln: " + loaded.summary(0));
       return CYCLES;
     }
-    if (allowCycles) {
+    if (plans.allowCycles) {
       loaded
           .graph()
           .cycles()
