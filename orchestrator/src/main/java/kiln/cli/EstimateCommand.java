@@ -59,8 +59,9 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Option(
       names = "--speeds",
-      paramLabel = "S,S,...",
+      paramLabel = "S",
       split = ",",
+      splitSynopsisLabel = ",",
       description =
           "Each builder's speed factor (a build of d seconds takes d / speed): 1,1,0.5 is two"
               + " builders of the reference speed and one half as fast.")
@@ -75,7 +76,11 @@ final class EstimateCommand implements Callable<Integer> {
               + " chain of builds first (kiln without). Default: ${DEFAULT-VALUE}.")
   String policy;
 
-  @Option(names = "--json", description = "Print the estimate as JSON.")
+  @Option(
+      names = "--json",
+      description =
+          "Print the estimate as JSON: makespan_s, lower_bound_s, critical_path ({ident, seconds}"
+              + " in build order), policy, builders, utilisation, estimates (how many per basis).")
   boolean json;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
