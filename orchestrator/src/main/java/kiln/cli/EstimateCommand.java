@@ -99,7 +99,7 @@ final class EstimateCommand implements Callable<Integer> {
       cli.getErr().println("kiln: " + e.getMessage());
       return WorldOrderCommand.CYCLES;
     }
-    cli.getErr().println("kiln: " + loaded.summary(order.size()));
+    cli.getErr().println("kiln: " + loaded.readSummary());
     WorldEstimate.Result result;
     try {
       result = WorldEstimate.estimate(order, known, builderSpeeds, chosen);

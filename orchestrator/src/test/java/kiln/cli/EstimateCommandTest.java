@@ -70,6 +70,8 @@ class EstimateCommandTest {
     assertTrue(run.out().contains("predicted makespan: 3m20s"), run.out());
     assertTrue(run.out().contains("t/a"), run.out());
     assertTrue(run.out().contains("builders' utilisation:"), run.out());
+    assertTrue(run.err().contains("kiln: 5 plans read, 0 unreadable"), run.err());
+    assertTrue(!run.err().contains("lines printed"), "it prints no plan lines: " + run.err());
   }
 
   @Test
