@@ -65,15 +65,17 @@ class TimedSchedulingTest {
   }
 
   @Test
-  void equalEstimatesFallBackToCountedBuilds() {
-    // every entry 60s: the chain of three builds goes before the single build, as by count
-    StageWork work = Worlds.world("x\ny\nz: y\nw: z");
-    Map<EntryKey, Double> seconds = new HashMap<>();
-    work.keys().forEach(k -> seconds.put(k, 60.0));
-    Prediction run = RunSimulator.equalBuilders(1).run(work, weights(seconds), e -> 60);
-    Prediction count = RunSimulator.equalBuilders(1).run(work, EntryWeights.COUNT, e -> 60);
-    assertEquals(count.makespanSeconds(), run.makespanSeconds());
-    assertEquals(1.0, run.utilisation().get(0), 1e-9);
+  void equalEstimatedPathsGoToTheLongerChainInBuilds() {
+    // x1, x2: 120s alone; y then z: 60s each, 120s too. In list order x1 and x2 would go first
+    // and z would start last; as by count, y goes first and z overlaps x2.
+    StageWork work = Worlds.world("x1\nx2\ny\nz: y");
+    Map<EntryKey, Double> seconds =
+        Map.of(key("x1"), 120.0, key("x2"), 120.0, key("y"), 60.0, key("z"), 60.0);
+    RunSimulator two = RunSimulator.equalBuilders(2);
+    EntryWeights secondsOnly = (stage, entry) -> seconds.get(entry.key());
+    assertEquals(240, two.run(work, secondsOnly, e -> seconds.get(e.key())).makespanSeconds());
+    Prediction run = two.run(work, weights(seconds), e -> seconds.get(e.key()));
+    assertEquals(180, run.makespanSeconds(), 1e-9);
   }
 
   @Test
