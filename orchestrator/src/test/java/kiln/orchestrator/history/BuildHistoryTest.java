@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import kiln.orchestrator.EntryWeights;
+import kiln.orchestrator.TickingClock;
 import kiln.resume.Artifact;
 import kiln.resume.EntryKey;
 import kiln.resume.RunJournal;
@@ -28,7 +27,8 @@ class BuildHistoryTest {
   static final PackageIdent B = PackageIdent.parse("t/b");
 
   @TempDir Path work;
-  final SetClock clock = new SetClock();
+  static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
+  final TickingClock clock = new TickingClock(START, Duration.ZERO);
 
   @Test
   void keepsEverySuccessfulBuildAcrossNewRunsAndWeighsTheRecentMore() throws Exception {
@@ -73,38 +73,14 @@ class BuildHistoryTest {
       throws Exception {
     EntryKey key = EntryKey.parse("t/" + name);
     Path log = work.resolve(name + ".log");
-    clock.at(from);
+    clock.set(START.plusSeconds(from));
     journal.record(Transition.building(stage, key, log));
-    clock.at(to);
+    clock.set(START.plusSeconds(to));
     if (ok) {
       Path hart = Files.writeString(work.resolve(name + ".hart"), name);
       journal.record(Transition.built(stage, key, Artifact.of(hart), log));
     } else {
       journal.record(Transition.failed(stage, key, log, "broke"));
-    }
-  }
-
-  /** A clock a test sets: each record is written at the second given. */
-  static final class SetClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-    void at(int second) {
-      now = Instant.parse("2026-12-01T00:00:00Z").plusSeconds(second);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
