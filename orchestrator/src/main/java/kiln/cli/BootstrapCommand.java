@@ -19,6 +19,7 @@ import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.StageException;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
+import kiln.orchestrator.history.BuildHistory;
 import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import picocli.CommandLine;
@@ -149,7 +150,10 @@ final class BootstrapCommand implements Callable<Integer> {
                   Optional.ofNullable(from), Optional.ofNullable(only), setOf(skip)),
               setOf(force),
               new SchedulerOptions(
-                  jobs != null ? jobs : kiln.jobs(), failFast, Optional.ofNullable(stopBefore)),
+                  jobs != null ? jobs : kiln.jobs(),
+                  failFast,
+                  Optional.ofNullable(stopBefore),
+                  BuildHistory.read(kiln.work()).weights()),
               newRun);
       which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {

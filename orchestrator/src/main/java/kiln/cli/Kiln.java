@@ -22,13 +22,14 @@ public final class Kiln implements Runnable {
    * The subcommands by name, in the order {@code kiln --help} lists them. They are added by hand,
    * not through {@code @Command(subcommands = ...)}, so that a run can build picocli's model for
    * the one command it runs: picocli reflects over every option of every command it is given, and
-   * for all eleven that is about a third of a short command's start-up.
+   * for all twelve that is about a third of a short command's start-up.
    */
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
     COMMANDS.put("world-order", WorldOrderCommand::new);
     COMMANDS.put("dependents", DependentsCommand::new);
+    COMMANDS.put("estimate", EstimateCommand::new);
     COMMANDS.put("stage0", Stage0Command::new);
     COMMANDS.put("origin", OriginCommand::new);
     COMMANDS.put("hart", HartCommand::new);

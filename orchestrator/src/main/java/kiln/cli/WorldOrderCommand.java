@@ -1,7 +1,6 @@
 package kiln.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kiln.world.DependencyCycleException;
@@ -10,8 +9,6 @@ import kiln.world.World;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code kiln world-order}: every plan of the world in build order. */
 @Command(
@@ -27,13 +24,7 @@ final class WorldOrderCommand implements Callable<Integer> {
 
   static final int CYCLES = 3;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "plan.sh files or directories")
-  List<String> paths = new ArrayList<>();
-
-  @Option(
-      names = "--allow-cycles",
-      description = "Order the members of each cycle deterministically (with a warning).")
-  boolean allowCycles;
+  @Mixin PlanOrderOptions plans = new PlanOrderOptions();
 
   @Mixin WorldOptions world;
 
@@ -42,12 +33,12 @@ final class WorldOrderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
-    World loaded = world.load(paths, cli);
+    World loaded = world.load(plans.paths, cli);
     PrintWriter out = cli.getOut();
     PrintWriter err = cli.getErr();
     List<Plan> order;
     try {
-      order = loaded.order(allowCycles);
+      order = loaded.order(plans.allowCycles);
     } catch (DependencyCycleException e) {
       // A cycle holds up its members and what depends on them, not the whole world.
       List<Plan> rest = loaded.orderLeavingOut(e.cycles());
@@ -66,7 +57,7 @@ final class WorldOrderCommand implements Callable<Integer> {
       world.summary(loaded, rest.size(), cli);
       return CYCLES;
     }
-    if (allowCycles && !world.quiet) {
+    if (plans.allowCycles && !world.quiet) {
       loaded
           .graph()
           .cycles()

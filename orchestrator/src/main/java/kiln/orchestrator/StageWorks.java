@@ -10,7 +10,9 @@ import kiln.resume.EntryKey;
 import kiln.resume.StageEntry;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
+import kiln.world.Dependency;
 import kiln.world.PackageIdent;
+import kiln.world.Plan;
 
 /**
  * Turns plan lists into {@link StageWork}: resolves each plan's declared dependencies (idents) to
@@ -50,6 +52,29 @@ public final class StageWorks {
    */
   public static StageWork world(List<PlanLine> lines) {
     return resolve(StageName.STAGE3, lines, false);
+  }
+
+  /**
+   * The world stage of plans in world order, as the pipeline and {@code kiln estimate} make it:
+   * missing plans are passed over, and a dependency on a plan later in the order (a cycle ordered
+   * anyway) is left to the order.
+   */
+  public static StageWork ofPlans(List<Plan> order) {
+    List<PlanLine> lines = new ArrayList<>();
+    java.util.Set<PackageIdent> earlier = new java.util.HashSet<>();
+    for (Plan plan : order) {
+      if (plan.isMissing()) {
+        continue;
+      }
+      List<PackageIdent> deps =
+          plan.deps().stream()
+              .map(Dependency::ident)
+              .filter(d -> earlier.contains(d.originAndName()))
+              .toList();
+      lines.add(new PlanLine(EntryKey.of(plan.ident()), plan.displayPath(), deps));
+      earlier.add(plan.ident().originAndName());
+    }
+    return world(lines);
   }
 
   private static StageWork resolve(StageName stage, List<PlanLine> lines, boolean ordered) {

@@ -24,6 +24,13 @@ public final class TickingClock extends Clock {
     return read;
   }
 
+  /**
+   * Moves the clock to {@code at}: with a step of zero, every record after this is written then.
+   */
+  public synchronized void set(Instant at) {
+    now = at;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

@@ -160,12 +160,20 @@ public final class RunJournal implements AutoCloseable {
     if (current.isEmpty()) {
       return Optional.empty();
     }
-    Path file = ledgerDir(workDir).resolve(current.get() + ".jsonl");
+    return Optional.of(read(workDir, current.get()));
+  }
+
+  /**
+   * Reads one run of a work directory without locking or changing anything: the current one, or an
+   * earlier one kept beside it (the build history is read from them all).
+   */
+  public static RunState read(Path workDir, String runId) throws JournalException {
+    Path file = ledgerFile(workDir, runId);
     try {
       JournalReader.Contents contents = JournalReader.read(file);
       StateBuilder state = new StateBuilder();
       contents.records().forEach(state::apply);
-      return Optional.of(state.snapshot(contents.recovery()));
+      return state.snapshot(contents.recovery());
     } catch (IOException e) {
       throw new JournalException(IoFailures.message("cannot read the ledger " + file, e), e);
     }

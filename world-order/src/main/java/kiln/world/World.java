@@ -269,15 +269,17 @@ public final class World {
 
   /** One line for stderr: plans read, unreadable, missing dependencies. */
   public String summary(int printed) {
+    return readSummary() + "; " + printed + " lines printed";
+  }
+
+  /** What loading found: plans read, unreadable, missing dependencies, base plans left out. */
+  public String readSummary() {
     return planSet.plans().size()
         + " plans read, "
         + unreadable.size()
         + " unreadable, "
         + graph().missing().size()
         + " missing dependencies"
-        + (request.withoutBase() ? ", " + base.size() + " base plans left out" : "")
-        + "; "
-        + printed
-        + " lines printed";
+        + (request.withoutBase() ? ", " + base.size() + " base plans left out" : "");
   }
 }

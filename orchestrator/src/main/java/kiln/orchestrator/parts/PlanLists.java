@@ -95,7 +95,8 @@ public final class PlanLists implements StageInputs {
             + config.file()
             + " provides and no base plan builds: add its plan, fix the name, or remove the"
             + " dependency";
-    return new StagePlan(StageWorks.world(lines), unbuildable(lines, plans, provided, advice));
+    // The work as kiln estimate makes it too; the lines only name the entries for the check.
+    return new StagePlan(StageWorks.ofPlans(order), unbuildable(lines, plans, provided, advice));
   }
 
   /**
