@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import kiln.orchestrator.config.ConfigLoader.Located;
 import kiln.stages.build.NetworkPolicy;
+import kiln.stages.build.SourceMirrors;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 
@@ -72,6 +73,7 @@ final class ConfigChecks {
     Duration timeout = duration("timeout", defaults.wallClock());
     Duration silence = duration("silence-timeout", defaults.silence());
     NetworkPolicy network = network();
+    SourceMirrors sources = sources();
     Path work = path("work", ".kiln");
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
@@ -91,6 +93,7 @@ final class ConfigChecks {
         jobs,
         new BuildLimits(timeout, silence),
         network,
+        sources,
         work);
   }
 
@@ -218,6 +221,20 @@ final class ConfigChecks {
     } catch (IllegalArgumentException e) {
       problem("network", "want download (a plan's own remote download only) or never");
       return NetworkPolicy.DOWNLOAD;
+    }
+  }
+
+  private SourceMirrors sources() {
+    try {
+      SourceMirrors mirrors = SourceMirrors.parse(texts("sources", false), file.getParent());
+      mirrors.folders().stream()
+          .filter(folder -> !Files.isDirectory(folder))
+          .forEach(
+              folder -> problem("sources", "no folder " + folder + " (create it, or remove it)"));
+      return mirrors;
+    } catch (IllegalArgumentException e) {
+      problem("sources", e.getMessage());
+      return SourceMirrors.NONE;
     }
   }
 

@@ -36,6 +36,7 @@ public final class ConfigLoader {
           "timeout",
           "silence-timeout",
           "network",
+          "sources",
           "work");
 
   private static final YAMLMapper YAML = new YAMLMapper();

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kiln.resume.StageName;
 import kiln.stages.build.NetworkPolicy;
+import kiln.stages.build.SourceMirrors;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 
@@ -28,6 +29,8 @@ import kiln.world.PackageIdent;
  * @param limits every build's wall-clock and silence limits ({@code timeout}, {@code
  *     silence-timeout})
  * @param network when a build may reach the network ({@code network: download|never})
+ * @param sources source mirrors: folders and URLs where a plan's source file is looked up by name
+ *     (and taken only with the plan's sha256) before its own URL
  * @param work the ledger, logs, studios and package store
  */
 public record KilnConfig(
@@ -45,6 +48,7 @@ public record KilnConfig(
     int jobs,
     BuildLimits limits,
     NetworkPolicy network,
+    SourceMirrors sources,
     Path work) {
 
   public KilnConfig {
@@ -53,6 +57,7 @@ public record KilnConfig(
     backline = List.copyOf(backline);
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(sources, "sources");
     if (toolchain.isPresent() == toolsTarball.isPresent()) {
       throw new IllegalArgumentException(
           file + ": give exactly one of 'toolchain' and 'tools-tarball'");

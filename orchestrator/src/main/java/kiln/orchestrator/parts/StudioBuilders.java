@@ -47,7 +47,8 @@ public final class StudioBuilders implements EntryBuilders {
     KilnHome home = new KilnHome(config.work().resolve("home").resolve(context.stage().id()));
     ensureSigningKey(config);
     PlanBuilder builder =
-        PlanBuilder.standard(studio(config, home), home, config.keys(), environment, releases);
+        PlanBuilder.standard(
+            studio(config, home), home, config.keys(), environment, releases, config.sources());
     install(builder, context.previousArtifacts(), context);
     // Limits and network policy are the config's (kiln.yaml timeout, silence-timeout, network).
     return new StageBuilder(builder, context, config.limits(), config.network());
