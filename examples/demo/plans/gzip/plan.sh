@@ -1,6 +1,6 @@
-# GNU gzip, compiled from its upstream release by the stage2 toolchain (demo/tcc, demo/make;
-# demo/tar unpacks the old tar format of GNU releases) with the default callbacks: unpack, then
-# ./configure --prefix && make, and make install.
+# GNU gzip, compiled from its upstream release by the stage2 toolchain (demo/tcc, demo/make) with
+# the default callbacks: unpack (by the studio's GNU tar: the release is in the old tar format),
+# ./configure --prefix && make, make install.
 pkg_name=gzip
 pkg_origin=demo
 pkg_version=1.12
@@ -12,14 +12,13 @@ pkg_source=https://ftp.gnu.org/gnu/gzip/gzip-1.12.tar.xz
 pkg_shasum=ce5e03e519f637e1f814011ace35c4f87b33c0bbabeec35baf5fbd3479e91956
 pkg_dirname=gzip-1.12
 pkg_deps=(demo/glibc)
-pkg_build_deps=(demo/tcc demo/make demo/tar)
+pkg_build_deps=(demo/tcc demo/make)
 pkg_bin_dirs=(bin)
 
-do_build() {
-  # tcc has no C11 max_align_t (gnulib's headers want one), and links without a separate ld.
-  CPPFLAGS="${CPPFLAGS:-} -Dmax_align_t=double" acl_cv_path_LD=cc \
-    ./configure --prefix="$pkg_prefix" --disable-nls
-  make -j2
+do_prepare() {
+  # tcc has no C11 max_align_t (gnulib's headers want one), and links without a separate ld;
+  # the default do_build's make runs two jobs at once.
+  export CPPFLAGS="${CPPFLAGS:-} -Dmax_align_t=double" acl_cv_path_LD=cc MAKEFLAGS=-j2
 }
 
 do_check() {

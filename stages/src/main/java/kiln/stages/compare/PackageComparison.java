@@ -7,6 +7,8 @@ import kiln.world.PackageIdent;
 /**
  * One package's artifacts on both sides, entry by entry.
  *
+ * @param name {@code origin/name}, with {@code #N} when a side built the package more than once
+ *     (the Nth build, by release)
  * @param a the package on side A (fully qualified)
  * @param b the package on side B
  * @param artifactA the artifact file on side A
@@ -15,6 +17,7 @@ import kiln.world.PackageIdent;
  * @param differences the entries that are not the same
  */
 public record PackageComparison(
+    String name,
     PackageIdent a,
     PackageIdent b,
     Path artifactA,
@@ -29,10 +32,5 @@ public record PackageComparison(
   /** Whether every entry is the same. */
   public boolean identical() {
     return differences.isEmpty();
-  }
-
-  /** {@code origin/name}. */
-  public String name() {
-    return a.originAndName().toString();
   }
 }

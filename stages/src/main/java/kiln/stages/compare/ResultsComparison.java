@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.stream.Stream;
 import kiln.stages.artifact.ArtifactException;
 import kiln.stages.artifact.Hart;
 import kiln.stages.artifact.HartInfo;
-import kiln.world.PackageIdent;
 
 /**
  * Compares the artifacts of two results folders, GCC-style: every payload file of every package
@@ -35,31 +35,42 @@ public final class ResultsComparison {
   private ResultsComparison() {}
 
   /**
-   * Compares the newest artifact of each package in folder {@code a} with the one of the same name
-   * in folder {@code b}.
+   * Compares the artifacts of folder {@code a} with those of the same package in folder {@code b}.
+   * A package built more than once (a base list may build a plan twice, as the first pass of a
+   * library) has its artifacts paired in the order of their releases.
    *
    * @throws ArtifactException when a folder or an artifact cannot be read (naming it)
    */
   public static Comparison compare(Path a, Path b) throws ArtifactException {
-    Map<String, HartInfo> sideA = newestByName(a);
-    Map<String, HartInfo> sideB = newestByName(b);
+    Map<String, List<HartInfo>> sideA = byName(a);
+    Map<String, List<HartInfo>> sideB = byName(b);
     Map<String, String> bToA = new LinkedHashMap<>();
-    for (Map.Entry<String, HartInfo> e : sideB.entrySet()) {
-      HartInfo inA = sideA.get(e.getKey());
-      if (inA != null) {
-        bToA.put(e.getValue().ident().toString(), inA.ident().toString());
+    List<String> onlyInA = new ArrayList<>();
+    List<String> onlyInB = new ArrayList<>();
+    List<Pair> pairs = new ArrayList<>();
+    Set<String> names = new TreeSet<>(sideA.keySet());
+    names.addAll(sideB.keySet());
+    for (String name : names) {
+      List<HartInfo> builtA = sideA.getOrDefault(name, List.of());
+      List<HartInfo> builtB = sideB.getOrDefault(name, List.of());
+      for (int i = 0; i < Math.max(builtA.size(), builtB.size()); i++) {
+        String label = builtA.size() > 1 || builtB.size() > 1 ? name + "#" + (i + 1) : name;
+        if (i >= builtB.size()) {
+          onlyInA.add(label);
+        } else if (i >= builtA.size()) {
+          onlyInB.add(label);
+        } else {
+          bToA.put(builtB.get(i).ident().toString(), builtA.get(i).ident().toString());
+          pairs.add(new Pair(label, builtA.get(i), builtB.get(i)));
+        }
       }
     }
     ReleaseMap map = ReleaseMap.of(bToA);
     List<PackageComparison> packages = new ArrayList<>();
-    for (Map.Entry<String, HartInfo> e : sideA.entrySet()) {
-      HartInfo inB = sideB.get(e.getKey());
-      if (inB != null) {
-        packages.add(compare(e.getValue(), inB, map, a, b));
-      }
+    for (Pair pair : pairs) {
+      packages.add(compare(pair, map, a, b));
     }
-    return new Comparison(
-        a, b, packages, missing(sideA, sideB.keySet()), missing(sideB, sideA.keySet()));
+    return new Comparison(a, b, packages, onlyInA, onlyInB);
   }
 
   /** One file's bytes on each side (B's mapped), to show how it differs. */
@@ -71,8 +82,13 @@ public final class ResultsComparison {
     };
   }
 
-  private static PackageComparison compare(
-      HartInfo a, HartInfo b, ReleaseMap map, Path folderA, Path folderB) throws ArtifactException {
+  /** The same package's artifact on each side. */
+  private record Pair(String label, HartInfo a, HartInfo b) {}
+
+  private static PackageComparison compare(Pair pair, ReleaseMap map, Path folderA, Path folderB)
+      throws ArtifactException {
+    HartInfo a = pair.a();
+    HartInfo b = pair.b();
     Map<String, PayloadEntry> entriesA = PayloadReader.entries(a.file(), ReleaseMap.of(Map.of()));
     Map<String, PayloadEntry> entriesB = PayloadReader.entries(b.file(), map);
     Set<String> paths = new TreeSet<>(entriesA.keySet());
@@ -88,7 +104,7 @@ public final class ResultsComparison {
       }
     }
     return new PackageComparison(
-        a.ident(), b.ident(), a.file(), b.file(), paths.size(), differences);
+        pair.label(), a.ident(), b.ident(), a.file(), b.file(), paths.size(), differences);
   }
 
   private static String difference(PayloadEntry x, PayloadEntry y, Path a, Path b) {
@@ -116,30 +132,25 @@ public final class ResultsComparison {
     return kind.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static List<String> missing(Map<String, HartInfo> side, Set<String> other) {
-    return side.keySet().stream().filter(name -> !other.contains(name)).toList();
-  }
-
-  /** Each package's newest artifact in a folder, by origin/name. */
-  private static Map<String, HartInfo> newestByName(Path folder) throws ArtifactException {
+  /** Each package's artifacts in a folder, by origin/name, oldest release first. */
+  private static Map<String, List<HartInfo>> byName(Path folder) throws ArtifactException {
     if (!Files.isDirectory(folder)) {
       throw new ArtifactException(folder + ": no such folder of artifacts");
     }
-    Map<String, HartInfo> newest = new TreeMap<>();
     List<Path> harts;
     try (Stream<Path> files = Files.list(folder)) {
       harts = files.filter(f -> f.getFileName().toString().endsWith(".hart")).sorted().toList();
     } catch (IOException e) {
       throw new ArtifactException("cannot list " + folder + ": " + e.getMessage(), e);
     }
+    Map<String, List<HartInfo>> byName = new TreeMap<>();
     for (Path hart : harts) {
       HartInfo info = Hart.open(hart).info();
-      PackageIdent ident = info.ident();
-      newest.merge(
-          ident.originAndName().toString(),
-          info,
-          (old, now) -> now.ident().release().compareTo(old.ident().release()) > 0 ? now : old);
+      byName
+          .computeIfAbsent(info.ident().originAndName().toString(), n -> new ArrayList<>())
+          .add(info);
     }
-    return newest;
+    byName.values().forEach(list -> list.sort(Comparator.comparing(i -> i.ident().release())));
+    return byName;
   }
 }
