@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import kiln.orchestrator.BootstrapRequest;
 import kiln.orchestrator.LiveProgress;
 import kiln.orchestrator.Pipeline;
@@ -15,13 +14,13 @@ import kiln.orchestrator.PipelineParts;
 import kiln.orchestrator.PipelineResult;
 import kiln.orchestrator.PlainProgress;
 import kiln.orchestrator.Progress;
+import kiln.orchestrator.RunSession;
 import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.StageException;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.RunJournal;
 import kiln.resume.StageName;
-import kiln.resume.WorkDirLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,18 +108,28 @@ final class BootstrapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final PartsFactory parts;
+  private final Clock clock;
 
   BootstrapCommand() {
-    this(ProductionParts::forConfig);
+    this(ProductionParts::forConfig, Clock.systemUTC());
   }
 
   BootstrapCommand(PartsFactory parts) {
+    this(parts, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the ledger's clock: when each record, and so each build attempt, was written
+   */
+  BootstrapCommand(PartsFactory parts, Clock clock) {
     this.parts = parts;
+    this.clock = clock;
   }
 
   @Override
   public Integer call() throws Exception {
     BootstrapRequest request;
+    RunSession.Choice which;
     KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.defaultConfig());
     try {
       request =
@@ -131,32 +140,27 @@ final class BootstrapCommand implements Callable<Integer> {
               new SchedulerOptions(
                   jobs != null ? jobs : kiln.jobs(), failFast, Optional.ofNullable(stopBefore)),
               newRun);
+      which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);
-    try (WorkDirLock lock = WorkDirLock.acquire(kiln.work());
-        RunJournal journal = open(lock)) {
-      lock.previousHolder()
-          .filter(pid -> pid != ProcessHandle.current().pid())
-          .ifPresent(
-              pid ->
-                  err.println(
-                      "kiln: note: took over the lock left by kiln pid "
-                          + pid
-                          + ", which is gone"));
-      if (!journal.recovery().clean()) {
-        err.println("kiln: note: " + journal.recovery().describe(journal.file()));
-      }
+    try (RunSession session =
+        RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note))) {
+      RunJournal journal = session.journal();
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
       Progress progress = progress(err);
       PipelineResult result;
       try {
-        result = runInterruptibly(new Pipeline(kiln, stageParts, journal, progress), request);
+        result = new Pipeline(kiln, stageParts, journal, progress).run(request);
       } catch (InterruptedException e) {
-        throw new StageException(
-            "stopped; the builds that were running are redone by the next `kiln bootstrap`", e);
+        // Said here, while the session is open: once it closes, a JVM stopped by a signal may
+        // exit before a later line is written.
+        err.println(
+            "kiln: stopped: the builds that finished are recorded; the ones that were running"
+                + " are redone by the next `kiln bootstrap`");
+        return FailureHandler.FAILED;
       } finally {
         if (progress instanceof LiveProgress live) {
           live.close();
@@ -167,53 +171,8 @@ final class BootstrapCommand implements Callable<Integer> {
     }
   }
 
-  private RunJournal open(WorkDirLock lock) throws Exception {
-    if (newRun && runId != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "give --new-run or --run, not both");
-    }
-    if (newRun) {
-      return RunJournal.startNew(lock, Clock.systemUTC());
-    }
-    return runId != null
-        ? RunJournal.resume(lock, Clock.systemUTC(), runId)
-        : RunJournal.resume(lock, Clock.systemUTC());
-  }
-
   private static java.util.Set<StageName> setOf(List<StageName> stages) {
     return stages.isEmpty() ? EnumSet.noneOf(StageName.class) : EnumSet.copyOf(stages);
-  }
-
-  /**
-   * Runs the pipeline so that Ctrl-C (SIGINT, SIGTERM) interrupts it and waits for the running
-   * builds to remove their studios before the JVM exits. The builds in flight are redone next time.
-   */
-  private static PipelineResult runInterruptibly(Pipeline pipeline, BootstrapRequest request)
-      throws Exception {
-    Thread main = Thread.currentThread();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              main.interrupt();
-              try {
-                finished.await();
-              } catch (InterruptedException ignored) {
-                // the JVM is going down anyway
-              }
-            },
-            "kiln-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      return pipeline.run(request);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it returns now that the pipeline finished
-      }
-    }
   }
 
   private static Progress progress(PrintWriter err) {

@@ -3,10 +3,11 @@ package kiln.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kiln.orchestrator.StatusReport;
-import kiln.resume.RunJournal;
-import kiln.resume.RunState;
-import kiln.resume.WorkDirLock;
+import kiln.orchestrator.RunSession;
+import kiln.orchestrator.status.JsonStatus;
+import kiln.orchestrator.status.RunStatus;
+import kiln.orchestrator.status.StatusRenderer;
+import kiln.orchestrator.status.TextStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +20,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description =
-        "Shows per stage what is built, failed, skipped, timed out, pending and building.")
+        "Shows per stage what is built, failed, skipped, timed out, pending and building."
+            + " Exits 0, or 4 when entries failed, timed out or were skipped.")
 final class StatusCommand implements Callable<Integer> {
+
+  /**
+   * The exit code when the run has failed, timed-out or skipped entries: the status was shown, and
+   * work remains that a script must not take for done (docs/ledger.md).
+   */
+  static final int FAILURES_OR_SKIPS_REMAIN = 4;
 
   @Mixin WorkDirOptions where = new WorkDirOptions();
 
@@ -32,10 +40,11 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = where.workDir();
-    Optional<RunState> run = RunJournal.read(work);
-    if (run.isEmpty()) {
+    Optional<RunStatus> status = RunSession.peek(work, where.planTree());
+    if (status.isEmpty()) {
       if (json) {
-        spec.commandLine().getOut().println("{\"stages\":[]}");
+        spec.commandLine().getOut().print(JsonStatus.NO_RUN);
+        spec.commandLine().getOut().flush();
       } else {
         spec.commandLine()
             .getErr()
@@ -43,10 +52,9 @@ final class StatusCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Path ledger = RunJournal.ledgerDir(work).resolve(run.get().runId() + ".jsonl");
-    StatusReport report = new StatusReport(run.get(), ledger, WorkDirLock.liveHolderOf(work));
-    spec.commandLine().getOut().print(json ? report.json() : report.text());
+    StatusRenderer renderer = json ? new JsonStatus() : new TextStatus();
+    spec.commandLine().getOut().print(renderer.render(status.get()));
     spec.commandLine().getOut().flush();
-    return 0;
+    return status.get().hasFailuresOrSkips() ? FAILURES_OR_SKIPS_REMAIN : 0;
   }
 }

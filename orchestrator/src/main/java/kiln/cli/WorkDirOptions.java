@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kiln.orchestrator.config.ConfigException;
 import kiln.orchestrator.config.ConfigLoader;
+import kiln.orchestrator.status.PlanTree;
 import picocli.CommandLine.Option;
 
 /** {@code --work DIR} or {@code --config FILE}: which work directory a command looks at. */
@@ -36,6 +37,18 @@ final class WorkDirOptions {
       paramLabel = "FILE",
       description = "The distribution's kiln.yaml; default: ./kiln.yaml.")
   Path config;
+
+  /**
+   * Where the distribution's plans are, when a kiln.yaml is named or found: its folder (with only
+   * --work given there is no tree to look at).
+   */
+  PlanTree planTree() throws ConfigException {
+    if (work != null) {
+      return PlanTree.UNKNOWN;
+    }
+    Path file = config != null ? config : defaultConfig();
+    return Files.exists(file) ? PlanTree.under(ConfigLoader.load(file).folder()) : PlanTree.UNKNOWN;
+  }
 
   /** The work directory asked for: --work, else the config's {@code work}. */
   Path workDir() throws ConfigException {

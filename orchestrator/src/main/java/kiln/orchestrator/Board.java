@@ -23,10 +23,15 @@ final class Board {
   private final Map<EntryKey, List<EntryKey>> dependents;
   private final Map<EntryKey, EntryStatus> status = new HashMap<>();
   private final Map<EntryKey, Integer> missing = new HashMap<>();
-  private final Map<EntryKey, Integer> weight = new HashMap<>();
+  private final Map<EntryKey, Double> chain = new HashMap<>();
   private final PriorityQueue<EntryKey> ready;
 
-  Board(StageWork work, Map<EntryKey, EntryStatus> initial) {
+  /**
+   * @param initial where each entry starts (queued when absent)
+   * @param weights what each entry costs: an entry's chain is its cost plus the heaviest chain
+   *     among its dependents, and the heaviest ready chain starts first (world stages)
+   */
+  Board(StageWork work, Map<EntryKey, EntryStatus> initial, EntryWeights weights) {
     this.work = work;
     this.dependents = work.dependents();
     List<EntryKey> keys = work.keys();
@@ -34,16 +39,21 @@ final class Board {
       index.put(keys.get(i), i);
     }
     for (int i = keys.size() - 1; i >= 0; i--) {
-      // the heaviest chain: an entry weighs one more than its heaviest dependent
-      int heaviest = dependents.get(keys.get(i)).stream().mapToInt(weight::get).max().orElse(0);
-      weight.put(keys.get(i), heaviest + 1);
+      EntryKey key = keys.get(i);
+      double heaviest = dependents.get(key).stream().mapToDouble(chain::get).max().orElse(0);
+      double cost = weights.cost(work.stage(), work.entries().get(i));
+      if (!(cost >= 0) || Double.isInfinite(cost)) {
+        throw new IllegalArgumentException(
+            work.stage() + " " + key + ": an entry's weight is a cost of 0 or more, not " + cost);
+      }
+      chain.put(key, heaviest + cost);
     }
     Comparator<EntryKey> byIndex = Comparator.comparing(index::get);
     this.ready =
         new PriorityQueue<>(
             work.ordered()
                 ? byIndex
-                : Comparator.<EntryKey, Integer>comparing(k -> -weight.get(k))
+                : Comparator.<EntryKey, Double>comparing(k -> -chain.get(k))
                     .thenComparing(byIndex));
     for (StageEntry entry : work.entries()) {
       status.put(entry.key(), initial.getOrDefault(entry.key(), EntryStatus.QUEUED));

@@ -27,14 +27,30 @@ public final class Pipeline {
   private final Progress progress;
   private final LogPaths logs;
   private final HandOverCheck check;
+  private final List<PostStageStep> steps;
 
+  /** A pipeline with the standard step after a stage: the world order files after stage3. */
   public Pipeline(KilnConfig config, PipelineParts parts, RunJournal journal, Progress progress) {
+    this(config, parts, journal, progress, List.of(PostStageStep.WORLD_ORDER_FILES));
+  }
+
+  /**
+   * @param steps what runs after each stage, in order (each where it {@linkplain
+   *     PostStageStep#follows follows} the stage)
+   */
+  public Pipeline(
+      KilnConfig config,
+      PipelineParts parts,
+      RunJournal journal,
+      Progress progress,
+      List<PostStageStep> steps) {
     this.config = config;
     this.parts = parts;
     this.journal = journal;
     this.progress = progress;
     this.logs = new LogPaths(config.work());
     this.check = new HandOverCheck(journal, parts.checks(), logs);
+    this.steps = List.copyOf(steps);
   }
 
   /**
@@ -88,8 +104,10 @@ public final class Pipeline {
             : parts.builders().forStage(context);
     StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
     tidy(stage, context); // an entry built again may have left its earlier artifact
-    if (stage == StageName.STAGE3) {
-      writeWorldOrder(work);
+    for (PostStageStep step : steps) {
+      if (step.follows(stage)) {
+        step.run(config, work, journal.state().stage(stage));
+      }
     }
     return result;
   }
@@ -189,7 +207,7 @@ public final class Pipeline {
               + " as it is)");
     }
     long unfinished =
-        state.keys().stream()
+        state.planSet().stream()
             .filter(k -> state.entry(k).status() != EntryStatus.BUILT && !state.setAsideByUser(k))
             .count();
     if (unfinished > 0) {
@@ -233,14 +251,5 @@ public final class Pipeline {
               + ")");
     }
     return Optional.empty();
-  }
-
-  private void writeWorldOrder(StageWork work) throws StageException {
-    try {
-      WorldOrderFiles.write(config.folder(), work, journal.state().stage(StageName.STAGE3));
-    } catch (IOException e) {
-      throw new StageException(
-          "cannot write " + WorldOrderFiles.MASTER + " in " + config.folder() + ": " + e, e);
-    }
   }
 }

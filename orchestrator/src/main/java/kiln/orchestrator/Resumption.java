@@ -32,13 +32,13 @@ final class Resumption {
     this.progress = progress;
   }
 
-  Board board() throws JournalException {
+  Board board(EntryWeights weights) throws JournalException {
     StageState recorded = journal.state().stage(work.stage());
     Map<EntryKey, EntryStatus> initial = new HashMap<>();
     for (EntryKey key : work.keys()) {
       initial.put(key, startingStatus(key, recorded.entry(key)));
     }
-    Board board = new Board(work, initial);
+    Board board = new Board(work, initial, weights);
     List<Transition> changes = new ArrayList<>();
     List<Runnable> announcements = new ArrayList<>();
     for (EntryKey key : work.keys()) {

@@ -74,7 +74,7 @@ public final class Scheduler {
    */
   public StageResult run() throws JournalException, BuilderException, InterruptedException {
     journal.recordStage(work);
-    Board board = new Resumption(work, journal, progress).board();
+    Board board = new Resumption(work, journal, progress).board(options.weights());
     int total = work.entries().size();
     progress.stageStarted(
         stage,
@@ -104,7 +104,13 @@ public final class Scheduler {
         if (running == 0) {
           break;
         }
-        Future<Finished> next = done.take();
+        Future<Finished> next;
+        try {
+          next = done.take();
+        } catch (InterruptedException stop) {
+          recordWhatFinished(pool, done, board, batch);
+          throw stop;
+        }
         do {
           running--;
           try {
@@ -143,9 +149,33 @@ public final class Scheduler {
     batch.record(
         Transition.building(stage, key, log),
         () -> {
-          progress.buildStarted(stage, key, log, journal.entry(stage, key).attempts());
+          progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
           done.submit(() -> buildOne(entry, log));
         });
+  }
+
+  /**
+   * Kiln is being stopped (Ctrl-C, SIGINT or SIGTERM from a script): the running builds are
+   * interrupted and given time to remove their studios, then every build that finished, before or
+   * during that, is recorded built, so the next run does not redo it. Failures are not recorded: a
+   * build whose processes the signal killed is no failure of its plan; it is redone.
+   */
+  private void recordWhatFinished(
+      ExecutorService pool, CompletionService<Finished> done, Board board, Batch batch)
+      throws InterruptedException, JournalException {
+    stop(pool);
+    Future<Finished> next;
+    while ((next = done.poll()) != null) {
+      try {
+        Finished finished = next.get();
+        if (finished.outcome() instanceof BuildOutcome.Built) {
+          finish(board, finished, batch);
+        }
+      } catch (ExecutionException notFinished) {
+        // interrupted or broken: nothing to keep
+      }
+    }
+    batch.commit();
   }
 
   /** Runs on a worker thread: the build, then the artifact's hash. */
@@ -154,7 +184,7 @@ public final class Scheduler {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
       try {
-        return new Finished(entry.key(), log, outcome, Artifact.of(built.artifact()));
+        return new Finished(entry.key(), log, outcome, hashFinished(built.artifact()));
       } catch (IOException e) {
         String why =
             "the build reported the artifact " + built.artifact() + ", which cannot be read: " + e;
@@ -163,6 +193,28 @@ public final class Scheduler {
       }
     }
     return new Finished(entry.key(), log, outcome, null);
+  }
+
+  /**
+   * Hashes a finished build's artifact even when kiln is stopping: the interrupt is meant for
+   * builds still running, and this one is done (reading a file through a channel gives up on an
+   * interrupt, so it is held back until the hash is taken).
+   */
+  private static Artifact hashFinished(Path artifact) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          return Artifact.of(artifact);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void appendToLog(Path log, String line) {
@@ -178,10 +230,10 @@ public final class Scheduler {
   private boolean finish(Board board, Finished finished, Batch batch) {
     EntryKey key = finished.key();
     Path log = finished.log();
-    if (finished.outcome() instanceof BuildOutcome.Built) {
+    if (finished.outcome() instanceof BuildOutcome.Built built) {
       board.built(key);
       batch.record(
-          Transition.built(stage, key, finished.artifact(), log),
+          Transition.built(stage, key, finished.artifact(), log, built.phases()),
           () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
       return false;
     }
@@ -193,7 +245,9 @@ public final class Scheduler {
     EntryStatus status = timedOut ? EntryStatus.TIMED_OUT : EntryStatus.FAILED;
     board.setAside(key, status);
     batch.record(
-        timedOut ? Transition.timedOut(stage, key, log) : Transition.failed(stage, key, log),
+        timedOut
+            ? Transition.timedOut(stage, key, log, oneLine(why))
+            : Transition.failed(stage, key, log, oneLine(why)),
         () -> progress.buildFinished(stage, key, status, log, why));
     String reason = key + (timedOut ? " timed out" : " failed");
     for (EntryKey blocked : board.blockedBy(key)) {
@@ -203,6 +257,15 @@ public final class Scheduler {
           () -> progress.skipped(stage, blocked, reason));
     }
     return true;
+  }
+
+  /** The first line of a builder's verdict, for the ledger and {@code kiln status}. */
+  private static String oneLine(String why) {
+    String line =
+        why == null || why.isBlank()
+            ? "no reason given"
+            : why.strip().lines().findFirst().orElse("");
+    return line.length() <= 400 ? line : line.substring(0, 400) + "...";
   }
 
   /**

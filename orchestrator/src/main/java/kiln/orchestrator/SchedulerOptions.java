@@ -11,14 +11,28 @@ import java.util.Optional;
  *     does not depend on it
  * @param stopBefore stop when this plan (an {@code origin/name} or just a name) is next to build,
  *     like the core-plans scripts' {@code STOP_BEFORE}
+ * @param weights what each entry costs, for the order among ready entries (world stages): by
+ *     default each costs 1, so the longest chain of dependents goes first
  */
-public record SchedulerOptions(int jobs, boolean failFast, Optional<String> stopBefore) {
+public record SchedulerOptions(
+    int jobs, boolean failFast, Optional<String> stopBefore, EntryWeights weights) {
 
   public SchedulerOptions {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
     }
     Objects.requireNonNull(stopBefore, "stopBefore");
+    Objects.requireNonNull(weights, "weights");
+  }
+
+  /** Each entry weighs the same ({@link EntryWeights#COUNT}). */
+  public SchedulerOptions(int jobs, boolean failFast, Optional<String> stopBefore) {
+    this(jobs, failFast, stopBefore, EntryWeights.COUNT);
+  }
+
+  /** The same options, ordering ready entries by {@code other} weights. */
+  public SchedulerOptions withWeights(EntryWeights other) {
+    return new SchedulerOptions(jobs, failFast, stopBefore, other);
   }
 
   /** One job, keep going, no stop. */

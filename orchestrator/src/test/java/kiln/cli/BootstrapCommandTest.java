@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import kiln.orchestrator.TickingClock;
 import kiln.orchestrator.Worlds;
 import kiln.resume.StageName;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +29,11 @@ class BootstrapCommandTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    Files.createDirectories(dir.resolve("plans"));
+    // the fake parts read no plans, but status looks for each plan's plan.sh in the tree
+    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
+      Files.createDirectories(dir.resolve("plans").resolve(plan));
+      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
+    }
     Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
     Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
     config =
@@ -229,6 +238,104 @@ class BootstrapCommandTest {
     parts.stage0Failure = null;
     assertEquals(0, bootstrap().exit());
     assertEquals(2, parts.tarballsMade);
+  }
+
+  @Test
+  void statusShowsEachAttemptWithTheTimesTheLedgerRecorded() throws Exception {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    parts.world().timingOut.add("t/jq");
+    BootstrapCommand command =
+        new BootstrapCommand(parts.factory(), new TickingClock(start, Duration.ofSeconds(1)));
+    assertEquals(1, CliRun.ofCommand(command, "--config", config.toString(), "-j", "1").exit());
+    JsonNode world = new ObjectMapper().readTree(status("--json").out()).get("stages").get(3);
+    Map<String, String> outcomes = new TreeMap<>();
+    for (JsonNode plan : world.get("plans")) {
+      for (JsonNode attempt : plan.get("attempts")) {
+        Instant started = Instant.parse(attempt.get("started").asText());
+        Instant ended = Instant.parse(attempt.get("ended").asText());
+        assertTrue(started.isAfter(start), attempt.toString());
+        assertEquals(Duration.ofSeconds(1), Duration.between(started, ended), attempt.toString());
+        assertEquals(1.0, attempt.get("seconds").asDouble(), attempt.toString());
+        outcomes.put(plan.get("ident").asText(), attempt.get("outcome").asText());
+      }
+    }
+    assertEquals(Map.of("t/zlib", "built", "t/curl", "failed", "t/jq", "timed_out"), outcomes);
+  }
+
+  @Test
+  void statusExitsFourWhileFailuresOrSkipsRemainAndNamesTheRunAndEachFailure() throws Exception {
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    parts.world().timingOut.add("t/jq");
+    assertEquals(1, bootstrap().exit());
+    CliRun text = status();
+    assertEquals(4, text.exit(), "failures remain: " + text.out());
+    assertTrue(text.out().contains("  failed t/curl  log: "), text.out());
+    assertTrue(text.out().contains("    exit code 1\n"), "the failure's line: " + text.out());
+    CliRun json = status("--json");
+    assertEquals(4, json.exit(), json.err());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    String run = Files.readString(dir.resolve(".kiln/ledger/current")).trim();
+    assertEquals(run, root.get("run").asText());
+    assertFalse(root.get("running").asBoolean(), "no kiln runs now");
+    Map<String, JsonNode> world = new TreeMap<>();
+    root.get("stages").get(3).get("plans").forEach(p -> world.put(p.get("ident").asText(), p));
+    assertEquals("exit code 1", world.get("t/curl").get("reason").asText());
+    assertTrue(world.get("t/curl").get("log").asText().endsWith("t-curl.1.log"));
+    assertEquals("no output for 1h", world.get("t/jq").get("reason").asText());
+    assertEquals(1, world.get("t/jq").get("attempts").size(), "its attempt count");
+
+    parts.world().failing.clear();
+    parts.world().timingOut.clear();
+    assertEquals(0, bootstrap().exit());
+    assertEquals(0, status().exit(), "nothing remains");
+    assertEquals(2, statusPlan("t/curl").get("attempts").size(), "failed, then built");
+  }
+
+  @Test
+  void aPlanDeletedFromTheTreeIsReportedAsLeftAndCountsNoMore() throws Exception {
+    parts.builder(StageName.STAGE3, dir.resolve("results-stage3")).failing("t/curl");
+    assertEquals(1, bootstrap().exit());
+    deleteTree(dir.resolve("plans/curl"));
+    parts.world = "zlib\ngit: zlib\njq\n"; // git no longer needs curl
+
+    CliRun before = status();
+    assertTrue(
+        before.out().contains("stage3: 2 built, 0 failed, 1 skipped, 0 timed out"), before.out());
+    assertTrue(
+        before.out().contains("  left: t/curl (was failed): its plan plans/curl is no longer"),
+        before.out());
+
+    CliRun rerun = bootstrap();
+    assertEquals(0, rerun.exit(), rerun.err());
+    CliRun after = status("--json");
+    assertEquals(0, after.exit(), "what bootstrap says, status says: " + after.out());
+    JsonNode world = new ObjectMapper().readTree(after.out()).get("stages").get(3);
+    assertEquals(3, world.get("built").asInt());
+    assertEquals(0, world.get("failed").asInt());
+    assertEquals(3, world.get("plans").size(), world.toString());
+    JsonNode left = world.get("left").get(0);
+    assertEquals("t/curl", left.get("ident").asText());
+    assertEquals("failed", left.get("was").asText());
+    assertEquals("the stage's plan list no longer holds it", left.get("why").asText());
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  JsonNode statusPlan(String ident) throws Exception {
+    for (JsonNode plan :
+        new ObjectMapper().readTree(status("--json").out()).get("stages").get(3).get("plans")) {
+      if (plan.get("ident").asText().equals(ident)) {
+        return plan;
+      }
+    }
+    throw new AssertionError("no " + ident);
   }
 
   CliRun status(String... args) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * re-runs resume the same ledger): a broken plan fails, exactly the plans depending on it are
  * skipped with that reason and the rest is built; after the fix a re-run builds only the failed
  * plan and the skipped ones; {@code kiln skip} sets a plan and its dependents aside until {@code
- * kiln retry}; a plan that fails again is built after the fix and {@code kiln retry}.
+ * kiln retry}; a plan that fails again, or hangs past the time limit, is built after the fix and
+ * {@code kiln retry}; {@code kiln status --json} shows every attempt with its start, end and
+ * duration.
  */
 class DemoBootstrapIT {
 
@@ -130,6 +134,16 @@ class DemoBootstrapIT {
     assertEquals("failed", world.get("demo/banner").get("status").asText());
     assertStatus(world, "built", "demo/libgreet", "demo/hello", "demo/motd", "demo/wordcount");
 
+    // 6. Hung: under a short time limit its build is killed and recorded as timed out.
+    Files.writeString(banner, goodBanner + "\ndo_build() { echo banner hangs; sleep 600; }\n");
+    String yaml = Files.readString(config);
+    Files.writeString(config, yaml.replaceAll("(?m)^timeout: .*$", "timeout: 5s"));
+    assertEquals(0, CliRun.of("retry", "demo/banner", "--config", config.toString()).exit());
+    CliRun hung = stage3();
+    assertEquals(1, hung.exit(), hung.err());
+    assertEquals("timed_out", stage("stage3").get("demo/banner").get("status").asText());
+    Files.writeString(config, yaml);
+
     Files.writeString(banner, goodBanner);
     CliRun again = CliRun.of("retry", "demo/banner", "--config", config.toString());
     assertEquals(0, again.exit(), again.err());
@@ -144,6 +158,43 @@ class DemoBootstrapIT {
     }
     // banner was built twice over the runs: its first artifact must not stay beside the new one.
     assertOneArtifactPerPlan(results, world.keySet());
+
+    // Every attempt of the whole bootstrap, built, failed or timed out, with its times.
+    List<String> outcomes = new ArrayList<>();
+    for (String name : List.of("stage0", "stage1", "stage2", "stage3")) {
+      for (JsonNode plan : stage(name).values()) {
+        assertTrue(plan.get("attempts").size() > 0, "built, so attempted: " + plan);
+        for (JsonNode attempt : plan.get("attempts")) {
+          assertTimed(attempt);
+          outcomes.add(attempt.get("outcome").asText());
+        }
+      }
+    }
+    assertTrue(outcomes.containsAll(List.of("built", "failed", "timed_out")), "" + outcomes);
+    assertEquals(
+        List.of("failed", "timed_out", "built"),
+        attemptOutcomes(world.get("demo/banner")).subList(1, 4),
+        "banner: built, then broken, hung and fixed: " + world.get("demo/banner"));
+    assertTrue(
+        world.get("demo/banner").get("attempts").get(3).get("phases").has("build pass"),
+        "a build's phase times: " + world.get("demo/banner"));
+  }
+
+  /** An attempt that ended has its start, its end and the seconds between them. */
+  private static void assertTimed(JsonNode attempt) {
+    Instant started = Instant.parse(attempt.get("started").asText());
+    Instant ended = Instant.parse(attempt.get("ended").asText());
+    double seconds = attempt.get("seconds").asDouble();
+    assertTrue(!ended.isBefore(started), attempt.toString());
+    assertEquals(
+        Duration.between(started, ended).toMillis() / 1000.0, seconds, 0.0011, "" + attempt);
+    assertTrue(Path.of(attempt.get("log").asText()).isAbsolute(), attempt.toString());
+  }
+
+  private static List<String> attemptOutcomes(JsonNode plan) {
+    List<String> outcomes = new ArrayList<>();
+    plan.get("attempts").forEach(a -> outcomes.add(a.get("outcome").asText()));
+    return outcomes;
   }
 
   private CliRun bootstrap() {
@@ -217,8 +268,13 @@ class DemoBootstrapIT {
 
   private Map<String, JsonNode> stage(String name) throws IOException {
     CliRun status = CliRun.of("status", "--json", "--config", config.toString());
-    assertEquals(0, status.exit(), status.err());
     JsonNode root = new ObjectMapper().readTree(status.out());
+    int setAside = 0;
+    for (JsonNode stage : root.get("stages")) {
+      setAside += stage.get("failed").asInt() + stage.get("timed_out").asInt();
+      setAside += stage.get("skipped").asInt();
+    }
+    assertEquals(setAside > 0 ? 4 : 0, status.exit(), "4 while work remains: " + status.out());
     Map<String, JsonNode> plans = new TreeMap<>();
     for (JsonNode stage : root.get("stages")) {
       if (stage.get("name").asText().equals(name)) {

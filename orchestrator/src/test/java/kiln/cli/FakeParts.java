@@ -32,6 +32,7 @@ final class FakeParts {
   final Map<String, String> checkFailures = new ConcurrentHashMap<>();
 
   String base = BASE;
+  String world = WORLD;
   int tarballsMade;
   volatile String stage0Failure;
 
@@ -58,7 +59,7 @@ final class FakeParts {
 
               @Override
               public StageWork world(kiln.orchestrator.config.KilnConfig cfg) {
-                return Worlds.world(WORLD);
+                return Worlds.world(world);
               }
             },
             context -> {

@@ -3,6 +3,7 @@ package kiln.orchestrator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +21,19 @@ import kiln.resume.StageName;
  */
 public final class FakeBuilder implements EntryBuilder {
 
+  /** The phase times every build reports. */
+  public static final Map<String, Duration> PHASES = Map.of("build pass", Duration.ofMillis(1250));
+
   public final Path results;
   public final Set<String> failing = ConcurrentHashMap.newKeySet();
   public final Set<String> timingOut = ConcurrentHashMap.newKeySet();
+
+  /** Builds that run until kiln stops them, and then finish: the stop came at their last step. */
+  public final Set<String> finishingWhenStopped = ConcurrentHashMap.newKeySet();
+
+  /** Builds that run until kiln stops them, and are abandoned then. */
+  public final Set<String> hanging = ConcurrentHashMap.newKeySet();
+
   public final List<EntryKey> started = new ArrayList<>();
   public final Map<EntryKey, Integer> builds = new ConcurrentHashMap<>();
   public final Set<EntryKey> finished = ConcurrentHashMap.newKeySet();
@@ -55,7 +66,15 @@ public final class FakeBuilder implements EntryBuilder {
     builds.merge(key, 1, Integer::sum);
     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
-      if (millis > 0) {
+      if (finishingWhenStopped.contains(key.toString())) {
+        try {
+          Thread.sleep(120_000);
+        } catch (InterruptedException stopped) {
+          // done all the same
+        }
+      } else if (hanging.contains(key.toString())) {
+        Thread.sleep(600_000);
+      } else if (millis > 0) {
         Thread.sleep(millis); // stands for the build's work
       }
       Files.writeString(log, "building " + key + "\nline 2\n");
@@ -70,7 +89,7 @@ public final class FakeBuilder implements EntryBuilder {
       Files.createDirectories(results);
       Files.writeString(artifact, key + " build " + builds.get(key));
       finished.add(key);
-      return BuildOutcome.built(artifact);
+      return BuildOutcome.built(artifact, PHASES);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {

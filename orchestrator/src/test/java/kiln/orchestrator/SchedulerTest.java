@@ -122,6 +122,53 @@ class SchedulerTest {
   }
 
   @Test
+  void aBuildThatFinishesWhileKilnStopsIsRecordedBuiltAndTheStopGoesOn() throws Exception {
+    builder.finishingWhenStopped.add("t/a");
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread scheduler =
+        new Thread(
+            () -> {
+              try {
+                run(Worlds.world("a\nb: a\nc"), new SchedulerOptions(2, false, Optional.empty()));
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    scheduler.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!builder.finished.contains(key("c")) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    journal.interruptBetweenWrites(scheduler); // what kiln does on SIGINT or SIGTERM
+    scheduler.join(TimeUnit.SECONDS.toMillis(30));
+    assertTrue(thrown.get() instanceof InterruptedException, "stopped: " + thrown.get());
+    StageState ledger = ledger();
+    assertEquals(EntryStatus.BUILT, ledger.entry(key("a")).status(), "its log says built");
+    assertTrue(ledger.entry(key("a")).artifact().stillMatches());
+    assertEquals(EntryStatus.QUEUED, ledger.entry(key("b")).status(), "never started");
+    assertEquals(EntryStatus.BUILT, ledger.entry(key("c")).status());
+  }
+
+  @Test
+  void theWeightsDecideWhichChainIsHeaviest() throws Exception {
+    // x alone costs more than the chain y -> z -> w counted in builds
+    EntryWeights slowX = (stage, entry) -> entry.key().equals(key("x")) ? 10 : 1;
+    run(Worlds.world("x\ny\nz: y\nw: z"), SchedulerOptions.defaults().withWeights(slowX));
+    assertEquals(List.of("x", "y", "z", "w"), builder.startedNames());
+  }
+
+  @Test
+  void aWeightBelowZeroIsRefusedNamingTheEntry() {
+    EntryWeights broken = (stage, entry) -> -1;
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(Worlds.world("x"), SchedulerOptions.defaults().withWeights(broken)));
+    assertTrue(e.getMessage().contains("stage3 t/x"), e.getMessage());
+  }
+
+  @Test
   void runsUpToJobsAtOnceButNeverBeforeTheDeps() throws Exception {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 30; i++) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,8 @@ final class JournalCodec {
 
   record StageRecord(StageWork work) implements Record {}
 
-  record PlanRecord(Transition transition) implements Record {}
+  /** A transition and when it was recorded: the times of an entry's attempts. */
+  record PlanRecord(Transition transition, Instant at) implements Record {}
 
   /** Artifacts of a stage (by sha256) that passed the check before the next stage uses them. */
   record CheckRecord(StageName stage, List<String> passed) implements Record {}
@@ -138,6 +141,19 @@ final class JournalCodec {
     if (t.cause() != null) {
       g.writeStringField("cause", t.cause().toString());
     }
+    if (!t.phases().isEmpty()) {
+      g.writeObjectFieldStart("phases");
+      for (Map.Entry<String, Duration> phase : t.phases().entrySet()) {
+        g.writeFieldName(phase.getKey());
+        g.writeNumber(seconds(phase.getValue()));
+      }
+      g.writeEndObject();
+    }
+  }
+
+  /** Seconds to the millisecond, e.g. {@code 12.345}: what status and the ledger show. */
+  static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3);
   }
 
   private static String crcOf(String text) {

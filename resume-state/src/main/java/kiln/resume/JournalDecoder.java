@@ -6,8 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -42,6 +47,7 @@ final class JournalDecoder {
     long mtime;
     boolean ordered;
     String kind;
+    String at;
     String run;
     String stage;
     String ident;
@@ -54,6 +60,7 @@ final class JournalDecoder {
     String cause;
     List<RawEntry> entries;
     List<String> passed;
+    Map<String, Duration> phases = Map.of();
   }
 
   /**
@@ -95,6 +102,7 @@ final class JournalDecoder {
           case "mtime" -> f.mtime = p.getLongValue();
           case "ordered" -> f.ordered = p.getBooleanValue();
           case "kind" -> f.kind = p.getText();
+          case "at" -> f.at = p.getText();
           case "run" -> f.run = p.getText();
           case "stage" -> f.stage = p.getText();
           case "ident" -> f.ident = p.getText();
@@ -107,6 +115,7 @@ final class JournalDecoder {
           case "cause" -> f.cause = p.getText();
           case "entries" -> f.entries = entries(p);
           case "passed" -> f.passed = strings(p);
+          case "phases" -> f.phases = phases(p);
           default -> p.skipChildren();
         }
       }
@@ -126,6 +135,22 @@ final class JournalDecoder {
       strings.add(p.getText());
     }
     return strings;
+  }
+
+  /** Phase name to seconds, the parser on its START_OBJECT; in the order written. */
+  private static Map<String, Duration> phases(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new IllegalArgumentException("a plan record whose 'phases' is not an object");
+    }
+    Map<String, Duration> phases = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (!p.nextToken().isNumeric()) {
+        throw new IllegalArgumentException("phase '" + name + "' is not a number of seconds");
+      }
+      phases.put(name, Duration.ofNanos(p.getDecimalValue().movePointRight(9).longValue()));
+    }
+    return phases;
   }
 
   /** The entries array, the parser on its START_ARRAY; unknown fields are skipped. */
@@ -174,7 +199,7 @@ final class JournalDecoder {
       case "run" -> new JournalCodec.RunRecord(required(f.run, "run"), f.pid);
       case "session" -> new JournalCodec.SessionRecord(f.pid);
       case "stage" -> new JournalCodec.StageRecord(stage(f));
-      case "plan" -> new JournalCodec.PlanRecord(transition(f));
+      case "plan" -> new JournalCodec.PlanRecord(transition(f), instant(required(f.at, "at")));
       case "check" ->
           new JournalCodec.CheckRecord(
               StageName.parse(required(f.stage, "stage")),
@@ -193,7 +218,66 @@ final class JournalDecoder {
         artifact,
         f.log == null ? null : Path.of(f.log),
         f.reason,
-        f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse));
+        f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse),
+        f.phases);
+  }
+
+  /**
+   * Reads {@code at} as {@link Instant#toString} writes it ({@code 2026-11-21T13:04:10.2Z}),
+   * without a formatter on the common path: a resume reads one per record.
+   */
+  static Instant instant(String text) {
+    int n = text.length();
+    if (n < 20
+        || text.charAt(n - 1) != 'Z'
+        || text.charAt(10) != 'T'
+        || text.charAt(19) != (n == 20 ? 'Z' : '.')) {
+      return slowly(text);
+    }
+    try {
+      long day =
+          LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+      long second =
+          day * 86_400
+              + digits(text, 11, 13) * 3_600L
+              + digits(text, 14, 16) * 60L
+              + digits(text, 17, 19);
+      int nanos = 0;
+      if (n > 20) {
+        String fraction = text.substring(20, n - 1);
+        if (fraction.isEmpty() || fraction.length() > 9) {
+          return slowly(text);
+        }
+        nanos = digits(fraction, 0, fraction.length());
+        for (int i = fraction.length(); i < 9; i++) {
+          nanos *= 10;
+        }
+      }
+      return Instant.ofEpochSecond(second, nanos);
+    } catch (RuntimeException e) {
+      return slowly(text); // says what is wrong with it, or reads a form the fast path skips
+    }
+  }
+
+  private static Instant slowly(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'at' is not an ISO-8601 UTC time: " + text, e);
+    }
+  }
+
+  /** The decimal digits {@code text[from, to)} as a number. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        throw new NumberFormatException("not a digit in " + text);
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   private StageWork stage(Fields f) {

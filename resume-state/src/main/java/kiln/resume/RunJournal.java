@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -168,6 +169,11 @@ public final class RunJournal implements AutoCloseable {
     }
   }
 
+  /** The ledger file of a run of a work directory. */
+  public static Path ledgerFile(Path workDir, String runId) {
+    return ledgerDir(workDir).resolve(runId + ".jsonl");
+  }
+
   /** The ledger folder of a work directory. */
   public static Path ledgerDir(Path workDir) {
     return workDir.resolve("ledger");
@@ -195,11 +201,15 @@ public final class RunJournal implements AutoCloseable {
       return;
     }
     StringBuilder lines = new StringBuilder();
-    for (Transition t : transitions) {
-      lines.append(JournalCodec.plan(++seq, clock.instant(), t));
+    Instant[] at = new Instant[transitions.size()];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = clock.instant();
+      lines.append(JournalCodec.plan(++seq, at[i], transitions.get(i)));
     }
     write(lines.toString());
-    transitions.forEach(state::apply);
+    for (int i = 0; i < at.length; i++) {
+      state.apply(transitions.get(i), at[i]);
+    }
   }
 
   /** Records what a stage is to build, unless the ledger already has exactly that. */
@@ -256,12 +266,30 @@ public final class RunJournal implements AutoCloseable {
     }
   }
 
+  /**
+   * Interrupts {@code thread} (kiln is being stopped) at a moment it is not writing the ledger: an
+   * interrupt during a write would close the ledger's file, and what finished could no longer be
+   * recorded.
+   */
+  public synchronized void interruptBetweenWrites(Thread thread) {
+    thread.interrupt();
+  }
+
   private void append(String lines) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    // A file channel gives up on an interrupted thread and closes. Interrupts come only between
+    // writes (interruptBetweenWrites); one pending is held back until the record is on disk.
+    boolean interrupted = Thread.interrupted();
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    channel.force(false);
   }
 
   private static long pid() {

@@ -34,21 +34,41 @@ public record StageState(
   }
 
   /**
-   * How many entries stand in each state. Entries of the stage's work the ledger has no record for
-   * count as queued.
+   * How many entries of the stage's {@linkplain #planSet plan set} stand in each state. Entries of
+   * the stage's work the ledger has no record for count as queued.
    */
   public Map<EntryStatus, Integer> counts() {
     Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);
     for (EntryStatus status : EntryStatus.values()) {
       counts.put(status, 0);
     }
-    for (EntryKey key : keys()) {
+    for (EntryKey key : planSet()) {
       counts.merge(entry(key).status(), 1, Integer::sum);
     }
     return counts;
   }
 
-  /** The stage's entries: the work's order, then any the ledger knows beyond it. */
+  /**
+   * What the stage is to build now: the entries of its last recorded work, in order; before the
+   * stage started, every entry the ledger knows (a skip recorded ahead of it).
+   */
+  public List<EntryKey> planSet() {
+    return work.map(StageWork::keys).orElseGet(() -> List.copyOf(entries.keySet()));
+  }
+
+  /**
+   * Entries the ledger has a history for that the stage's last recorded work no longer holds: their
+   * plan left the tree or the base list. They are no part of the stage's counts.
+   */
+  public List<EntryKey> left() {
+    if (work.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<EntryKey> current = new java.util.HashSet<>(work.get().keys());
+    return entries.keySet().stream().filter(k -> !current.contains(k)).toList();
+  }
+
+  /** Every entry the ledger knows: the work's order, then any the ledger knows beyond it. */
   public List<EntryKey> keys() {
     LinkedHashMap<EntryKey, Boolean> keys = new LinkedHashMap<>();
     work.ifPresent(w -> w.keys().forEach(k -> keys.put(k, true)));

@@ -1,5 +1,6 @@
 package kiln.resume;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ final class StateBuilder {
     } else if (record instanceof JournalCodec.StageRecord stage) {
       apply(stage.work());
     } else if (record instanceof JournalCodec.PlanRecord plan) {
-      apply(plan.transition());
+      apply(plan.transition(), plan.at());
     } else if (record instanceof JournalCodec.CheckRecord check) {
       passed(check.stage(), check.passed());
     }
@@ -31,10 +32,10 @@ final class StateBuilder {
     works.put(work.stage(), work);
   }
 
-  void apply(Transition t) {
+  void apply(Transition t, Instant at) {
     Map<EntryKey, EntryState> stage =
         entries.computeIfAbsent(t.stage(), s -> new LinkedHashMap<>());
-    stage.put(t.key(), stage.getOrDefault(t.key(), EntryState.NEW).after(t));
+    stage.put(t.key(), stage.getOrDefault(t.key(), EntryState.NEW).after(t, at));
   }
 
   void passed(StageName stage, java.util.Collection<String> sha256s) {

@@ -1,6 +1,10 @@
 package kiln.resume;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +16,11 @@ import java.util.Objects;
  * @param artifact for {@code built}: what was built; otherwise null
  * @param log the build log of this attempt, or null when there is none (queued, skipped)
  * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
- *     {@code failed} by a check of the built artifact (not by the build): what the check found
+ *     {@code failed} or {@code timed_out}: the builder's one line about it, or, for {@code failed}
+ *     by a check of the built artifact after the build, what the check found (null when unknown)
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
+ * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
+ *     as far as the builder reports them; otherwise empty
  */
 public record Transition(
     StageName stage,
@@ -22,7 +29,8 @@ public record Transition(
     Artifact artifact,
     Path log,
     String reason,
-    EntryKey cause) {
+    EntryKey cause,
+    Map<String, Duration> phases) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -35,19 +43,34 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
     }
-    if (status == EntryStatus.SKIPPED
-        ? reason == null
-        : reason != null && status != EntryStatus.FAILED) {
+    if (status == EntryStatus.SKIPPED ? reason == null : reason != null && !status.isFailure()) {
       throw new IllegalArgumentException(
           stage
               + " "
               + key
-              + ": a reason goes with 'skipped' (and may with 'failed'), not "
+              + ": a reason goes with 'skipped' (and may with 'failed' or 'timed_out'), not "
               + status);
     }
     if (status.isFailure() && log == null) {
       throw new IllegalArgumentException(stage + " " + key + ": a " + status.id() + " needs a log");
     }
+    phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    if (!phases.isEmpty() && status != EntryStatus.BUILT) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": phase times go with 'built' only, not " + status);
+    }
+  }
+
+  /** A transition without phase times: every state but a built one from a builder that has them. */
+  public Transition(
+      StageName stage,
+      EntryKey key,
+      EntryStatus status,
+      Artifact artifact,
+      Path log,
+      String reason,
+      EntryKey cause) {
+    this(stage, key, status, artifact, log, reason, cause, Map.of());
   }
 
   public static Transition queued(StageName stage, EntryKey key) {
@@ -60,6 +83,12 @@ public record Transition(
 
   public static Transition built(StageName stage, EntryKey key, Artifact artifact, Path log) {
     return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null);
+  }
+
+  /** Built, with how long each phase of the build took. */
+  public static Transition built(
+      StageName stage, EntryKey key, Artifact artifact, Path log, Map<String, Duration> phases) {
+    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases);
   }
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {
@@ -75,8 +104,18 @@ public record Transition(
     return new Transition(stage, key, EntryStatus.FAILED, null, log, reason, null);
   }
 
+  /** The build failed; {@code why} is the builder's one line about it. */
+  public static Transition failed(StageName stage, EntryKey key, Path log, String why) {
+    return new Transition(stage, key, EntryStatus.FAILED, null, log, why, null);
+  }
+
   public static Transition timedOut(StageName stage, EntryKey key, Path log) {
     return new Transition(stage, key, EntryStatus.TIMED_OUT, null, log, null, null);
+  }
+
+  /** The build was killed at a limit; {@code why} says which. */
+  public static Transition timedOut(StageName stage, EntryKey key, Path log, String why) {
+    return new Transition(stage, key, EntryStatus.TIMED_OUT, null, log, why, null);
   }
 
   /** Set aside because {@code cause} failed, timed out, or was set aside by the user. */

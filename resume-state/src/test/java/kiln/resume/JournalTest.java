@@ -82,7 +82,7 @@ class JournalTest {
     StageState s3 = state.stage(S3);
     assertEquals(EntryStatus.BUILT, s3.entry(ZLIB).status());
     assertEquals(artifact, s3.entry(ZLIB).artifact());
-    assertEquals(1, s3.entry(ZLIB).attempts());
+    assertEquals(1, s3.entry(ZLIB).attemptCount());
     assertEquals(EntryStatus.FAILED, s3.entry(PATCHELF1).status());
     assertEquals(EntryStatus.QUEUED, s3.entry(PATCHELF).status(), "two entries, one ident");
     assertEquals(PATCHELF1, s3.entry(CURL).cause());

@@ -115,10 +115,14 @@ public final class BashPlanSource implements PlanSource {
         results.put(stuck, failure(files.get(stuck), why));
         return stuck + 1;
       }
-      if (!line.startsWith(MARK)) {
+      int mark = line.indexOf(MARK);
+      if (mark != 0 && current != null) {
+        current.said(mark < 0 ? line : line.substring(0, mark));
+      }
+      if (mark < 0) {
         continue;
       }
-      String[] parts = line.substring(MARK.length()).split(" ", 2);
+      String[] parts = line.substring(mark + MARK.length()).split(" ", 2);
       String value = parts.length > 1 ? parts[1] : "";
       if (parts[0].equals("begin")) {
         current = new BashResult(Integer.parseInt(value), files.get(Integer.parseInt(value)));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What one plan's subshell printed under {@code --eval}, turned into a plan. Problems are told in
@@ -16,11 +18,19 @@ final class BashResult {
 
   private static final String NO_LINE = " (bash set it; the line is not known)";
 
+  /**
+   * Bash's report of a file it cannot parse: {@code FILE: line N: syntax error ...}. Errors bash
+   * meets while running (arithmetic, {@code eval}) are worded otherwise or name the bad token.
+   */
+  private static final Pattern SYNTAX_ERROR =
+      Pattern.compile("(.+): line (\\d+): ((?:syntax error|unexpected EOF while looking for).*)");
+
   final int index;
   private final Path file;
   private final Map<String, String> scalars = new HashMap<>();
   private final List<String[]> deps = new ArrayList<>();
   private final List<String> frames = new ArrayList<>();
+  private Diagnostic syntaxError;
 
   BashResult(int index, Path file) {
     this.index = index;
@@ -35,9 +45,35 @@ final class BashResult {
     }
   }
 
+  /** A line the plan printed on stderr while it was sourced; bash's first syntax error counts. */
+  void said(String line) {
+    Matcher m = SYNTAX_ERROR.matcher(line);
+    if (syntaxError != null || !m.matches() || line.contains("(error token is")) {
+      return;
+    }
+    syntaxError =
+        new Diagnostic(
+            new SourceLocation(named(m.group(1)), lineNumber(m.group(2))), "bash: " + m.group(3));
+  }
+
+  /** A file bash names, relative to the plan's directory, named as the plan is given. */
+  private Path named(String bashPath) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path dir = absolute.getParent();
+    Path at = dir.resolve(bashPath).normalize();
+    return at.equals(absolute) ? file : Scope.asGiven(dir, dirAsGiven(), at);
+  }
+
+  private Path dirAsGiven() {
+    return file.getParent() == null ? Path.of("") : file.getParent();
+  }
+
   PlanOutcome outcome(EvalContext context, PlanReader reader) {
     if (scalars.containsKey("missing")) {
       return missingSource(scalars.get("missing"));
+    }
+    if (syntaxError != null) {
+      return PlanOutcome.unreadable(file, syntaxError);
     }
     String name = scalars.getOrDefault("name", "");
     String origin = scalars.getOrDefault("origin", "");
@@ -98,21 +134,16 @@ final class BashResult {
 
   /** A source of a missing file, at the line bash was on and with the lines that led there. */
   private PlanOutcome missingSource(String word) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path dir = absolute.getParent();
-    Path dirAsGiven = file.getParent() == null ? Path.of("") : file.getParent();
+    Path dir = file.toAbsolutePath().normalize().getParent();
     List<SourceLocation> stack = new ArrayList<>();
     for (String frame : frames) {
       String[] parts = frame.split(" ", 2);
-      if (parts.length < 2) {
-        continue;
+      if (parts.length == 2) {
+        stack.add(new SourceLocation(named(parts[1]), lineNumber(parts[0])));
       }
-      Path at = dir.resolve(parts[1]).normalize();
-      Path named = at.equals(absolute) ? file : Scope.asGiven(dir, dirAsGiven, at);
-      stack.add(new SourceLocation(named, lineNumber(parts[0])));
     }
     String message =
-        Interpreter.missingSource(word, Scope.asGiven(dir, dirAsGiven, dir.resolve(word)));
+        Interpreter.missingSource(word, Scope.asGiven(dir, dirAsGiven(), dir.resolve(word)));
     if (stack.isEmpty()) {
       return failure(new SourceLocation(file, 0), message, "");
     }

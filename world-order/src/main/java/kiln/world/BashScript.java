@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The bash program {@link BashPlanSource} feeds to its one bash: a subshell per plan. */
+/**
+ * The bash program {@link BashPlanSource} feeds to its one bash: a subshell per plan. What a plan
+ * prints on stderr comes back between its marked lines, so bash's own syntax errors are seen.
+ */
 final class BashScript {
 
   private BashScript() {}
@@ -55,7 +58,7 @@ final class BashScript {
           .append(quote(file.getParent().toString()))
           .append(" && { set -T; trap kiln_check_source DEBUG; builtin source ")
           .append(quote(file.toString()))
-          .append(" >/dev/null 2>&1 </dev/null; trap - DEBUG; set +T; kiln_emit; } )\n");
+          .append(" >/dev/null 2>&3 </dev/null; trap - DEBUG; set +T; kiln_emit; } )\n");
       s.append("printf '%send\\n' \"$m\"\n");
     }
     return s.toString();

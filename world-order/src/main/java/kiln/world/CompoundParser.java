@@ -44,12 +44,7 @@ final class CompoundParser {
     int line = p.nextToken().line();
     Token name = p.nextToken();
     if (name.isOp("(")) {
-      // for (( ...; ...; ... )): arithmetic, never run.
-      while (!p.peekToken().isWord("do")) {
-        if (p.nextToken().kind() == Token.Kind.EOF) {
-          throw new ShellSyntaxException(line, "this for is never followed by do");
-        }
-      }
+      p.forArithmetic();
       return new Node.Loop(line, doBody(line));
     }
     List<Word> items = null;
@@ -71,6 +66,11 @@ final class CompoundParser {
   }
 
   private Node.Block doBody(int line) throws ShellSyntaxException {
+    p.skipSeparators();
+    if (p.peekToken().isWord("{")) { // the old for ... { ...; } form
+      Node group = p.command0();
+      return new Node.Block(line, List.of(group));
+    }
     p.expectWord("do");
     Node.Block body = p.listUntil(Set.of("done"));
     p.expectWord("done");

@@ -96,6 +96,9 @@ final class Expander {
       return unknown(
           "$(" + c.command().strip() + ")", "command substitution is not evaluated", line);
     }
+    if (part instanceof Word.ProcSub p) {
+      return unknown(p.text(), "process substitution is not evaluated", line);
+    }
     Word.Arith a = (Word.Arith) part;
     return unknown("$((" + a.expression() + "))", "arithmetic is not evaluated", line);
   }

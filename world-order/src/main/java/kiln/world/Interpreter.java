@@ -73,6 +73,12 @@ final class Interpreter {
       return forLoop(f);
     } else if (node instanceof Node.Case c) {
       return caseClause(c);
+    } else if (node instanceof Node.Note n) {
+      warn(n.line(), n.message());
+      return Status.TRUE;
+    } else if (node instanceof Node.Arith a) {
+      scope.problem("'((" + Expander.oneLine(a.expression()) + "))': arithmetic is not evaluated");
+      return Status.UNKNOWN;
     } else if (node instanceof Node.Loop l) {
       uncertain(l, "this loop is not run by the reader");
       return Status.TRUE;

@@ -55,6 +55,12 @@ sealed interface Node {
   /** {@code { ...; }} or {@code ( ... )}. */
   record Group(int line, Block body, boolean subshell) implements Node {}
 
+  /** {@code (( expression ))}: its status is not known without evaluating it. */
+  record Arith(int line, String expression) implements Node {}
+
+  /** Something the parser has to tell about the text (a part it stepped over): a warning. */
+  record Note(int line, String message) implements Node {}
+
   /** A function definition: the body is not run when the plan is sourced. */
   record Function(int line, String name, boolean setsTracked) implements Node {}
 }

@@ -24,6 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlanReader {
 
   private final Map<Path, Node.Block> sourced = new ConcurrentHashMap<>();
+  private final SyntaxCheck bash;
+
+  /** A reader that asks {@code bash -n} about the rare file its own parser refuses. */
+  public PlanReader() {
+    this(SyntaxCheck.bash());
+  }
+
+  PlanReader(SyntaxCheck bash) {
+    this.bash = bash;
+  }
 
   /**
    * Reads one plan.
@@ -31,8 +41,9 @@ public final class PlanReader {
    * @param planFile the plan.sh as given (relative paths are kept in messages and {@link
    *     Plan#path()})
    * @param context the variables the plan sees (STUDIO_TYPE, FIRST_PASS, HAB_ORIGIN...)
-   * @throws UnreadablePlanException when the plan sources a missing file, does not parse, has no
-   *     pkg_name or an invalid name, origin or dependency; the message names file, line and value
+   * @throws UnreadablePlanException when the plan sources a missing file, does not parse (for bash
+   *     either), has no pkg_name or an invalid name, origin or dependency; the message names file,
+   *     line and value
    */
   public PlanReading read(Path planFile, EvalContext context) throws UnreadablePlanException {
     Path absolute = planFile.toAbsolutePath().normalize();
@@ -41,10 +52,35 @@ public final class PlanReader {
     Interpreter interpreter = new Interpreter(scope, this::sourced);
     interpreter.run(script);
     PlanAssembler builder = new PlanAssembler(scope, planFile, interpreter.warnings());
-    Plan plan = builder.build(interpreter.definesFunction("pkg_version"));
+    Plan plan;
+    try {
+      plan = builder.build(interpreter.definesFunction("pkg_version"));
+    } catch (UnreadablePlanException e) {
+      throw steppedOver(e, interpreter.warnings());
+    }
     List<Diagnostic> warnings = new ArrayList<>(interpreter.warnings());
     warnings.addAll(builder.warnings());
     return new PlanReading(plan, warnings);
+  }
+
+  /**
+   * A plan without a name or origin whose setting was in lines the parser stepped over (bash parses
+   * them): say where it was, not only that there is none.
+   */
+  private static UnreadablePlanException steppedOver(
+      UnreadablePlanException e, List<Diagnostic> warnings) {
+    String message = e.diagnostic().message();
+    String setting =
+        message.equals(PlanAssembler.NO_NAME)
+            ? "pkg_name"
+            : message.equals(PlanAssembler.NO_ORIGIN) ? "pkg_origin" : null;
+    for (Diagnostic w : warnings) {
+      if (setting != null && Recovery.lost(w.message()).contains(setting)) {
+        return new UnreadablePlanException(
+            new Diagnostic(w.where(), message + ", as far as the reader sees: " + w.message()));
+      }
+    }
+    return e;
   }
 
   /**
@@ -74,7 +110,13 @@ public final class PlanReader {
     return block;
   }
 
-  private static Node.Block parse(Path file, Path asGiven) throws UnreadablePlanException {
+  /**
+   * Parses as bash does. Where the reader's parser refuses the text it tries two ways before the
+   * file is unreadable: here-documents ending at their delimiter indented (the plan syntax guide
+   * writes them so; bash then reads on to the end of the file, so the plan says what it means and
+   * bash does not), and, when bash itself parses the file, {@link Recovery}. Either adds a warning.
+   */
+  private Node.Block parse(Path file, Path asGiven) throws UnreadablePlanException {
     String text;
     try {
       text = read(file);
@@ -84,10 +126,33 @@ public final class PlanReader {
     }
     try {
       return new ShellParser(text).parse();
-    } catch (ShellSyntaxException e) {
+    } catch (ShellSyntaxException strict) {
+      try {
+        Node.Block block = ShellParser.lenient(text).parse();
+        return withNote(block, strict.line(), indentedHeredocs(strict));
+      } catch (ShellSyntaxException lenient) {
+        if (bash.accepts(file)) {
+          return Recovery.parse(text);
+        }
+      }
       throw new UnreadablePlanException(
-          new Diagnostic(new SourceLocation(asGiven, e.line()), "bash syntax: " + e.getMessage()));
+          new Diagnostic(
+              new SourceLocation(asGiven, strict.line()), "bash syntax: " + strict.getMessage()));
     }
+  }
+
+  private static String indentedHeredocs(ShellSyntaxException strict) {
+    return "bash cannot parse this plan ("
+        + strict.getMessage()
+        + "): a here-document ends at a delimiter line that is indented; read as the plan means it"
+        + " (bash reads such a here-document on to the end of the file)";
+  }
+
+  private static Node.Block withNote(Node.Block block, int line, String message) {
+    List<Node> nodes = new ArrayList<>(block.nodes().size() + 1);
+    nodes.add(new Node.Note(line, message));
+    nodes.addAll(block.nodes());
+    return new Node.Block(block.line(), List.copyOf(nodes));
   }
 
   private static String read(Path file) throws IOException {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits plan.sh text into tokens the way bash would for the subset plans use: quoting ({@code
- * '...'}, {@code "..."}, {@code $'...'}, backslashes), line continuations, comments, expansions
- * kept as parts of words, {@code name=(...)} arrays over many lines, operators, and here-documents
- * (skipped). Substitutions are scanned to their end, not interpreted.
+ * Splits shell text into tokens as bash does: words (their quoting and expansions read by {@link
+ * WordParts}, {@code <(...)} parsed to find its end), line continuations, comments, {@code
+ * name=(...)} arrays over many lines, operators, arithmetic commands, and here-documents (their
+ * bodies skipped by {@link Heredocs}).
  */
 final class ShellLexer {
 
@@ -19,13 +19,50 @@ final class ShellLexer {
   private final String src;
   private final int end;
   private int pos;
-  private int line = 1;
-  private final List<String> heredocs = new ArrayList<>();
+  private int line;
+  private final Heredocs heredocs;
+  private final WordParts parts;
   private boolean fragment;
+  private boolean conditional;
 
-  ShellLexer(String src) {
+  /**
+   * A lexer from {@code pos} of {@code src}.
+   *
+   * @param trimmedHeredocEnds also end a here-document at its delimiter indented (see {@link
+   *     Heredocs})
+   * @param inSubstitution the text is the inside of a {@code $(...)}, which ends at a {@code )}
+   */
+  ShellLexer(String src, int pos, int line, boolean trimmedHeredocEnds, boolean inSubstitution) {
     this.src = src;
     this.end = src.length();
+    this.pos = pos;
+    this.line = line;
+    this.heredocs = new Heredocs(trimmedHeredocEnds, inSubstitution);
+    this.parts = new WordParts(src, trimmedHeredocEnds);
+  }
+
+  ShellLexer(String src) {
+    this(src, 0, 1, false, false);
+  }
+
+  /**
+   * Inside {@code [[ ... ]]} a {@code #} right after an operator ({@code &&#x}) starts a word, not
+   * a comment, as bash reads it.
+   */
+  void conditional(boolean inside) {
+    conditional = inside;
+  }
+
+  int pos() {
+    return pos;
+  }
+
+  int line() {
+    return line;
+  }
+
+  boolean trimmedHeredocEnds() {
+    return heredocs.trimmedEnds();
   }
 
   /**
@@ -33,9 +70,8 @@ final class ShellLexer {
    * after an operator inside {@code ${name:-word}}.
    */
   static Word fragment(String text, int line) throws ShellSyntaxException {
-    ShellLexer lexer = new ShellLexer(text);
+    ShellLexer lexer = new ShellLexer(text, 0, line, false, false);
     lexer.fragment = true;
-    lexer.line = line;
     if (text.isEmpty()) {
       return new Word(List.of(), line, "");
     }
@@ -49,14 +85,14 @@ final class ShellLexer {
         return new Token(Token.Kind.EOF, null, null, null, line);
       }
       char c = src.charAt(pos);
-      if (c == '#') {
+      if (c == '#' && (!conditional || pos == 0 || " \t\n".indexOf(src.charAt(pos - 1)) >= 0)) {
         skipComment();
       } else if (c == '\n') {
         pos++;
         int at = line++;
         skipHeredocBodies();
         return new Token(Token.Kind.NEWLINE, null, null, null, at);
-      } else if (isOperatorStart(c)) {
+      } else if (isOperatorStart(c) && !startsProcessSubstitution(pos)) {
         return operator();
       } else {
         return word();
@@ -65,16 +101,34 @@ final class ShellLexer {
   }
 
   /**
-   * Steps over a function body whose {@code {} was just read, up to its closing {@code }}, and
-   * returns the body's text. Much faster than tokenizing it: bodies are half of a plan.
+   * Reads an arithmetic command or {@code for} header when the {@code (} just read is followed by
+   * another: the text up to the matching {@code ))}, or null (and nothing read) when the
+   * parentheses do not close so, where bash reads nested subshells instead.
    */
-  String skipBraceBody() throws ShellSyntaxException {
-    Scanner scanner = new Scanner(src, pos, line);
-    int close = scanner.matchingCurly();
-    String body = src.substring(pos, close);
-    line = scanner.line();
-    pos = close + 1;
-    return body;
+  String arithmetic() throws ShellSyntaxException {
+    if (!src.startsWith("(", pos)) {
+      return null;
+    }
+    Scanner.End close = Scanner.arithmeticEnd(src, pos + 1, line, heredocs.trimmedEnds());
+    if (close == null) {
+      return null;
+    }
+    String text = src.substring(pos + 1, close.close());
+    line = close.line();
+    pos = close.close() + 2;
+    return text;
+  }
+
+  /**
+   * Reads the rest of a {@code for ((...))} header whose first {@code (} was just read, up to the
+   * {@code )} that balances it.
+   */
+  String forArithmetic() throws ShellSyntaxException {
+    Scanner.End close = Scanner.balancedEnd(src, pos, line, heredocs.trimmedEnds());
+    String text = src.substring(pos, close.close());
+    line = close.line();
+    pos = close.close() + 1;
+    return text;
   }
 
   private void skipBlanks() {
@@ -107,7 +161,8 @@ final class ShellLexer {
         pos += op.length();
         int at = line;
         if (op.equals("<<") || op.equals("<<-")) {
-          heredocs.add(heredocDelimiter());
+          skipBlanks();
+          heredocs.open(word().text(), op.equals("<<-"));
         }
         return Token.op(op, at);
       }
@@ -115,31 +170,17 @@ final class ShellLexer {
     throw new IllegalStateException("not an operator at " + pos);
   }
 
-  /** Reads the delimiter word after {@code <<}; quotes only stop expansion, so drop them. */
-  private String heredocDelimiter() throws ShellSyntaxException {
-    skipBlanks();
-    Token token = word();
-    return token.text().replace("'", "").replace("\"", "").replace("\\", "");
+  private void skipHeredocBodies() {
+    if (!heredocs.isEmpty()) {
+      Heredocs.Skipped skipped = heredocs.skipBodies(src, pos);
+      pos = skipped.pos();
+      line += skipped.lines();
+    }
   }
 
-  /**
-   * Skips here-document bodies that start after this line end. A line equal to the delimiter once
-   * trimmed ends one (bash wants it exact; plans indent it, bash then reads on to the end).
-   */
-  private void skipHeredocBodies() {
-    for (String delimiter : heredocs) {
-      while (pos < end) {
-        int eol = src.indexOf('\n', pos);
-        int lineEnd = eol < 0 ? end : eol;
-        String text = src.substring(pos, lineEnd).strip();
-        pos = eol < 0 ? end : eol + 1;
-        line++;
-        if (text.equals(delimiter)) {
-          break;
-        }
-      }
-    }
-    heredocs.clear();
+  private boolean startsProcessSubstitution(int at) {
+    char c = src.charAt(at);
+    return (c == '<' || c == '>') && src.startsWith("(", at + 1);
   }
 
   private Token word() throws ShellSyntaxException {
@@ -155,6 +196,13 @@ final class ShellLexer {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ')') {
         break;
       }
+      if (startsProcessSubstitution(pos)) {
+        Scanner.End close = ShellParser.substitutionEnd(src, pos + 2, line, trimmedHeredocEnds());
+        word.processSub(src.substring(pos, close.close() + 1));
+        line = close.line();
+        pos = close.close() + 1;
+        continue;
+      }
       if (isOperatorStart(c)) {
         String name = word.assignmentName();
         if (c == '(' && name != null) {
@@ -162,36 +210,19 @@ final class ShellLexer {
         }
         break;
       }
-      switch (c) {
-        case '\\' -> backslash(word);
-        case '\'' -> word.quoted(singleQuoted(), false);
-        case '"' -> doubleQuoted(word);
-        case '$' -> dollar(word, false);
-        case '`' -> word.cmdSub(backticks(), false);
-        default -> {
-          word.literal(c);
-          pos++;
-        }
+      if ("\\'\"$`".indexOf(c) >= 0) {
+        parts.read(word, pos, line);
+        pos = parts.pos();
+        line = parts.line();
+      } else {
+        word.literal(c);
+        pos++;
       }
     }
     if (word.isEmpty()) {
       throw new ShellSyntaxException(line, "unexpected '" + src.charAt(pos) + "'");
     }
     return Token.word(word.build(pos));
-  }
-
-  private void backslash(WordBuilder word) {
-    if (pos + 1 >= end) {
-      pos++;
-      return;
-    }
-    char next = src.charAt(pos + 1);
-    pos += 2;
-    if (next == '\n') {
-      line++;
-    } else {
-      word.quoted(String.valueOf(next), false);
-    }
   }
 
   private Token arrayAssignment(WordBuilder word, String name) throws ShellSyntaxException {
@@ -221,108 +252,6 @@ final class ShellLexer {
     String bare = append ? name.substring(0, name.length() - 1) : name;
     return new Token(
         Token.Kind.ARRAY, null, null, new Token.ArrayAssign(bare, append, elements), at);
-  }
-
-  private String singleQuoted() throws ShellSyntaxException {
-    int close = src.indexOf('\'', pos + 1);
-    if (close < 0) {
-      throw new ShellSyntaxException(line, "a ' quote is never closed");
-    }
-    String text = src.substring(pos + 1, close);
-    line += count(text, '\n');
-    pos = close + 1;
-    return text;
-  }
-
-  private void doubleQuoted(WordBuilder word) throws ShellSyntaxException {
-    int startLine = line;
-    pos++;
-    word.quoted("", true); // "" is a word of its own even when empty
-    while (true) {
-      if (pos >= end) {
-        throw new ShellSyntaxException(startLine, "a \" quote is never closed");
-      }
-      char c = src.charAt(pos);
-      if (c == '"') {
-        pos++;
-        return;
-      }
-      if (c == '\\' && pos + 1 < end && "$`\"\\\n".indexOf(src.charAt(pos + 1)) >= 0) {
-        char next = src.charAt(pos + 1);
-        pos += 2;
-        if (next == '\n') {
-          line++;
-        } else {
-          word.quoted(String.valueOf(next), true);
-        }
-      } else if (c == '$') {
-        dollar(word, true);
-      } else if (c == '`') {
-        word.cmdSub(backticks(), true);
-      } else {
-        if (c == '\n') {
-          line++;
-        }
-        word.quoted(c);
-        pos++;
-      }
-    }
-  }
-
-  private void dollar(WordBuilder word, boolean quoted) throws ShellSyntaxException {
-    char next = pos + 1 < end ? src.charAt(pos + 1) : ' ';
-    if (next == '{') {
-      int close = new Scanner(src, pos + 2, line).matchingBrace();
-      word.param(src.substring(pos + 2, close), quoted);
-      line += count(src.substring(pos, close), '\n');
-      pos = close + 1;
-    } else if (next == '(') {
-      boolean arith = pos + 2 < end && src.charAt(pos + 2) == '(';
-      Scanner scanner = new Scanner(src, pos + 2, line);
-      int close = scanner.matchingParen();
-      String inside = src.substring(pos + 2, close);
-      line = scanner.line();
-      pos = close + 1;
-      if (arith && inside.endsWith(")")) {
-        word.arith(inside.substring(1, inside.length() - 1), quoted);
-      } else {
-        word.cmdSub(inside, quoted);
-      }
-    } else if (next == '\'' && !quoted) {
-      pos++;
-      word.quoted(AnsiC.decode(singleQuoted()), false);
-    } else if (next == '"' && !quoted) {
-      pos++;
-      doubleQuoted(word);
-    } else if (Character.isLetter(next) || next == '_') {
-      int start = pos + 1;
-      int stop = start;
-      while (stop < end && isNameChar(src.charAt(stop))) {
-        stop++;
-      }
-      word.param(src.substring(start, stop), quoted);
-      pos = stop;
-    } else if (Character.isDigit(next) || "@*#?$!-".indexOf(next) >= 0) {
-      word.param(String.valueOf(next), quoted);
-      pos += 2;
-    } else {
-      word.literalOrQuoted("$", quoted);
-      pos++;
-    }
-  }
-
-  private String backticks() throws ShellSyntaxException {
-    int close = pos + 1;
-    while (close < end && src.charAt(close) != '`') {
-      close += src.charAt(close) == '\\' ? 2 : 1;
-    }
-    if (close >= end) {
-      throw new ShellSyntaxException(line, "a ` quote is never closed");
-    }
-    String text = src.substring(pos + 1, close);
-    line += count(text, '\n');
-    pos = close + 1;
-    return text;
   }
 
   static boolean isNameChar(char c) {

@@ -5,24 +5,78 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses plan.sh into {@link Node}s: command lists, and-or lists, pipelines, {@code if}, {@code
- * case}, {@code for}, groups and assignments. Function bodies are stepped over token by token
- * (sourcing a plan does not run them, and they hold the most varied bash).
+ * Parses shell text into {@link Node}s: command lists, and-or lists, pipelines, {@code if}, {@code
+ * case}, {@code for}, loops, groups, arithmetic commands, functions and assignments. It accepts
+ * what {@code bash -n} accepts (the grammar is bash's, down to where a {@code $(...)} ends); the
+ * {@link Interpreter} then evaluates only what sourcing a plan runs.
  */
 final class ShellParser {
 
   private static final Set<String> RESERVED =
       Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
-  private static final Set<String> DECLARATIONS =
-      Set.of("export", "declare", "local", "readonly", "typeset");
-  private static final Set<String> REDIRECTIONS =
-      Set.of("<", ">", ">>", "<&", ">&", "&>", "<>", ">|", "<<<");
 
   private final ShellLexer lexer;
   private Token peeked;
+  private int commandLine;
 
   ShellParser(String src) {
-    this.lexer = new ShellLexer(src);
+    this(new ShellLexer(src));
+  }
+
+  /** A parser of the text from {@code pos}, which is the start of line {@code line}. */
+  static ShellParser from(String src, int pos, int line) {
+    return new ShellParser(new ShellLexer(src, pos, line, false, false));
+  }
+
+  /**
+   * Parses the top-level commands into {@code done} one by one, so that the ones before a syntax
+   * error are kept; {@link #commandLine()} is then the line the failing command starts on.
+   */
+  void parseInto(List<Node> done) throws ShellSyntaxException {
+    while (true) {
+      Token t = peek();
+      if (t.kind() == Token.Kind.EOF) {
+        return;
+      }
+      if (t.isSeparator()) {
+        next();
+        continue;
+      }
+      commandLine = t.line();
+      done.add(andOr());
+    }
+  }
+
+  int commandLine() {
+    return commandLine;
+  }
+
+  /** A parser that also ends here-documents at indented delimiters (see {@link Heredocs}). */
+  static ShellParser lenient(String src) {
+    return new ShellParser(new ShellLexer(src, 0, 1, true, false));
+  }
+
+  private ShellParser(ShellLexer lexer) {
+    this.lexer = lexer;
+  }
+
+  /**
+   * Where the {@code $(...)} (or {@code <(...)}) whose inside starts at {@code from} ends: bash
+   * parses the inside as a command list, so a {@code case} pattern's {@code )} or a here-document
+   * inside does not end it.
+   */
+  static Scanner.End substitutionEnd(String src, int from, int line, boolean trimmedHeredocEnds)
+      throws ShellSyntaxException {
+    ShellParser inside = new ShellParser(new ShellLexer(src, from, line, trimmedHeredocEnds, true));
+    inside.list(Set.of());
+    Token close = inside.next();
+    if (close.kind() == Token.Kind.EOF) {
+      throw new ShellSyntaxException(line, "a $( is never closed");
+    }
+    if (!close.isOp(")")) {
+      throw unexpected(close);
+    }
+    return new Scanner.End(inside.lexer.pos() - 1, close.line());
   }
 
   Node.Block parse() throws ShellSyntaxException {
@@ -89,9 +143,11 @@ final class ShellParser {
 
   private Node pipeline() throws ShellSyntaxException {
     boolean negate = false;
-    if (peek().isWord("!")) {
-      next();
-      negate = true;
+    while (peek().isWord("!") || peek().isWord("time")) {
+      negate ^= next().isWord("!");
+      if (peek().isWord("-p")) {
+        next();
+      }
     }
     Node first = command();
     skipRedirections();
@@ -112,6 +168,10 @@ final class ShellParser {
     Token t = peek();
     if (t.isOp("(")) {
       next();
+      String arithmetic = lexer.arithmetic();
+      if (arithmetic != null) {
+        return new Node.Arith(t.line(), arithmetic);
+      }
       Node.Block body = list(Set.of());
       expectOp(")");
       return new Node.Group(t.line(), body, true);
@@ -121,8 +181,10 @@ final class ShellParser {
       switch (reserved) {
         case "if":
           return new CompoundParser(this).ifClause();
-        case "for":
+        case "for", "select":
           return new CompoundParser(this).forClause();
+        case "coproc":
+          return new SimpleParser(this).coproc();
         case "while", "until":
           return new CompoundParser(this).whileClause();
         case "case":
@@ -142,89 +204,20 @@ final class ShellParser {
           }
       }
     }
-    if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.ARRAY) {
+    boolean redirection = t.kind() == Token.Kind.OP && SimpleParser.isRedirection(t);
+    if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.ARRAY && !redirection) {
       throw unexpected(t);
     }
-    return simple();
-  }
-
-  private Node simple() throws ShellSyntaxException {
-    int line = peek().line();
-    List<Node.Assign> assigns = new ArrayList<>();
-    List<Word> words = new ArrayList<>();
-    while (true) {
-      Token t = peek();
-      if (t.kind() == Token.Kind.ARRAY && (words.isEmpty() || isDeclaration(words))) {
-        next();
-        Token.ArrayAssign a = t.array();
-        assigns.add(new Node.Assign(t.line(), a.name(), a.append(), null, a.elements()));
-      } else if (t.kind() == Token.Kind.WORD) {
-        next();
-        Node.Assign assign = (words.isEmpty() || isDeclaration(words)) ? asAssign(t) : null;
-        if (assign != null) {
-          assigns.add(assign);
-        } else {
-          words.add(t.word());
-          if (words.size() == 1 && assigns.isEmpty() && peek().isOp("(")) {
-            return new SpecialParser(this).functionBody(t);
-          }
-        }
-      } else if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
-        next();
-        if (peek().kind() == Token.Kind.WORD) {
-          next();
-        }
-      } else if (t.isOp("<<") || t.isOp("<<-")) {
-        next();
-      } else {
-        break;
-      }
-    }
-    return new Node.Command(line, List.copyOf(assigns), List.copyOf(words));
-  }
-
-  private static boolean isDeclaration(List<Word> words) {
-    return DECLARATIONS.contains(words.get(0).plainText());
-  }
-
-  /** {@code name=value}, {@code name+=value}: a word whose unquoted start names a variable. */
-  private static Node.Assign asAssign(Token t) {
-    Word word = t.word();
-    if (word.parts().isEmpty() || !(word.parts().get(0) instanceof Word.Lit lit) || lit.quoted()) {
-      return null;
-    }
-    int eq = lit.text().indexOf('=');
-    if (eq <= 0) {
-      return null;
-    }
-    boolean append = lit.text().charAt(eq - 1) == '+';
-    String name = lit.text().substring(0, append ? eq - 1 : eq);
-    if (!WordBuilder.isName(name)) {
-      return null;
-    }
-    List<Word.Part> rest = new ArrayList<>();
-    String after = lit.text().substring(eq + 1);
-    if (!after.isEmpty()) {
-      rest.add(new Word.Lit(after, false));
-    }
-    rest.addAll(word.parts().subList(1, word.parts().size()));
-    String raw = word.raw().substring(Math.min(word.raw().length(), word.raw().indexOf('=') + 1));
-    return new Node.Assign(t.line(), name, append, new Word(rest, word.line(), raw), null);
+    return new SimpleParser(this).simple();
   }
 
   /** Redirections after a compound command ({@code done < file}) do not change what it sets. */
-  private void skipRedirections() throws ShellSyntaxException {
-    while (true) {
-      Token t = peek();
-      if (t.kind() == Token.Kind.OP && REDIRECTIONS.contains(t.op())) {
+  void skipRedirections() throws ShellSyntaxException {
+    while (peek().kind() == Token.Kind.OP && SimpleParser.isRedirection(peek())) {
+      Token op = next();
+      boolean heredoc = op.isOp("<<") || op.isOp("<<-"); // the lexer took its delimiter
+      if (!heredoc && peek().kind() == Token.Kind.WORD) {
         next();
-        if (peek().kind() == Token.Kind.WORD) {
-          next();
-        }
-      } else if (t.isOp("<<") || t.isOp("<<-")) {
-        next();
-      } else {
-        return;
       }
     }
   }
@@ -261,12 +254,20 @@ final class ShellParser {
     }
   }
 
-  /** Steps over a function body whose {@code {} was just read (see {@link ShellLexer}). */
-  String skipBraceBody() throws ShellSyntaxException {
+  /** Reads the rest of a {@code for ((...))} header whose first {@code (} was just read. */
+  String forArithmetic() throws ShellSyntaxException {
     if (peeked != null) {
-      throw new IllegalStateException("a token was read past the {");
+      throw new IllegalStateException("a token was read past the (");
     }
-    return lexer.skipBraceBody();
+    return lexer.forArithmetic();
+  }
+
+  /** See {@link ShellLexer#conditional}; no token may be read ahead when it changes. */
+  void conditional(boolean inside) {
+    if (peeked != null) {
+      throw new IllegalStateException("a token was read ahead");
+    }
+    lexer.conditional(inside);
   }
 
   Node command0() throws ShellSyntaxException {

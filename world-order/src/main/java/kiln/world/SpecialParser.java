@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The parts of {@link ShellParser} with rules of their own: {@code [[ ... ]]} (whose {@code =~}
- * right side is one word) and function definitions (whose bodies are stepped over unread).
+ * right side is one word) and function definitions (whose bodies are parsed, never run).
  */
 final class SpecialParser {
 
@@ -17,6 +17,7 @@ final class SpecialParser {
 
   Node cond() throws ShellSyntaxException {
     Token open = p.nextToken();
+    p.conditional(true);
     List<Token> tokens = new ArrayList<>();
     while (!p.peekToken().isWord("]]")) {
       Token t = p.nextToken();
@@ -31,6 +32,7 @@ final class SpecialParser {
       }
     }
     p.nextToken();
+    p.conditional(false);
     return new Node.Cond(open.line(), List.copyOf(tokens));
   }
 
@@ -78,35 +80,17 @@ final class SpecialParser {
   }
 
   /**
-   * Steps over a function body: a balanced {@code { }} or {@code ( )}, else one command. Returns
+   * Reads a function body (any compound command, then redirections) without running it. Returns
    * whether the body assigns a setting that decides the plan's identity or dependencies, so a call
    * of it can be flagged.
    */
   private boolean skipBody(Token name) throws ShellSyntaxException {
-    Token open = p.peekToken();
-    if (open.isWord("{")) {
-      p.nextToken();
-      return Tracked.mentioned(p.skipBraceBody());
+    if (p.peekToken().kind() == Token.Kind.EOF) {
+      throw new ShellSyntaxException(
+          name.line(), "the body of function " + name.text() + " is never written");
     }
-    if (!open.isOp("(")) {
-      return Tracked.touches(p.command0());
-    }
-    p.nextToken();
-    boolean tracked = false;
-    int depth = 1;
-    while (depth > 0) {
-      Token t = p.nextToken();
-      if (t.kind() == Token.Kind.EOF) {
-        throw new ShellSyntaxException(
-            name.line(), "the body of function " + name.text() + " is never closed");
-      }
-      tracked |= Tracked.assigns(t);
-      if (t.isOp("(")) {
-        depth++;
-      } else if (t.isOp(")")) {
-        depth--;
-      }
-    }
-    return tracked;
+    Node body = p.command0();
+    p.skipRedirections();
+    return Tracked.touches(body);
   }
 }

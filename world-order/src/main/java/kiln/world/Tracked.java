@@ -14,38 +14,6 @@ final class Tracked {
 
   private Tracked() {}
 
-  /** True when the token assigns a tracked setting ({@code pkg_deps=(...)}, {@code pkg_name=x}). */
-  static boolean assigns(Token t) {
-    if (t.kind() == Token.Kind.ARRAY) {
-      return SETTINGS.contains(t.array().name());
-    }
-    if (t.kind() != Token.Kind.WORD || !t.word().raw().startsWith("pkg_")) {
-      return false;
-    }
-    String raw = t.word().raw();
-    int eq = raw.indexOf('=');
-    if (eq <= 0) {
-      return false;
-    }
-    String name = raw.substring(0, raw.charAt(eq - 1) == '+' ? eq - 1 : eq);
-    return SETTINGS.contains(name);
-  }
-
-  /** True when a text (a function body) seems to assign a tracked setting. */
-  static boolean mentioned(String text) {
-    for (String setting : SETTINGS) {
-      int at = text.indexOf(setting);
-      while (at >= 0) {
-        int after = at + setting.length();
-        if (text.startsWith("=", after) || text.startsWith("+=", after)) {
-          return true;
-        }
-        at = text.indexOf(setting, after);
-      }
-    }
-    return false;
-  }
-
   /** True when running the node could change a tracked setting (or source a file that could). */
   static boolean touches(Node node) {
     if (node instanceof Node.Block b) {

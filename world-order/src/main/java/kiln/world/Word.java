@@ -13,7 +13,7 @@ import java.util.List;
 record Word(List<Part> parts, int line, String raw) {
 
   /** A piece of a word. */
-  sealed interface Part permits Lit, Param, CmdSub, Arith {
+  sealed interface Part permits Lit, Param, CmdSub, ProcSub, Arith {
     boolean quoted();
   }
 
@@ -25,6 +25,14 @@ record Word(List<Part> parts, int line, String raw) {
 
   /** {@code $(...)} or backticks: the command text. */
   record CmdSub(String command, boolean quoted) implements Part {}
+
+  /** {@code <(...)} or {@code >(...)} as written: a file name only running it would give. */
+  record ProcSub(String text) implements Part {
+    @Override
+    public boolean quoted() {
+      return false;
+    }
+  }
 
   /** {@code $((...))}: the expression text. */
   record Arith(String expression, boolean quoted) implements Part {}

@@ -51,6 +51,11 @@ final class WordBuilder {
     parts.add(new Word.CmdSub(command, quoted));
   }
 
+  void processSub(String text) {
+    flush();
+    parts.add(new Word.ProcSub(text));
+  }
+
   void arith(String expression, boolean quoted) {
     flush();
     parts.add(new Word.Arith(expression, quoted));
@@ -61,8 +66,8 @@ final class WordBuilder {
   }
 
   /**
-   * When the word so far is {@code name=} or {@code name+=} (unquoted), the name ({@code name+} for
-   * an append); else null. A following {@code (} then opens an array.
+   * When the word so far is {@code name=}, {@code name[i]=} or {@code name+=} (unquoted), the name
+   * ({@code name+} for an append); else null. A following {@code (} then opens an array.
    */
   String assignmentName() {
     if (!parts.isEmpty()
@@ -74,7 +79,10 @@ final class WordBuilder {
     int stop = plain.length() - 1;
     boolean append = plain.charAt(stop - 1) == '+';
     String name = plain.substring(0, append ? stop - 1 : stop);
-    return isName(name) ? (append ? name + "+" : name) : null;
+    int subscript = name.indexOf('[');
+    boolean element = subscript > 0 && name.endsWith("]");
+    boolean valid = isName(element ? name.substring(0, subscript) : name);
+    return valid ? (append ? name + "+" : name) : null;
   }
 
   Word build(int endPos) {

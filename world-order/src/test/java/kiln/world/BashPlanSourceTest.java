@@ -121,4 +121,30 @@ class BashPlanSourceTest {
             + " (bash set it; the line is not known)",
         outcome.failure().toString());
   }
+
+  @Test
+  void aPlanBashCannotParseIsUnreadableWithBashsOwnMessageAndLine() throws Exception {
+    List<Path> files =
+        List.of(
+            // Once "no pkg_name is set": bash stopped before the name.
+            write("early/plan.sh", "pkg_origin=core\nif true; then\n  pkg_name=early\n"),
+            // Once accepted without a word: bash stopped after the settings.
+            write(
+                "late/plan.sh",
+                "pkg_name=late\npkg_origin=core\npkg_deps=(core/a)\nf() {\n  echo )\n}\n"),
+            write("shared/plan.sh", "pkg_name=shared\npkg_origin=core\n. ../lib/common.sh\n"));
+    write("lib/common.sh", "helper() {\n  case $1 in\n}\n");
+    List<PlanOutcome> outcomes =
+        new BashPlanSource(note -> {}).readAll(files, EvalContext.stage1());
+    assertEquals(
+        files.get(0) + ":4: bash: syntax error: unexpected end of file",
+        outcomes.get(0).failure().toString());
+    assertEquals(
+        files.get(1) + ":5: bash: syntax error near unexpected token `)'",
+        outcomes.get(1).failure().toString());
+    assertEquals(
+        files.get(2).resolveSibling("../lib/common.sh").normalize()
+            + ":3: bash: syntax error near unexpected token `}'",
+        outcomes.get(2).failure().toString());
+  }
 }

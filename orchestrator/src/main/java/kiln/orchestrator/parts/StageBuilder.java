@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class StageBuilder implements EntryBuilder {
       BuildResult result = builder.build(request(entry));
       builder.install(result.artifact());
       copyLog(Optional.of(result.log()), log, "built " + result.ident());
-      return new BuildOutcome.Built(result.artifact());
+      return new BuildOutcome.Built(result.artifact(), inBuildOrder(result.phases()));
     } catch (StudioUnavailableException e) {
       throw new BuilderException(stage + ": " + e.getMessage(), e);
     } catch (BuildTimedOutException e) {
@@ -66,6 +67,25 @@ final class StageBuilder implements EntryBuilder {
       copyLog(Optional.empty(), log, e.getMessage());
       return new BuildOutcome.Failed(e.getMessage());
     }
+  }
+
+  /** The phases in the order a build runs them (the result's map does not keep one). */
+  private static Map<String, Duration> inBuildOrder(Map<String, Duration> phases) {
+    Map<String, Duration> ordered = new LinkedHashMap<>();
+    for (String phase :
+        List.of(
+            BuildResult.INSTALL,
+            BuildResult.FACTS_PASS,
+            BuildResult.RESOLVE,
+            BuildResult.BUILD_PASS,
+            BuildResult.PACK,
+            BuildResult.PUBLISH)) {
+      if (phases.containsKey(phase)) {
+        ordered.put(phase, phases.get(phase));
+      }
+    }
+    phases.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   private BuildRequest request(StageEntry entry) {

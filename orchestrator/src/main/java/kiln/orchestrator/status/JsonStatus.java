@@ -1,0 +1,96 @@
+package kiln.orchestrator.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import kiln.resume.Attempt;
+import kiln.resume.EntryState;
+import kiln.resume.EntryStatus;
+
+/**
+ * {@code kiln status --json}: a shape kept stable for scripts (docs/ledger.md; a test pins the
+ * member names and their order). Times are ISO-8601 UTC to the millisecond, durations seconds to
+ * the millisecond. Objects may gain members at their end; readers pass over the ones they do not
+ * know.
+ */
+public final class JsonStatus implements StatusRenderer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What {@code --json} prints when the work directory has no run yet. */
+  public static final String NO_RUN = "{\"stages\":[]}\n";
+
+  @Override
+  public String render(RunStatus status) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode stages = root.putArray("stages");
+    for (StageStatus stage : status.stages()) {
+      ObjectNode node = stages.addObject();
+      node.put("name", stage.stage().id());
+      node.put("built", stage.count(EntryStatus.BUILT));
+      node.put("failed", stage.count(EntryStatus.FAILED));
+      node.put("skipped", stage.count(EntryStatus.SKIPPED));
+      node.put("timed_out", stage.count(EntryStatus.TIMED_OUT));
+      node.put("pending", stage.count(EntryStatus.QUEUED));
+      node.put("building", stage.count(EntryStatus.BUILDING));
+      ArrayNode plans = node.putArray("plans");
+      for (PlanStatus plan : stage.plans()) {
+        plan(plans.addObject(), plan);
+      }
+      ArrayNode left = node.putArray("left");
+      for (LeftPlan gone : stage.left()) {
+        ObjectNode entry = left.addObject();
+        entry.put("ident", gone.key().ident().toString());
+        entry.put("args", gone.key().argsText());
+        entry.put("was", gone.wasName());
+        entry.put("why", gone.why());
+      }
+    }
+    root.put("run", status.runId());
+    root.put("running", status.running());
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always writes", e);
+    }
+  }
+
+  private static void plan(ObjectNode node, PlanStatus plan) {
+    EntryState entry = plan.state();
+    node.put("ident", plan.key().ident().toString());
+    node.put("args", plan.key().argsText());
+    node.put("status", plan.statusName());
+    node.put("reason", entry.reason());
+    node.put("log", entry.logIfAny().map(Path::toString).orElse(null));
+    node.put("artifact", entry.artifactIfBuilt().map(a -> a.path().toString()).orElse(null));
+    ArrayNode attempts = node.putArray("attempts");
+    for (Attempt attempt : entry.attempts()) {
+      attempt(attempts.addObject(), attempt);
+    }
+  }
+
+  private static void attempt(ObjectNode node, Attempt attempt) {
+    node.put("number", attempt.number());
+    node.put("started", time(attempt.started()));
+    node.put("ended", attempt.endedIfKnown().map(JsonStatus::time).orElse(null));
+    node.put("seconds", attempt.duration().map(JsonStatus::seconds).orElse(null));
+    node.put("outcome", attempt.outcome().id());
+    node.put("log", attempt.log() == null ? null : attempt.log().toString());
+    ObjectNode phases = node.putObject("phases");
+    attempt.phases().forEach((phase, took) -> phases.put(phase, seconds(took)));
+  }
+
+  private static String time(Instant at) {
+    return at.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3);
+  }
+}

@@ -1,0 +1,72 @@
+package kiln.orchestrator.status;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import kiln.resume.EntryStatus;
+import kiln.resume.Recovery;
+import kiln.resume.RunState;
+
+/**
+ * Where a run stands, for {@code kiln status} and its renderers: built from the replayed ledger,
+ * nothing of it re-read or re-computed by a renderer.
+ *
+ * @param runId the run's id
+ * @param ledger the ledger file
+ * @param runningPid the pid of a kiln working on this run now, if any ({@code -1} when a kiln holds
+ *     the lock but its pid could not be read)
+ * @param recovery what replaying found wrong with the ledger, if anything
+ * @param stages the stages the ledger knows, in stage order
+ */
+public record RunStatus(
+    String runId,
+    Path ledger,
+    Optional<Long> runningPid,
+    Recovery recovery,
+    List<StageStatus> stages) {
+
+  public RunStatus {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(runningPid, "runningPid");
+    stages = List.copyOf(stages);
+  }
+
+  /** The status of a replayed run, with no tree to check its plans against. */
+  public static RunStatus of(RunState run, Path ledger, Optional<Long> runningPid) {
+    return of(run, ledger, runningPid, PlanTree.UNKNOWN);
+  }
+
+  /**
+   * The status of a replayed run.
+   *
+   * @param tree where the plans are now: an entry whose plan is gone is reported as left
+   */
+  public static RunStatus of(RunState run, Path ledger, Optional<Long> runningPid, PlanTree tree) {
+    return new RunStatus(
+        run.runId(),
+        ledger,
+        runningPid,
+        run.recovery(),
+        run.stages().values().stream().map(s -> StageStatus.of(s, tree)).toList());
+  }
+
+  /**
+   * True when an entry failed, timed out or was skipped (by the user or because of another): work a
+   * script must not take for done. {@code kiln status} exits {@code 4} then.
+   */
+  public boolean hasFailuresOrSkips() {
+    return stages.stream()
+        .anyMatch(
+            s ->
+                s.count(EntryStatus.FAILED)
+                        + s.count(EntryStatus.TIMED_OUT)
+                        + s.count(EntryStatus.SKIPPED)
+                    > 0);
+  }
+
+  /** True while a kiln works on the run. */
+  public boolean running() {
+    return runningPid.isPresent();
+  }
+}

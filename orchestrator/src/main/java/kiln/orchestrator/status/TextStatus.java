@@ -1,0 +1,96 @@
+package kiln.orchestrator.status;
+
+import java.util.List;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryState;
+import kiln.resume.EntryStatus;
+
+/**
+ * {@code kiln status} for people: per stage the counts, each failure or time-out with its log and
+ * the plans it blocks, the plans the user skipped, the builds running (or cut off), and whether a
+ * kiln is running.
+ */
+public final class TextStatus implements StatusRenderer {
+
+  @Override
+  public String render(RunStatus status) {
+    StringBuilder text = new StringBuilder();
+    text.append("run ")
+        .append(status.runId())
+        .append(" (ledger ")
+        .append(status.ledger())
+        .append(")\n");
+    if (!status.recovery().clean()) {
+      text.append("note: ").append(status.recovery().describe(status.ledger())).append('\n');
+    }
+    for (StageStatus stage : status.stages()) {
+      appendStage(text, stage, status.running());
+    }
+    text.append(
+        status
+            .runningPid()
+            .map(pid -> pid < 0 ? "kiln is running\n" : "kiln is running (pid " + pid + ")\n")
+            .orElse("kiln is not running\n"));
+    return text.toString();
+  }
+
+  private static void appendStage(StringBuilder text, StageStatus stage, boolean running) {
+    text.append(stage.stage().id())
+        .append(": ")
+        .append(
+            String.format(
+                "%d built, %d failed, %d skipped, %d timed out, %d pending, %d building%n",
+                stage.count(EntryStatus.BUILT),
+                stage.count(EntryStatus.FAILED),
+                stage.count(EntryStatus.SKIPPED),
+                stage.count(EntryStatus.TIMED_OUT),
+                stage.count(EntryStatus.QUEUED),
+                stage.count(EntryStatus.BUILDING)));
+    if (stage.passedCheck() > 0) {
+      text.append("  ")
+          .append(stage.passedCheck())
+          .append(" built artifact(s) passed the check before the next stage\n");
+    }
+    appendLeft(text, stage);
+    for (PlanStatus plan : stage.plans()) {
+      EntryState entry = plan.state();
+      if (entry.status().isFailure()) {
+        text.append("  ").append(entry.status().id().replace('_', ' ')).append(' ');
+        text.append(plan.key()).append("  log: ").append(entry.log()).append('\n');
+        if (entry.reason() != null) {
+          // built, but its artifact failed the check before the next stage
+          text.append("    ").append(entry.reason()).append('\n');
+        }
+        if (!plan.blocks().isEmpty()) {
+          text.append("    blocks: ").append(join(plan.blocks())).append('\n');
+        }
+      } else if (entry.skippedByUser()) {
+        text.append("  skipped by the user: ").append(plan.key()).append('\n');
+      } else if (entry.status() == EntryStatus.BUILDING) {
+        text.append(running ? "  building " : "  was building when kiln stopped: ")
+            .append(plan.key())
+            .append(" (attempt ")
+            .append(entry.attemptCount())
+            .append(")  log: ")
+            .append(entry.log())
+            .append('\n');
+      }
+    }
+  }
+
+  private static void appendLeft(StringBuilder text, StageStatus stage) {
+    for (LeftPlan gone : stage.left()) {
+      text.append("  left: ")
+          .append(gone.key())
+          .append(" (was ")
+          .append(gone.wasName().replace('_', ' '))
+          .append("): ")
+          .append(gone.why())
+          .append('\n');
+    }
+  }
+
+  private static String join(List<EntryKey> keys) {
+    return String.join(", ", keys.stream().map(EntryKey::toString).toList());
+  }
+}
