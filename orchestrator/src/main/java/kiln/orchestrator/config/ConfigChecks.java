@@ -68,6 +68,7 @@ final class ConfigChecks {
     List<PackageIdent> backline = backline();
     Path keysDir = path("keys", "keys");
     boolean check = bool("check");
+    boolean compare = bool("compare");
     int jobs = jobs();
     BuildLimits defaults = BuildLimits.defaults();
     Duration timeout = duration("timeout", defaults.wallClock());
@@ -90,6 +91,7 @@ final class ConfigChecks {
         backline,
         keysDir,
         check,
+        compare,
         jobs,
         new BuildLimits(timeout, silence),
         network,

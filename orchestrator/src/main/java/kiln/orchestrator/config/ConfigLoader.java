@@ -32,6 +32,7 @@ public final class ConfigLoader {
           "backline",
           "keys",
           "check",
+          "compare",
           "jobs",
           "timeout",
           "silence-timeout",

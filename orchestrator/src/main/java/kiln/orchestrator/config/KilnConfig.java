@@ -25,6 +25,8 @@ import kiln.world.PackageIdent;
  * @param backline packages whose bin folders make up the studio's {@code /bin} from stage2 on
  * @param keys the origin keys' folder (generated on the first run if absent)
  * @param check whether builds run their test suites ({@code DO_CHECK})
+ * @param compare whether the compare stage runs after stage3: the base rebuilt from stage3's
+ *     packages must be identical to stage2's
  * @param jobs how many world builds run at once
  * @param limits every build's wall-clock and silence limits ({@code timeout}, {@code
  *     silence-timeout})
@@ -45,6 +47,7 @@ public record KilnConfig(
     List<PackageIdent> backline,
     Path keys,
     boolean check,
+    boolean compare,
     int jobs,
     BuildLimits limits,
     NetworkPolicy network,
