@@ -12,6 +12,7 @@ import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
+import kiln.stages.build.StudioBase;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
@@ -60,8 +61,9 @@ public class PlanBuildBench {
     Path plan = noOpPlan(work);
     PlanBuilder builder = PlanBuilder.standard(studio, home, keys, Map.of(), Clock.systemUTC());
     BuildRequest request =
-        BuildRequest.stage1(plan, tarball, work.resolve("results"))
-            .withLimits(new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(5)));
+        BuildRequest.builder(plan, StudioBase.tools(tarball), work.resolve("results"))
+            .limits(new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(5)))
+            .build();
     for (int i = 0; i < 3; i++) {
       builder.build(request);
     }

@@ -27,7 +27,7 @@ echo "== per transition (2000 transitions, 7 rounds)"
 "${java_bench[@]}" schedule "$tmp/schedule-1" 1000 1
 "${java_bench[@]}" schedule "$tmp/schedule-4" 1000 4
 db=$tmp/append.db
-for round in 1 2 3 4 5 6 7; do
+for _ in 1 2 3 4 5 6 7; do
   : >"$db"
   start=$(date +%s%N)
   for ((i = 0; i < 2000; i++)); do echo "core/plan$i:" >>"$db"; done

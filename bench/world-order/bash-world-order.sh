@@ -4,6 +4,7 @@
 # (stage1 context, the plan's directory as working directory), prints its ident and deps, then
 # orders them with tsort. Prints 'origin/name path' lines like `kiln world-order`.
 set -euo pipefail
+# shellcheck disable=SC2016 # expanded by the bash that sources each plan, not here
 print_deps='
   cd "$(dirname "$1")" || exit 0
   STUDIO_TYPE=stage1 FIRST_PASS=true

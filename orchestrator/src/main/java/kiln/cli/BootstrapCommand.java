@@ -130,7 +130,9 @@ final class BootstrapCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BootstrapRequest request;
     RunSession.Choice which;
-    KilnConfig kiln = ConfigLoader.load(config != null ? config : WorkDirOptions.defaultConfig());
+    KilnConfig kiln =
+        ConfigLoader.load(
+            WorkDirOptions.configFile(config, "--config FILE with your distribution's kiln.yaml"));
     try {
       request =
           new BootstrapRequest(
@@ -142,7 +144,7 @@ final class BootstrapCommand implements Callable<Integer> {
               newRun);
       which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);

@@ -2,20 +2,21 @@ package kiln.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import kiln.orchestrator.LogTail;
 import kiln.stages.build.BuildException;
 import kiln.stages.build.BuildRequest;
 import kiln.stages.build.BuildResult;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
+import kiln.stages.build.StudioBase;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -139,35 +140,27 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private BuildRequest request() {
-    List<PackageIdent> backline = new ArrayList<>();
-    if (contents.backline != null) {
-      for (String ident : contents.backline) {
-        backline.add(PackageIdent.parse(ident));
-      }
-    }
-    Optional<String> origin =
-        Optional.ofNullable(System.getenv("HAB_ORIGIN")).filter(o -> !o.isBlank());
-    return new BuildRequest(
-        planDir,
-        Optional.ofNullable(contents.tools),
-        backline,
-        installs,
-        results,
-        check,
-        origin,
-        target,
-        limits.limits(),
-        java.util.Map.of(),
-        network.policy);
+    StudioBase base =
+        contents.tools != null
+            ? StudioBase.tools(contents.tools)
+            : StudioBase.backline(contents.backline.stream().map(PackageIdent::parse).toList());
+    return BuildRequest.builder(planDir, base, results)
+        .installs(installs)
+        .check(check)
+        .originFrom(System.getenv())
+        .target(target)
+        .limits(limits.limits())
+        .network(network.policy)
+        .build();
   }
 
   private static void printTail(Path log, PrintWriter err) {
     try {
-      List<String> lines = Files.readAllLines(log);
+      List<String> lines = LogTail.read(log, TAIL_LINES);
       err.println("kiln: the last lines of " + log + ":");
-      lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(err::println);
+      lines.forEach(err::println);
     } catch (IOException e) {
-      err.println("kiln: cannot read the build log " + log + ": " + e.getMessage());
+      err.println(IoFailures.message("kiln: cannot read the build log " + log, e));
     }
   }
 }

@@ -1,6 +1,8 @@
 package kiln.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,12 +24,17 @@ import picocli.CommandLine.Parameters;
     description = {
       "Prints every plan that depends on any IDENT (transitively unless --direct), in build"
           + " order, as 'origin/name path' lines.",
-      "Reads plan.sh paths from stdin when no --path is given."
+      "Arguments that exist on disk are plan.sh files or directories to read, as world-order"
+          + " takes them; the others are IDENTs. Reads plan.sh paths from stdin when no path is"
+          + " given."
     })
 final class DependentsCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "IDENT", arity = "1..*", description = "origin/name of a plan")
-  List<String> idents = new ArrayList<>();
+  @Parameters(
+      paramLabel = "IDENT|PATH",
+      arity = "1..*",
+      description = "origin/name of a plan, or a plan.sh or directory to read (one that exists)")
+  List<String> arguments = new ArrayList<>();
 
   @Option(names = "--direct", description = "Only plans that depend on an IDENT directly.")
   boolean direct;
@@ -45,7 +52,7 @@ final class DependentsCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--path"},
       paramLabel = "PATH",
-      description = "A plan.sh or a directory to search (repeatable; default: stdin lines).")
+      description = "A plan.sh or a directory to read, as a plain argument does (repeatable).")
   List<String> paths = new ArrayList<>();
 
   @Mixin WorldOptions world;
@@ -56,14 +63,24 @@ final class DependentsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
     List<PackageIdent> roots = new ArrayList<>();
-    for (String ident : idents) {
+    List<String> planPaths = new ArrayList<>(paths);
+    for (String argument : arguments) {
+      if (Files.exists(Path.of(argument))) {
+        planPaths.add(argument);
+        continue;
+      }
       try {
-        roots.add(PackageIdent.parse(ident));
+        roots.add(PackageIdent.parse(argument));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(cli, e.getMessage());
+        throw new CommandLine.ParameterException(
+            cli, e.getMessage() + ", and no file or directory of that name exists", e);
       }
     }
-    World loaded = world.load(paths, cli);
+    if (roots.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          cli, "give an IDENT (origin/name): every argument names a file or directory to read");
+    }
+    World loaded = world.load(planPaths, cli);
     Dependents found = loaded.dependents(roots, direct);
     PrintWriter out = cli.getOut();
     for (Plan plan : found.plans()) {

@@ -1,5 +1,6 @@
 package kiln.cli;
 
+import kiln.world.IoFailures;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,7 +21,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     boolean bug = e instanceof RuntimeException && !(e instanceof IllegalArgumentException);
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = IoFailures.describe(e);
     cli.getErr().println("kiln: " + (bug ? "internal error: " : "") + message);
     if (bug || wantsTrace(parsed)) {
       e.printStackTrace(cli.getErr());

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code kiln} command: a multi-stage bootstrap orchestrator. */
+// INHERIT gives every command and command group -h/--help and -V/--version, those added later too.
 @Command(
     name = "kiln",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Bootstraps a self-hosting distribution and rebuilds its world in order.")
@@ -48,12 +50,15 @@ public final class Kiln implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    System.exit(forArgs(args).execute(args));
+  }
+
+  /** The command line {@link #main} runs these arguments with: only the command they name. */
+  static CommandLine forArgs(String... args) {
     String first = args.length > 0 ? args[0] : "";
-    CommandLine cli =
-        COMMANDS.containsKey(first)
-            ? commandLine(Map.of(first, COMMANDS.get(first)))
-            : commandLine();
-    System.exit(cli.execute(args));
+    return COMMANDS.containsKey(first)
+        ? commandLine(Map.of(first, COMMANDS.get(first)))
+        : commandLine();
   }
 
   /** The configured command line; tests run commands through this without exiting the JVM. */

@@ -42,7 +42,7 @@ final class LimitsOptions {
       try {
         return BuildLimits.parseDuration(value, "duration");
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw (TypeConversionException) new TypeConversionException(e.getMessage()).initCause(e);
       }
     }
   }

@@ -25,7 +25,7 @@ final class NetworkOption {
       try {
         return NetworkPolicy.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw (TypeConversionException) new TypeConversionException(e.getMessage()).initCause(e);
       }
     }
   }

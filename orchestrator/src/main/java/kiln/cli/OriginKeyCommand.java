@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code kiln origin key}: origin signing keys. */
 @Command(
     name = "key",
-    description = "Manage origin signing keys.",
-    subcommands = {OriginKeyGenerateCommand.class})
+    description = "Generate and import origin signing keys.",
+    subcommands = {OriginKeyGenerateCommand.class, OriginKeyImportCommand.class})
 final class OriginKeyCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

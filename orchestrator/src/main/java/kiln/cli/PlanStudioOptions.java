@@ -4,12 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import kiln.stages.build.BuildRequest;
 import kiln.stages.build.KilnHome;
 import kiln.stages.build.PlanBuilder;
-import kiln.stages.studio.BuildLimits;
+import kiln.stages.build.StudioBase;
 import kiln.stages.studio.StudioException;
 import kiln.world.PackageIdent;
 import picocli.CommandLine.Mixin;
@@ -132,19 +130,15 @@ final class PlanStudioOptions {
   }
 
   private BuildRequest request(StudioOptions common, KilnHome kilnHome) {
-    List<PackageIdent> idents = backline.stream().map(PackageIdent::parse).toList();
-    Optional<String> origin =
-        Optional.ofNullable(System.getenv("HAB_ORIGIN")).filter(o -> !o.isBlank());
-    return new BuildRequest(
-        plan,
-        Optional.ofNullable(common.tools).map(Path::toAbsolutePath),
-        idents,
-        installs,
-        kilnHome.work().resolve("studio-logs"),
-        check,
-        origin,
-        target,
-        BuildLimits.defaults(),
-        Map.of());
+    StudioBase base =
+        common.tools != null
+            ? StudioBase.tools(common.tools.toAbsolutePath())
+            : StudioBase.backline(backline.stream().map(PackageIdent::parse).toList());
+    return BuildRequest.builder(plan, base, kilnHome.work().resolve("studio-logs"))
+        .installs(installs)
+        .check(check)
+        .originFrom(System.getenv())
+        .target(target)
+        .build();
   }
 }

@@ -11,7 +11,7 @@ final class StageConverter implements ITypeConverter<StageName> {
     try {
       return StageName.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
+      throw (TypeConversionException) new TypeConversionException(e.getMessage()).initCause(e);
     }
   }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kiln.stages.build.PreparedStudio;
-import kiln.stages.studio.docker.DockerStudio;
-import kiln.stages.studio.docker.StudioOwner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -48,8 +46,6 @@ final class StudioEnterCommand implements Callable<Integer> {
           });
     }
     plan.refuseWithoutPlan();
-    DockerStudio docker =
-        DockerStudio.connect(StudioOwner.current(StudioRunCommand.workDir(studio.work)));
-    return docker.enter(studio.spec(), argv);
+    return StudioRunCommand.containerStudio(studio).enter(studio.spec(), argv);
   }
 }

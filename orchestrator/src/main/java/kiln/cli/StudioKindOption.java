@@ -41,7 +41,8 @@ final class StudioKindOption {
       try {
         return Kind.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        throw (picocli.CommandLine.TypeConversionException)
+            new picocli.CommandLine.TypeConversionException(e.getMessage()).initCause(e);
       }
     }
   }

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kiln.stages.studio.StudioInput;
+import kiln.stages.studio.StudioInput.HostPath;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
 import picocli.CommandLine.Option;
 
@@ -82,9 +83,9 @@ final class StudioOptions {
           "name the studio: --tools TARBALL for a stage1 studio, or --backline-dir DIR... for a"
               + " default one");
     }
-    List<Mount> all = new ArrayList<>();
+    List<StudioInput> all = new ArrayList<>();
     if (src != null) {
-      all.add(new Mount(src.toAbsolutePath(), "/src", true));
+      all.add(new StudioInput.Plan(src));
     }
     for (String m : mounts) {
       all.add(mount(m));
@@ -111,12 +112,12 @@ final class StudioOptions {
     return all;
   }
 
-  private static Mount mount(String option) {
+  private static HostPath mount(String option) {
     String[] parts = option.split(":");
     if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("ro"))) {
       throw new IllegalArgumentException(
           "--mount " + option + ": expected SRC:TARGET or SRC:TARGET:ro");
     }
-    return new Mount(Path.of(parts[0]).toAbsolutePath(), parts[1], parts.length == 3);
+    return new HostPath(Path.of(parts[0]).toAbsolutePath(), parts[1], parts.length == 3);
   }
 }

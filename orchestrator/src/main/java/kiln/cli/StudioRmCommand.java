@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kiln.stages.studio.docker.StudioInventory;
+import kiln.stages.studio.StudioInventory;
+import kiln.stages.studio.choice.StudioChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class StudioRmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StudioInventory inventory = StudioInventory.connect();
+    StudioInventory inventory = StudioChoice.inventory();
     List<String> containers =
         inventory.removeLeftovers(Optional.ofNullable(work).map(StudioRunCommand::workDir));
     containers.forEach(name -> System.out.println("removed container " + name));

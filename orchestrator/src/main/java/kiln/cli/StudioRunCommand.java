@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kiln.stages.build.KilnHome;
+import kiln.stages.studio.OutputReceiver;
+import kiln.stages.studio.Studio;
+import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
-import kiln.stages.studio.docker.DockerStudio;
-import kiln.stages.studio.docker.StudioOwner;
+import kiln.stages.studio.choice.StudioChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +57,9 @@ final class StudioRunCommand implements Callable<Integer> {
           });
     }
     plan.refuseWithoutPlan();
-    DockerStudio docker = DockerStudio.connect(StudioOwner.current(workDir(studio.work)));
-    StudioRun run = docker.run(studio.spec(), command, System.out, limits.limits());
+    StudioRun run =
+        containerStudio(studio)
+            .run(studio.spec(), command, System.out, limits.limits(), OutputReceiver.DISCARD);
     System.out.flush();
     return exitCode(run);
   }
@@ -70,5 +74,12 @@ final class StudioRunCommand implements Callable<Integer> {
 
   static Path workDir(Path work) {
     return work.toAbsolutePath().normalize();
+  }
+
+  /** Without --plan the studio is a container (a Docker one), labelled with the work dir. */
+  static Studio containerStudio(StudioOptions options) throws StudioException {
+    KilnHome home = KilnHome.of(System.getenv(), Path.of(System.getProperty("user.home")));
+    return StudioChoice.choose(
+        StudioChoice.Kind.DOCKER, home.tools(), workDir(options.work), System.err::println);
   }
 }

@@ -2,6 +2,7 @@ package kiln.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import kiln.orchestrator.config.ConfigException;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.status.PlanTree;
@@ -14,16 +15,31 @@ final class WorkDirOptions {
   static final Path DEFAULT_CONFIG = Path.of("kiln.yaml");
 
   /**
-   * The config used when none is named: {@code ./kiln.yaml}, else the bundled demo distribution
-   * that the {@code kiln} launcher names in {@code KILN_DEMO_CONFIG}, so that a plain {@code kiln
-   * bootstrap} in a fresh clone runs the demo.
+   * The config a command reads: {@code given} (its --config), else {@code ./kiln.yaml}, else the
+   * bundled demo distribution, which the {@code kiln} launcher names in {@code KILN_DEMO_CONFIG}
+   * only when it runs inside its checkout: README's plain {@code kiln bootstrap} runs the demo
+   * there, and nowhere else acts on it unasked.
+   *
+   * @param instead what the command accepts in place of a kiln.yaml, for the message
+   * @throws ConfigException when there is none of them
    */
-  static Path defaultConfig() {
-    String demo = System.getenv("KILN_DEMO_CONFIG");
-    if (Files.exists(DEFAULT_CONFIG) || demo == null || !Files.exists(Path.of(demo))) {
+  static Path configFile(Path given, String instead) throws ConfigException {
+    if (given != null) {
+      return given;
+    }
+    if (Files.exists(DEFAULT_CONFIG)) {
       return DEFAULT_CONFIG;
     }
-    return Path.of(demo);
+    String demo = System.getenv("KILN_DEMO_CONFIG");
+    if (demo != null && Files.exists(Path.of(demo))) {
+      return Path.of(demo);
+    }
+    throw new ConfigException(
+        DEFAULT_CONFIG.toAbsolutePath(),
+        List.of(
+            "no kiln.yaml here: pass "
+                + instead
+                + "; the bundled demo runs only when kiln is started inside its checkout"));
   }
 
   @Option(
@@ -46,7 +62,8 @@ final class WorkDirOptions {
     if (work != null) {
       return PlanTree.UNKNOWN;
     }
-    Path file = config != null ? config : defaultConfig();
+    Path file =
+        configFile(config, "--config FILE with your distribution's kiln.yaml, or --work DIR");
     return Files.exists(file) ? PlanTree.under(ConfigLoader.load(file).folder()) : PlanTree.UNKNOWN;
   }
 
@@ -55,12 +72,8 @@ final class WorkDirOptions {
     if (work != null) {
       return work.toAbsolutePath().normalize();
     }
-    Path file = config != null ? config : defaultConfig();
-    if (config == null && !Files.exists(file)) {
-      throw new ConfigException(
-          file.toAbsolutePath(),
-          java.util.List.of("no kiln.yaml here: give --config FILE or --work DIR"));
-    }
-    return ConfigLoader.load(file).work();
+    return ConfigLoader.load(
+            configFile(config, "--config FILE with your distribution's kiln.yaml, or --work DIR"))
+        .work();
   }
 }

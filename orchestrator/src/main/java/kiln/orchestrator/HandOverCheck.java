@@ -19,6 +19,7 @@ import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import kiln.resume.StageState;
 import kiln.resume.Transition;
+import kiln.world.IoFailures;
 
 /**
  * The check a stage's artifacts must pass before the next stage may use them (after stage2: nothing
@@ -116,7 +117,8 @@ final class HandOverCheck {
     try {
       return logs.newAttempt(stage, key);
     } catch (IOException e) {
-      throw new StageException("cannot make a log for " + key + " in " + stage + ": " + e, e);
+      throw new StageException(
+          IoFailures.message("cannot make a log for " + key + " in " + stage, e), e);
     }
   }
 
@@ -129,7 +131,8 @@ final class HandOverCheck {
     try {
       Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new StageException("cannot write the check's findings to " + log + ": " + e, e);
+      throw new StageException(
+          IoFailures.message("cannot write the check's findings to " + log, e), e);
     }
   }
 }

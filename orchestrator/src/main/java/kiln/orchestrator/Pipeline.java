@@ -14,6 +14,7 @@ import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import kiln.resume.StageState;
 import kiln.resume.StageWork;
+import kiln.world.IoFailures;
 
 /**
  * {@code kiln bootstrap}: runs the selected stages in order, each through the {@link Scheduler},
@@ -105,7 +106,7 @@ public final class Pipeline {
     try {
       Files.createDirectories(context.results());
     } catch (IOException e) {
-      throw new StageException("cannot make " + context.results() + ": " + e, e);
+      throw new StageException(IoFailures.message("cannot make " + context.results(), e), e);
     }
     StageWork work = work(stage);
     tidy(stage, context);
@@ -173,7 +174,7 @@ public final class Pipeline {
     try (java.util.stream.Stream<Path> files = Files.list(results)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".hart")).sorted().toList();
     } catch (IOException e) {
-      throw new StageException("cannot list " + results + ": " + e, e);
+      throw new StageException(IoFailures.message("cannot list " + results, e), e);
     }
   }
 

@@ -36,12 +36,8 @@ public interface PostStageStep {
             WorldOrderFiles.write(config.folder(), work, state);
           } catch (java.io.IOException e) {
             throw new StageException(
-                "cannot write "
-                    + WorldOrderFiles.MASTER
-                    + " in "
-                    + config.folder()
-                    + ": "
-                    + e.getMessage(),
+                kiln.world.IoFailures.message(
+                    "cannot write " + WorldOrderFiles.MASTER + " in " + config.folder(), e),
                 e);
           }
         }

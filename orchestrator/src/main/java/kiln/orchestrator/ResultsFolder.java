@@ -12,6 +12,7 @@ import kiln.resume.EntryKey;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageState;
+import kiln.world.IoFailures;
 
 /**
  * A stage's {@code results-stageN/} as the ledger has it: exactly one artifact per built entry.
@@ -58,7 +59,7 @@ final class ResultsFolder {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new StageException("cannot list " + results + ": " + e, e);
+      throw new StageException(IoFailures.message("cannot list " + results, e), e);
     }
     List<Path> moved = new java.util.ArrayList<>();
     for (Path stray : strays) {
@@ -77,7 +78,9 @@ final class ResultsFolder {
                 + " published by a build kiln did not record)");
       } catch (IOException e) {
         throw new StageException(
-            "cannot move " + stray + ", which the ledger does not record, out of the way: " + e, e);
+            IoFailures.message(
+                "cannot move " + stray + ", which the ledger does not record, out of the way", e),
+            e);
       }
     }
     return moved;

@@ -14,6 +14,7 @@ import kiln.resume.RunJournal;
 import kiln.resume.StageState;
 import kiln.resume.StageWork;
 import kiln.resume.Transition;
+import kiln.world.IoFailures;
 
 /**
  * Where a stage starts from, given its ledger: built entries whose artifact still verifies stay
@@ -82,7 +83,7 @@ final class Resumption {
       return state.artifact().stillMatches();
     } catch (IOException e) {
       throw new JournalException(
-          "cannot check the artifact of " + key + " in " + work.stage() + ": " + e, e);
+          IoFailures.message("cannot check the artifact of " + key + " in " + work.stage(), e), e);
     }
   }
 }

@@ -24,6 +24,7 @@ import kiln.resume.StageEntry;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 import kiln.resume.Transition;
+import kiln.world.IoFailures;
 
 /**
  * Builds one stage's entries through a {@link EntryBuilder}, recording every transition in the
@@ -178,16 +179,22 @@ public final class Scheduler {
     batch.commit();
   }
 
-  /** Runs on a worker thread: the build, then the artifact's hash. */
+  /** Runs on a worker thread: the build, then the artifact's hash (unless the builder knows it). */
   private Finished buildOne(StageEntry entry, Path log)
       throws BuilderException, InterruptedException {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
       try {
-        return new Finished(entry.key(), log, outcome, hashFinished(built.artifact()));
+        Artifact artifact =
+            built.sha256().isPresent()
+                ? Artifact.measured(built.artifact(), built.sha256().get())
+                : hashFinished(built.artifact());
+        return new Finished(entry.key(), log, outcome, artifact);
       } catch (IOException e) {
         String why =
-            "the build reported the artifact " + built.artifact() + ", which cannot be read: " + e;
+            IoFailures.message(
+                "the build reported the artifact " + built.artifact() + ", which cannot be read",
+                e);
         appendToLog(log, why);
         return new Finished(entry.key(), log, BuildOutcome.failed(why), null);
       }
@@ -315,7 +322,7 @@ public final class Scheduler {
     if (cause instanceof Error e) {
       throw e;
     }
-    return new BuilderException("the builder failed: " + cause, cause);
+    return new BuilderException(IoFailures.message("the builder failed", cause), cause);
   }
 
   private static void stop(ExecutorService pool) throws InterruptedException {

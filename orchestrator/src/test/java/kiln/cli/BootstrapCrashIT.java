@@ -26,6 +26,7 @@ import kiln.orchestrator.LedgerLines;
 import kiln.resume.Recovery;
 import kiln.resume.RunJournal;
 import kiln.resume.RunState;
+import kiln.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -363,15 +364,11 @@ class BootstrapCrashIT {
 
   /** The packaged command line in a JVM of its own, its output and errors into {@code log}. */
   private static Process start(Path log, String... args) throws IOException {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-jar",
-                Path.of("target", "kiln.jar").toAbsolutePath().toString()));
-    argv.addAll(List.of(args));
-    return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildJvm.with("-XX:+UseSerialGC")
+        .jar(Path.of("target", "kiln.jar"), List.of(args))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static void exec(Path in, String... command) throws Exception {

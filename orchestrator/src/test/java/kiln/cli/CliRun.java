@@ -7,9 +7,9 @@ import picocli.CommandLine;
 /** Runs a kiln command line in this JVM and keeps what it printed. */
 record CliRun(int exit, String out, String err) {
 
-  /** Runs {@code kiln ARGS...} as the launcher would. */
+  /** Runs {@code kiln ARGS...} as the launcher would, through {@link Kiln#main}'s command line. */
   static CliRun of(String... args) {
-    return run(Kiln.commandLine(), args);
+    return run(Kiln.forArgs(args), args);
   }
 
   /** Runs one command object (built with test collaborators) as the kiln CLI would. */

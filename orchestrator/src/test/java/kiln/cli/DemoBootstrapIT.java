@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -63,6 +64,9 @@ class DemoBootstrapIT {
     assertEquals("demo-libgreet.1.log", failedLog.getFileName().toString(), "the first attempt");
     String failure = Files.readString(failedLog);
     assertTrue(failure.contains("greet.c") && failure.contains("error"), failure);
+    assertOneLog(failedLog, results, "demo-libgreet-");
+    assertOneLog(
+        Path.of(world.get("demo/wordcount").get("log").asText()), results, "demo-wordcount-");
     assertSkipped(world, "demo/libgreet failed", "demo/hello", "demo/motd");
     assertStatus(world, "built", "demo/wordcount", "demo/banner");
     assertEquals(5, world.size(), world.keySet().toString());
@@ -195,6 +199,26 @@ class DemoBootstrapIT {
     List<String> outcomes = new ArrayList<>();
     plan.get("attempts").forEach(a -> outcomes.add(a.get("outcome").asText()));
     return outcomes;
+  }
+
+  /**
+   * The build's log exists once: the ledger's file, which the results dir's log of that build links
+   * to.
+   */
+  private static void assertOneLog(Path ledgerLog, Path results, String prefix) throws IOException {
+    assertTrue(Files.isRegularFile(ledgerLog, LinkOption.NOFOLLOW_LINKS), ledgerLog + " is a file");
+    List<Path> published;
+    try (Stream<Path> files = Files.list(results)) {
+      published =
+          files
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .filter(p -> p.getFileName().toString().endsWith(".log"))
+              .toList();
+    }
+    assertEquals(1, published.size(), published.toString());
+    assertTrue(
+        Files.isSymbolicLink(published.get(0)), published.get(0) + " refers to the ledger's");
+    assertTrue(Files.isSameFile(ledgerLog, published.get(0)), published.get(0).toString());
   }
 
   private CliRun bootstrap() {

@@ -85,9 +85,29 @@ class HartCommandsTest {
     CliRun run = CliRun.of("hart", "verify", hart.toString(), "--keys", empty.toString());
     assertEquals(1, run.exit());
     assertEquals(
-        "kiln: no public key demo-20261121120000.pub in " + empty + ": import it or pass --keys\n",
+        "kiln: no public key demo-20261121120000.pub in "
+            + empty
+            + ": import it (kiln origin key import FILE --keys "
+            + empty
+            + ") or pass the --keys that holds it\n",
         run.err());
     assertEquals("", run.out());
+  }
+
+  @Test
+  void theMissingKeyVerifiesOnceImportedAsTheMessageSays() throws Exception {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    CliRun refused = CliRun.of("hart", "verify", hart.toString(), "--keys", elsewhere.toString());
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("kiln origin key import FILE"), refused.err());
+
+    Path pub = keys.resolve("demo-20261121120000.pub");
+    CliRun imported =
+        CliRun.of("origin", "key", "import", pub.toString(), "--keys", elsewhere.toString());
+    assertEquals(0, imported.exit(), imported.err());
+
+    CliRun run = CliRun.of("hart", "verify", hart.toString(), "--keys", elsewhere.toString());
+    assertEquals(0, run.exit(), run.err());
   }
 
   @Test

@@ -9,9 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kiln.testing.ChildJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,13 +231,6 @@ class StudioCommandIT {
   }
 
   static Process start(String... args) throws IOException {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of("target", "kiln.jar").toAbsolutePath().toString()));
-    argv.addAll(List.of(args));
-    return new ProcessBuilder(argv).start();
+    return ChildJvm.PLAIN.jar(Path.of("target", "kiln.jar"), List.of(args)).start();
   }
 }

@@ -25,6 +25,7 @@ import kiln.resume.RunJournal;
 import kiln.resume.RunState;
 import kiln.resume.StageName;
 import kiln.resume.StageState;
+import kiln.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,17 +133,8 @@ class CrashTest {
   }
 
   private Process start(int jobs, long millis, Redirect out) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            CrashWorld.class.getName(),
-            work.toString(),
-            String.valueOf(jobs),
-            String.valueOf(millis))
+    return ChildJvm.with("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+        .main(CrashWorld.class, work.toString(), String.valueOf(jobs), String.valueOf(millis))
         .redirectOutput(out)
         .start();
   }

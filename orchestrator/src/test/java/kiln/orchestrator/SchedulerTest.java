@@ -254,6 +254,27 @@ class SchedulerTest {
   }
 
   @Test
+  void aHashTheBuilderComputedWhileWritingIsRecordedWithoutHashingTheArtifactAgain()
+      throws Exception {
+    Path artifact = Files.createDirectories(work.resolve("results")).resolve("t-a.hart");
+    Files.writeString(artifact, "the artifact");
+    String written = "ab".repeat(32); // not the file's hash: only a second read would notice
+    EntryBuilder hashing = (stage, entry, log) -> BuildOutcome.built(artifact, written);
+
+    new Scheduler(
+            Worlds.world("a"),
+            journal,
+            hashing,
+            new LogPaths(work),
+            SchedulerOptions.defaults(),
+            Progress.SILENT)
+        .run();
+
+    assertEquals(written, ledger().entry(key("a")).artifact().sha256());
+    assertEquals(Files.size(artifact), ledger().entry(key("a")).artifact().size());
+  }
+
+  @Test
   void aSkipByTheUserHoldsAcrossRunsUntilRetried() throws Exception {
     run(
         WORLD,

@@ -42,6 +42,15 @@ public record Artifact(Path path, String sha256, long size, long modifiedMillis)
   }
 
   /**
+   * Measures the file at {@code path} whose SHA-256 is already known (its writer computed it), so
+   * it is not read again.
+   */
+  public static Artifact measured(Path path, String sha256) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    return new Artifact(path, sha256, attributes.size(), attributes.lastModifiedTime().toMillis());
+  }
+
+  /**
    * Tells whether the file is still the one that was built. Size and modification time unchanged
    * are taken as proof (as make and git do), so resuming a world of thousands of artifacts does not
    * read them all; a file whose time changed is hashed and must match.

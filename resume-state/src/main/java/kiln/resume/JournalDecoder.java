@@ -120,7 +120,7 @@ final class JournalDecoder {
         }
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getMessage());
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
     return f;
   }

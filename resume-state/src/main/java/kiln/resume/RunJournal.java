@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import kiln.world.IoFailures;
 
 /**
  * The ledger of one run: every transition of every entry of every stage, appended and forced to
@@ -80,7 +81,7 @@ public final class RunJournal implements AutoCloseable {
       journal.append(JournalCodec.session(++journal.seq, clock.instant(), pid()));
       return journal;
     } catch (IOException e) {
-      throw new JournalException("cannot open the ledger " + file + ": " + e, e);
+      throw new JournalException(IoFailures.message("cannot open the ledger " + file, e), e);
     }
   }
 
@@ -105,7 +106,8 @@ public final class RunJournal implements AutoCloseable {
     try {
       Durable.writeAtomically(dir.resolve("current"), runId + "\n");
     } catch (IOException e) {
-      throw new JournalException("cannot switch " + dir + " to run " + runId + ": " + e, e);
+      throw new JournalException(
+          IoFailures.message("cannot switch " + dir + " to run " + runId, e), e);
     }
     return resume(lock, clock);
   }
@@ -145,7 +147,7 @@ public final class RunJournal implements AutoCloseable {
       Durable.writeAtomically(dir.resolve("current"), runId + "\n");
       return journal;
     } catch (IOException e) {
-      throw new JournalException("cannot start a ledger in " + dir + ": " + e, e);
+      throw new JournalException(IoFailures.message("cannot start a ledger in " + dir, e), e);
     }
   }
 
@@ -165,7 +167,7 @@ public final class RunJournal implements AutoCloseable {
       contents.records().forEach(state::apply);
       return Optional.of(state.snapshot(contents.recovery()));
     } catch (IOException e) {
-      throw new JournalException("cannot read the ledger " + file + ": " + e, e);
+      throw new JournalException(IoFailures.message("cannot read the ledger " + file, e), e);
     }
   }
 
@@ -186,7 +188,7 @@ public final class RunJournal implements AutoCloseable {
           ? Optional.of(Files.readString(current, StandardCharsets.UTF_8).trim())
           : Optional.empty();
     } catch (IOException e) {
-      throw new JournalException("cannot read " + current + ": " + e, e);
+      throw new JournalException(IoFailures.message("cannot read " + current, e), e);
     }
   }
 
@@ -262,7 +264,7 @@ public final class RunJournal implements AutoCloseable {
     try {
       append(lines);
     } catch (IOException e) {
-      throw new JournalException("cannot write the ledger " + file + ": " + e, e);
+      throw new JournalException(IoFailures.message("cannot write the ledger " + file, e), e);
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import kiln.world.IoFailures;
 
 /**
  * Keeps a second kiln off a work directory. The lock is an OS file lock on {@code kiln.lock}, which
@@ -83,7 +84,8 @@ public final class WorkDirLock implements AutoCloseable {
       return new WorkDirLock(workDir, channel, lock, previous);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new JournalException("cannot lock the work directory " + file + ": " + e, e);
+      throw new JournalException(
+          IoFailures.message("cannot lock the work directory " + file, e), e);
     }
   }
 

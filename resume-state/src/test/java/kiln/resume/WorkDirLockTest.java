@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import kiln.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class WorkDirLockTest {
   @Test
   void refusesASecondHolderInTheSameProcessNamingThePid() throws Exception {
     try (WorkDirLock lock = WorkDirLock.acquire(work)) {
+      assertEquals(Optional.empty(), lock.previousHolder(), "a new work dir had no holder");
       WorkDirLockedException refused =
           assertThrows(WorkDirLockedException.class, () -> WorkDirLock.acquire(work));
       assertEquals(ProcessHandle.current().pid(), refused.holder());
@@ -68,29 +70,16 @@ class WorkDirLockTest {
   }
 
   private void assertStillHeldAgainstAnotherProcess() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolder.class.getName(),
-                work.toString())
-            .start();
+    Process child = ChildJvm.PLAIN.main(LockHolder.class, work.toString()).start();
     assertEquals(1, child.waitFor(), "the child must be refused");
     String err = new String(child.getErrorStream().readAllBytes());
     assertTrue(err.contains("another kiln (pid " + ProcessHandle.current().pid()), err);
   }
 
   private Process startHolder() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolder.class.getName(),
-                work.toString())
+        ChildJvm.PLAIN
+            .main(LockHolder.class, work.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String line = new BufferedReader(new InputStreamReader(child.getInputStream())).readLine();

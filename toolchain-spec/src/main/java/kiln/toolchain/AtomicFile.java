@@ -75,7 +75,9 @@ final class AtomicFile implements AutoCloseable {
       publish();
     } catch (FileAlreadyExistsException e) {
       if (!sameBytes()) {
-        throw new TargetExistsException(target);
+        TargetExistsException taken = new TargetExistsException(target);
+        taken.initCause(e);
+        throw taken;
       }
     }
     deleteTemporary();
@@ -124,7 +126,7 @@ final class AtomicFile implements AutoCloseable {
     try {
       Files.deleteIfExists(temporary);
     } catch (IOException e) {
-      System.err.println("kiln: could not remove " + temporary + ": " + e.getMessage());
+      System.err.println("kiln: could not remove " + temporary + ": " + TarballInput.describe(e));
     }
   }
 }

@@ -35,7 +35,7 @@ public record BuildTime(Instant now, boolean fixed) {
       return new BuildTime(Instant.ofEpochSecond(Long.parseLong(epoch.trim())), true);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "SOURCE_DATE_EPOCH='" + epoch + "' is not a number of seconds since 1970-01-01 UTC");
+          "SOURCE_DATE_EPOCH='" + epoch + "' is not a number of seconds since 1970-01-01 UTC", e);
     }
   }
 

@@ -155,7 +155,7 @@ final class Freshener {
       Instant mtime = time.mtimeFor(Files.getLastModifiedTime(source).toInstant());
       entry = PlannedEntry.hostFile(name, mode, mtime, source);
     } catch (IOException e) {
-      problems.add("--put " + name + "=" + source + ": " + e.getMessage());
+      problems.add("--put " + name + "=" + source + ": " + TarballInput.describe(e));
       return;
     }
     if (old == null) {

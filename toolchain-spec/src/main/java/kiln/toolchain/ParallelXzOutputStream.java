@@ -162,12 +162,17 @@ final class ParallelXzOutputStream extends OutputStream {
       out.write(pending.removeFirst().get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while compressing");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while compressing");
+      interrupted.initCause(e);
+      throw interrupted;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException("xz compression failed: " + e.getCause(), e.getCause());
+      String why = e.getCause().getMessage();
+      throw new IOException(
+          "xz compression failed: " + (why == null ? "no reason given" : why), e.getCause());
     }
   }
 }

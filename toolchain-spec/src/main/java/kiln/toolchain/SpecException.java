@@ -9,7 +9,11 @@ public final class SpecException extends Exception {
   private final transient List<String> problems;
 
   SpecException(Path specFile, List<String> problems) {
-    super(format(specFile, problems));
+    this(specFile, problems, null);
+  }
+
+  SpecException(Path specFile, List<String> problems, Throwable cause) {
+    super(format(specFile, problems), cause);
     this.problems = List.copyOf(problems);
   }
 

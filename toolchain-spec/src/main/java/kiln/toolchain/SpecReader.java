@@ -87,9 +87,9 @@ final class SpecReader {
       return root == null ? YAML.createObjectNode() : root;
     } catch (JsonProcessingException e) {
       throw new SpecException(
-          specFile, List.of("not valid YAML: " + e.getOriginalMessage() + location(e)));
+          specFile, List.of("not valid YAML: " + e.getOriginalMessage() + location(e)), e);
     } catch (IOException e) {
-      throw new SpecException(specFile, List.of("cannot read it: " + e.getMessage()));
+      throw new SpecException(specFile, List.of("cannot read it: " + TarballInput.describe(e)), e);
     }
   }
 

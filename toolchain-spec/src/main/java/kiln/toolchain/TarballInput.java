@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,12 +48,16 @@ final class TarballInput {
     return new TarballException(tarball + ": " + describe(e), e);
   }
 
+  /** Why a file cannot be read or written, in words (never a Java type name). */
   static String describe(IOException e) {
     if (e instanceof DamagedArchiveException) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException) {
       return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
     }
     if (e instanceof EOFException) {
       return "truncated: the xz data ends before its end marker (an incomplete download or copy?)";
@@ -63,6 +68,10 @@ final class TarballInput {
     if (e instanceof CorruptedInputException) {
       return "corrupt xz data: " + e.getMessage();
     }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
+    // Not one of the JDK's type names: a message in words, or the cause's.
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    return e.getCause() instanceof IOException cause ? describe(cause) : "input/output error";
   }
 }

@@ -66,7 +66,7 @@ public final class ToolsTarball {
     } catch (TargetExistsException e) {
       throw new TarballException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new TarballException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new TarballException("cannot write " + target + ": " + TarballInput.describe(e), e);
     }
   }
 

@@ -160,7 +160,7 @@ final class TreePlan {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
     } catch (IOException e) {
-      problems.add("base: cannot read " + dir + ": " + e.getMessage());
+      problems.add("base: cannot read " + dir + ": " + TarballInput.describe(e));
       return;
     }
     for (Path child : children) {
@@ -194,7 +194,7 @@ final class TreePlan {
         problems.add("base: " + file + " is a device, FIFO or socket; tools/ may not hold one");
       }
     } catch (IOException e) {
-      problems.add("base: cannot read " + file + ": " + e.getMessage());
+      problems.add("base: cannot read " + file + ": " + TarballInput.describe(e));
     }
   }
 
@@ -213,7 +213,7 @@ final class TreePlan {
     try {
       return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
     } catch (IOException e) {
-      problems.add("cannot read the mode of " + file + ": " + e.getMessage());
+      problems.add("cannot read the mode of " + file + ": " + TarballInput.describe(e));
       return 0644;
     }
   }
@@ -223,7 +223,7 @@ final class TreePlan {
       FileTime modified = Files.getLastModifiedTime(file);
       return time.mtimeFor(modified.toInstant());
     } catch (IOException e) {
-      problems.add("cannot read " + file + ": " + e.getMessage());
+      problems.add("cannot read " + file + ": " + TarballInput.describe(e));
       return time.now();
     }
   }

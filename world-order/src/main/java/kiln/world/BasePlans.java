@@ -55,7 +55,7 @@ public record BasePlans(Path file, List<Entry> entries) {
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new BasePlansException("cannot read base-plans file " + file + ": " + e);
+      throw new BasePlansException(IoFailures.message("cannot read base-plans file " + file, e), e);
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -79,7 +79,7 @@ public record BasePlans(Path file, List<Entry> entries) {
         args.put(a.getKey(), a.getValue());
       } catch (IllegalArgumentException e) {
         throw new BasePlansException(
-            at + ": " + e.getMessage() + " (want: plan-dir [VAR=value ...])");
+            at + ": " + e.getMessage() + " (want: plan-dir [VAR=value ...])", e);
       }
     }
     return new Entry(locate(file, words[0], at), args, at);

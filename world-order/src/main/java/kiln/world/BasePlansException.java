@@ -8,4 +8,8 @@ public final class BasePlansException extends Exception {
   public BasePlansException(String message) {
     super(message);
   }
+
+  public BasePlansException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

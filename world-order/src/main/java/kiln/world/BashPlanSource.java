@@ -71,7 +71,7 @@ public final class BashPlanSource implements PlanSource {
       bash = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       for (int i = from; i < files.size(); i++) {
-        results.put(i, failure(files.get(i), "cannot start bash: " + e.getMessage()));
+        results.put(i, failure(files.get(i), IoFailures.message("cannot start bash", e)));
       }
       return files.size();
     }

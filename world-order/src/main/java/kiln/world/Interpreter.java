@@ -248,7 +248,8 @@ final class Interpreter {
         SourceLocation at = e.diagnostic().where();
         throw new UnreadablePlanException(
             new Diagnostic(
-                new SourceLocation(at.file(), at.line(), scope.via), e.diagnostic().message()));
+                new SourceLocation(at.file(), at.line(), scope.via), e.diagnostic().message()),
+            e);
       }
       return run(block);
     } finally {

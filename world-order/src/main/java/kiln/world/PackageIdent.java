@@ -50,7 +50,8 @@ public record PackageIdent(String origin, String name, String version, String re
           parts.length > 2 ? parts[2] : null,
           parts.length > 3 ? parts[3] : null);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a package ident: '" + text + "': " + e.getMessage());
+      throw new IllegalArgumentException(
+          "not a package ident: '" + text + "': " + e.getMessage(), e);
     }
   }
 

@@ -91,7 +91,8 @@ final class PlanAssembler {
       try {
         ident = PackageIdent.parse(text);
       } catch (IllegalArgumentException e) {
-        throw unreadable(f.at(), invalidDependency(kind.setting(), e.getMessage()));
+        throw new UnreadablePlanException(
+            new Diagnostic(f.at(), invalidDependency(kind.setting(), e.getMessage())), e);
       }
       into.add(new Dependency(ident, kind, f.at()));
     }

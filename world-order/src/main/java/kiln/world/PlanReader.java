@@ -122,7 +122,8 @@ public final class PlanReader {
       text = read(file);
     } catch (IOException e) {
       throw new UnreadablePlanException(
-          new Diagnostic(new SourceLocation(asGiven, 0), "cannot read: " + e.getMessage()));
+          new Diagnostic(new SourceLocation(asGiven, 0), "cannot read it: " + IoFailures.reason(e)),
+          e);
     }
     try {
       return new ShellParser(text).parse();
@@ -137,7 +138,8 @@ public final class PlanReader {
       }
       throw new UnreadablePlanException(
           new Diagnostic(
-              new SourceLocation(asGiven, strict.line()), "bash syntax: " + strict.getMessage()));
+              new SourceLocation(asGiven, strict.line()), "bash syntax: " + strict.getMessage()),
+          strict);
     }
   }
 

@@ -1,8 +1,7 @@
 package kiln.world;
 
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -11,28 +10,33 @@ import java.util.function.Consumer;
  */
 final class Sandbox {
 
-  private static final List<List<String>> CANDIDATES =
+  private static final List<String> BUBBLEWRAP =
       List.of(
-          List.of(
-              "bwrap",
-              "--ro-bind",
-              "/",
-              "/",
-              "--dev",
-              "/dev",
-              "--proc",
-              "/proc",
-              "--unshare-net",
-              "--unshare-pid",
-              "--die-with-parent"),
-          List.of("unshare", "--net", "--map-root-user"),
-          List.of("unshare", "--net"));
+          "bwrap",
+          "--ro-bind",
+          "/",
+          "/",
+          "--dev",
+          "/dev",
+          "--proc",
+          "/proc",
+          "--unshare-net",
+          "--unshare-pid",
+          "--die-with-parent");
+
+  private static final List<List<String>> UNSHARE =
+      List.of(List.of("unshare", "--net", "--map-root-user"), List.of("unshare", "--net"));
 
   private Sandbox() {}
 
   static List<String> choose(Consumer<String> notes) {
-    for (List<String> prefix : CANDIDATES) {
-      if (works(prefix)) {
+    if (Bubblewrap.works()) {
+      return BUBBLEWRAP;
+    }
+    for (List<String> prefix : UNSHARE) {
+      List<String> probe = new ArrayList<>(prefix);
+      probe.add("true");
+      if (HostProbe.succeeds(probe)) {
         return prefix;
       }
     }
@@ -40,27 +44,5 @@ final class Sandbox {
         "kiln: warning: neither bwrap nor unshare can isolate plans here: --eval"
             + " sources them WITH network access");
     return List.of();
-  }
-
-  private static boolean works(List<String> prefix) {
-    List<String> command = new java.util.ArrayList<>(prefix);
-    command.add("true");
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -7,7 +7,12 @@ public final class UnreadablePlanException extends Exception {
   private final transient Diagnostic diagnostic;
 
   public UnreadablePlanException(Diagnostic diagnostic) {
-    super(diagnostic.toString());
+    this(diagnostic, null);
+  }
+
+  /** With the failure that made the plan unreadable, for {@code --stacktrace}. */
+  public UnreadablePlanException(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic.toString(), cause);
     this.diagnostic = diagnostic;
   }
 

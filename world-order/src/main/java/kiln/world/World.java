@@ -55,7 +55,9 @@ public final class World {
         try {
           files.addAll(PlanDiscovery.expand(List.of(path)));
         } catch (java.io.IOException e) {
-          unreadable.add(new Diagnostic(new SourceLocation(Path.of(path), 0), e.getMessage()));
+          unreadable.add(
+              new Diagnostic(
+                  new SourceLocation(Path.of(path), 0), IoFailures.message("cannot search it", e)));
         }
       } else {
         unreadable.add(

@@ -9,12 +9,18 @@ public class ConfigException extends Exception {
   private final List<String> problems;
 
   public ConfigException(Path file, List<String> problems) {
+    this(file, problems, null);
+  }
+
+  /** With the failure behind the problems, for {@code --stacktrace}. */
+  public ConfigException(Path file, List<String> problems, Throwable cause) {
     super(
         file
             + " has "
             + (problems.size() == 1 ? "a problem" : problems.size() + " problems")
             + ":\n  "
-            + String.join("\n  ", problems));
+            + String.join("\n  ", problems),
+        cause);
     this.problems = List.copyOf(problems);
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kiln.world.IoFailures;
 
 /**
  * Reads {@code kiln.yaml}: each top-level key with the line it is on, then {@link ConfigChecks}
@@ -91,9 +92,9 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(
-          file, List.of("line " + line + ": not valid YAML: " + e.getOriginalMessage()));
+          file, List.of("line " + line + ": not valid YAML: " + e.getOriginalMessage()), e);
     } catch (IOException e) {
-      throw new ConfigException(file, List.of("cannot read it: " + e));
+      throw new ConfigException(file, List.of("cannot read it: " + IoFailures.reason(e)), e);
     }
     return keys;
   }

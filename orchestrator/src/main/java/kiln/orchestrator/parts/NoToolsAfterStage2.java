@@ -9,6 +9,7 @@ import kiln.orchestrator.PipelineParts.StageChecks;
 import kiln.orchestrator.StageException;
 import kiln.resume.StageName;
 import kiln.stages.artifact.ArtifactException;
+import kiln.world.IoFailures;
 
 /**
  * After stage2 the system must build itself: no stage2 artifact may refer to {@code /tools}. Each
@@ -35,7 +36,7 @@ public final class NoToolsAfterStage2 implements StageChecks {
         }
       } catch (IOException | ArtifactException e) {
         throw new StageException(
-            "stage2: cannot check " + artifact + " for /tools: " + e.getMessage(), e);
+            IoFailures.message("stage2: cannot check " + artifact + " for /tools", e), e);
       }
     }
     return problems;

@@ -58,7 +58,7 @@ public final class PlanLists implements StageInputs {
     try {
       order = world.order(false);
     } catch (DependencyCycleException e) {
-      throw new StageException("stage3: the world has dependency cycles:\n" + e.getMessage());
+      throw new StageException("stage3: the world has dependency cycles:\n" + e.getMessage(), e);
     }
     List<PlanLine> lines = new ArrayList<>();
     for (Plan plan : order) {
@@ -90,7 +90,7 @@ public final class PlanLists implements StageInputs {
       }
       return world;
     } catch (WorldException | BasePlansException e) {
-      throw new StageException("stage3: " + e.getMessage());
+      throw new StageException("stage3: " + e.getMessage(), e);
     }
   }
 
@@ -98,7 +98,7 @@ public final class PlanLists implements StageInputs {
     try {
       return BasePlans.parse(config.basePlans());
     } catch (BasePlansException e) {
-      throw new StageException("base-plans (" + config.file() + "): " + e.getMessage());
+      throw new StageException("base-plans (" + config.file() + "): " + e.getMessage(), e);
     }
   }
 
@@ -106,7 +106,7 @@ public final class PlanLists implements StageInputs {
     try {
       return reader.read(planFile, context).plan();
     } catch (UnreadablePlanException e) {
-      throw new StageException(stage + ": " + e.getMessage());
+      throw new StageException(stage + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,6 +14,7 @@ import kiln.toolchain.SpecException;
 import kiln.toolchain.TarballException;
 import kiln.toolchain.ToolchainSpec;
 import kiln.toolchain.ToolsTarball;
+import kiln.world.IoFailures;
 
 /** Stage 0: the tools tarball made from the config's toolchain spec, into the work dir. */
 public final class SpecTarballMaker implements ToolsTarballMaker {
@@ -40,9 +41,9 @@ public final class SpecTarballMaker implements ToolsTarballMaker {
       Files.writeString(log, "stage0: wrote " + built + "\n");
       return built.path();
     } catch (SpecException | TarballException e) {
-      throw new StageException("stage0 (" + specFile + "): " + e.getMessage());
+      throw new StageException("stage0 (" + specFile + "): " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new StageException("stage0: cannot write the log " + log + ": " + e.getMessage());
+      throw new StageException(IoFailures.message("stage0: cannot write the log " + log, e), e);
     }
   }
 }

@@ -3,7 +3,6 @@ package kiln.orchestrator.parts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,14 +22,16 @@ import kiln.stages.build.BuildResult;
 import kiln.stages.build.BuildTimedOutException;
 import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.PlanBuilder;
+import kiln.stages.build.StudioBase;
 import kiln.stages.build.StudioUnavailableException;
 import kiln.stages.studio.BuildLimits;
-import kiln.world.PackageIdent;
+import kiln.world.IoFailures;
 
 /**
  * The scheduler's builder for one stage: a plan build in a fresh studio (stage1: the tools at
- * {@code /tools}; later stages: the backline), the artifact installed into the stage's store for
- * the plans after it, and the build log copied to the ledger's log path.
+ * {@code /tools}; later stages: the backline), writing its output to the ledger's log path (the
+ * results dir links to it), and the artifact installed into the stage's store for the plans after
+ * it.
  */
 final class StageBuilder implements EntryBuilder {
 
@@ -51,20 +52,21 @@ final class StageBuilder implements EntryBuilder {
   public BuildOutcome build(StageName stage, StageEntry entry, Path log)
       throws BuilderException, InterruptedException {
     try {
-      BuildResult result = builder.build(request(entry));
-      builder.install(result.artifact());
-      copyLog(Optional.of(result.log()), log, "built " + result.ident());
-      return new BuildOutcome.Built(result.artifact(), inBuildOrder(result.phases()));
+      BuildResult result = builder.build(request(entry, log));
+      builder.installBuilt(result);
+      appendVerdict(log, "built " + result.ident());
+      return new BuildOutcome.Built(
+          result.artifact(), Optional.of(result.hart().sha256()), inBuildOrder(result.phases()));
     } catch (StudioUnavailableException e) {
       throw new BuilderException(stage + ": " + e.getMessage(), e);
     } catch (BuildTimedOutException e) {
-      copyLog(e.log(), log, e.getMessage());
+      appendVerdict(log, e.getMessage());
       return new BuildOutcome.TimedOut(e.getMessage());
     } catch (BuildException e) {
-      copyLog(e.log(), log, e.getMessage());
+      appendVerdict(log, e.getMessage());
       return new BuildOutcome.Failed(e.getMessage());
     } catch (IllegalArgumentException e) {
-      copyLog(Optional.empty(), log, e.getMessage());
+      appendVerdict(log, e.getMessage());
       return new BuildOutcome.Failed(e.getMessage());
     }
   }
@@ -88,22 +90,23 @@ final class StageBuilder implements EntryBuilder {
     return ordered;
   }
 
-  private BuildRequest request(StageEntry entry) {
+  /** The build of an entry, its output going straight to the ledger's log of this attempt. */
+  private BuildRequest request(StageEntry entry, Path log) {
     KilnConfig config = context.config();
-    List<PackageIdent> backline =
-        context.toolsTarball().isPresent() ? List.of() : config.backline();
-    return new BuildRequest(
-        config.folder().resolve(entry.plan()),
-        context.toolsTarball(),
-        backline,
-        List.of(),
-        context.results(),
-        config.check(),
-        Optional.of(config.origin()),
-        config.target(),
-        limits,
-        settings(entry.key().args()),
-        network);
+    StudioBase base =
+        context
+            .toolsTarball()
+            .map(StudioBase::tools)
+            .orElseGet(() -> StudioBase.backline(config.backline()));
+    return BuildRequest.builder(config.folder().resolve(entry.plan()), base, context.results())
+        .check(config.check())
+        .origin(config.origin())
+        .target(config.target())
+        .limits(limits)
+        .settings(settings(entry.key().args()))
+        .network(network)
+        .log(log)
+        .build();
   }
 
   private static Map<String, String> settings(List<String> args) {
@@ -115,18 +118,14 @@ final class StageBuilder implements EntryBuilder {
     return settings;
   }
 
-  /** The ledger's log for this attempt: the full build log, then kiln's one-line verdict. */
-  private static void copyLog(Optional<Path> buildLog, Path log, String verdict)
-      throws BuilderException {
+  /** Ends the ledger's log of this attempt (the build wrote its output there) with the verdict. */
+  private static void appendVerdict(Path log, String verdict) throws BuilderException {
     try {
       Files.createDirectories(log.getParent());
-      if (buildLog.isPresent() && Files.exists(buildLog.get())) {
-        Files.copy(buildLog.get(), log, StandardCopyOption.REPLACE_EXISTING);
-      }
       Files.writeString(
           log, "kiln: " + verdict + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new BuilderException("cannot write the build log " + log + ": " + e.getMessage(), e);
+      throw new BuilderException(IoFailures.message("cannot write the build log " + log, e), e);
     }
   }
 }

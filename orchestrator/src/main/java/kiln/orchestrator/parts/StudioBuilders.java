@@ -61,7 +61,7 @@ public final class StudioBuilders implements EntryBuilders {
       try {
         studio = StudioChoice.choose(kind, home.tools(), config.work().toAbsolutePath(), notes);
       } catch (StudioException e) {
-        throw new StageException("studio (" + config.file() + " 'studio'): " + e.getMessage());
+        throw new StageException("studio (" + config.file() + " 'studio'): " + e.getMessage(), e);
       }
     }
     return studio;
@@ -83,7 +83,8 @@ public final class StudioBuilders implements EntryBuilders {
                 + "): cannot generate a key for origin "
                 + config.origin()
                 + ": "
-                + e.getMessage());
+                + e.getMessage(),
+            e);
       }
     }
   }
@@ -102,7 +103,8 @@ public final class StudioBuilders implements EntryBuilders {
         throw new StageException(
             context.stage()
                 + ": the stage before's artifact cannot be installed: "
-                + e.getMessage());
+                + e.getMessage(),
+            e);
       }
     }
   }

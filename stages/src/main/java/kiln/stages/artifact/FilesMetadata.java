@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -45,7 +46,7 @@ public final class FilesMetadata {
           });
       return files;
     } catch (IOException e) {
-      throw new ArtifactException("cannot write " + files + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot write " + files, e), e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
+import kiln.world.IoFailures;
 
 /**
  * A HART-1 document on disk: a .hart artifact, or a FILES metadata file. Opening reads and checks
@@ -34,6 +35,9 @@ public final class Hart {
    *     artifact at all is said to be none, showing at most a short escaped prefix of its bytes
    */
   public static Hart open(Path file) throws ArtifactException {
+    if (Files.isDirectory(file)) {
+      throw new ArtifactException(file + ": a directory, not a .hart file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new ArtifactException(file + ": no such file");
     }
@@ -41,7 +45,7 @@ public final class Hart {
       HartHeader.Read read = HartHeader.read(in, file.toString());
       return new Hart(file, read.header(), read.length());
     } catch (IOException e) {
-      throw new ArtifactException("cannot read " + file + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot read " + file, e), e);
     }
   }
 
@@ -97,7 +101,7 @@ public final class Hart {
     try (InputStream payload = openPayload()) {
       actual = Blake2b.hexOf(payload);
     } catch (IOException e) {
-      throw new ArtifactException("cannot read " + file + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot read " + file, e), e);
     }
     requireHash(signed, actual);
     return header.signer();
@@ -137,7 +141,7 @@ public final class Hart {
     try (InputStream payload = openPayload()) {
       return new String(payload.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ArtifactException("cannot read " + file + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot read " + file, e), e);
     }
   }
 }

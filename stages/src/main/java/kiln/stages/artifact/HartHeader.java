@@ -56,6 +56,18 @@ public record HartHeader(KeyName signer, String encodedSignature) {
    */
   static Read read(InputStream in, String where) throws ArtifactException, IOException {
     Lines lines = new Lines(in, where);
+    try {
+      return read(lines, where);
+    } catch (ArtifactException e) {
+      if (!lines.cut) {
+        throw e;
+      }
+      // Habitat judges the partial line; the user needs to hear that the file stops there.
+      throw new ArtifactException(e.getMessage() + " (" + lines.ended() + ")", e);
+    }
+  }
+
+  private static Read read(Lines lines, String where) throws ArtifactException, IOException {
     byte[] first = lines.firstLine("Corrupt payload, can't read format version");
     String format = new String(first, StandardCharsets.UTF_8).strip();
     if (!format.equals(FORMAT)) {
@@ -68,7 +80,7 @@ public record HartHeader(KeyName signer, String encodedSignature) {
     try {
       signer = KeyName.parse(lines.next("Corrupt payload, can't read origin key name"));
     } catch (IllegalArgumentException e) {
-      throw fail(where, e.getMessage());
+      throw fail(where, e.getMessage(), e);
     }
     String hashType = lines.next("Corrupt payload, can't read hash type");
     if (!hashType.equals(HASH_TYPE)) {
@@ -91,7 +103,7 @@ public record HartHeader(KeyName signer, String encodedSignature) {
     try {
       bytes = Base64.getDecoder().decode(signature);
     } catch (IllegalArgumentException e) {
-      throw fail(where, "Can't decode signature: " + e.getMessage());
+      throw fail(where, "Can't decode signature: " + e.getMessage(), e);
     }
     if (bytes.length != 128) {
       throw fail(
@@ -136,7 +148,11 @@ public record HartHeader(KeyName signer, String encodedSignature) {
   }
 
   private static ArtifactException fail(String where, String message) {
-    return new ArtifactException(where + ": " + message);
+    return fail(where, message, null);
+  }
+
+  private static ArtifactException fail(String where, String message, Throwable cause) {
+    return new ArtifactException(where + ": " + message, cause);
   }
 
   /** Reads newline-terminated lines byte by byte, counting what it took. */
@@ -144,6 +160,7 @@ public record HartHeader(KeyName signer, String encodedSignature) {
     private final InputStream in;
     private final String where;
     private long consumed;
+    private boolean cut;
 
     Lines(InputStream in, String where) {
       this.in = in;
@@ -165,8 +182,10 @@ public record HartHeader(KeyName signer, String encodedSignature) {
         line.write(b);
       }
       if (b == -1 && line.size() == 0) {
-        throw fail(where, ifMissing);
+        cut = false; // this message says it already
+        throw fail(where, ifMissing + ": " + ended());
       }
+      cut = b == -1;
       return line.toByteArray();
     }
 
@@ -185,9 +204,20 @@ public record HartHeader(KeyName signer, String encodedSignature) {
         line.write(b);
       }
       if (b == -1 && line.size() == 0) {
-        throw fail(where, ifMissing);
+        cut = false; // this message says it already
+        throw fail(where, ifMissing + ": " + ended());
       }
+      cut = b == -1;
       return line.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    /** Habitat's message says which line is missing; this says why, for a user. */
+    String ended() {
+      return consumed == 0
+          ? "the file is empty"
+          : "the file ends after "
+              + consumed
+              + " bytes, inside the header: truncated (an incomplete download or copy?)";
     }
   }
 }

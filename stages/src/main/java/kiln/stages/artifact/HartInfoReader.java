@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -42,7 +43,8 @@ final class HartInfoReader {
       }
       return info(hart, metadata, unpacked, files);
     } catch (IOException e) {
-      throw new ArtifactException(hart.file() + ": cannot read the payload: " + e, e);
+      throw new ArtifactException(
+          IoFailures.message(hart.file() + ": cannot read the payload", e), e);
     }
   }
 
@@ -80,7 +82,7 @@ final class HartInfoReader {
           unpacked,
           files);
     } catch (IllegalArgumentException e) {
-      throw new ArtifactException(where + ": bad metadata: " + e.getMessage());
+      throw new ArtifactException(where + ": bad metadata: " + e.getMessage(), e);
     }
   }
 

@@ -7,15 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -73,6 +78,16 @@ public final class HartWriter {
    */
   public Path write(Path stagingRoot, PackageIdent ident, String target, Path resultsDir)
       throws ArtifactException {
+    return writeHashed(stagingRoot, ident, target, resultsDir).path();
+  }
+
+  /**
+   * Writes the artifact as {@link #write} does, hashing it on the way (SHA-256 and BLAKE2b of the
+   * file, the signed payload hash), so the caller need not read it again.
+   */
+  public WrittenHart writeHashed(
+      Path stagingRoot, PackageIdent ident, String target, Path resultsDir)
+      throws ArtifactException {
     Path prefix = Packages.prefix(stagingRoot, ident);
     requirePackage(prefix, ident, target);
     Path hart = resultsDir.resolve(fileName(ident, target));
@@ -89,19 +104,38 @@ public final class HartWriter {
       }
       byte[] header = HartHeader.sign(key, hash).toBytes();
       Path body = payload;
+      MessageDigest sha256 = sha256();
+      Blake2b.HashingOutputStream[] hashed = new Blake2b.HashingOutputStream[1];
       AtomicFiles.write(
           hart,
           PosixFilePermissions.fromString("rw-r--r--"),
           true,
           out -> {
-            out.write(header);
-            Files.copy(body, out);
+            hashed[0] = new Blake2b.HashingOutputStream(new DigestOutputStream(out, sha256));
+            hashed[0].write(header);
+            Files.copy(body, hashed[0]);
+            hashed[0].flush();
           });
-      return hart;
+      return new WrittenHart(
+          hart,
+          ident,
+          target,
+          HexFormat.of().formatHex(sha256.digest()),
+          hashed[0].hex(),
+          hash,
+          header.length + Files.size(body));
     } catch (IOException e) {
-      throw new ArtifactException("cannot write " + hart + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot write " + hart, e), e);
     } finally {
       deleteQuietly(payload);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 
@@ -139,7 +173,7 @@ public final class HartWriter {
         }
       }
     } catch (IOException e) {
-      throw new ArtifactException("cannot read " + file + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot read " + file, e), e);
     }
   }
 

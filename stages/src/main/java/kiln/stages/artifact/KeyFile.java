@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import kiln.world.IoFailures;
 
 /**
  * Habitat's key file format: {@code VERSION\nname-rev\n\nbase64} with no trailing newline. Reading
@@ -24,29 +25,51 @@ final class KeyFile {
   }
 
   static PublicSigningKey readPublic(Path file) throws ArtifactException {
-    Parsed parsed = read(file, PUBLIC_VERSION, Ed25519.PUBLIC_LENGTH);
-    return new PublicSigningKey(parsed.name(), parsed.key());
+    return publicKey(file.toString(), lines(file), file.getFileName().toString());
   }
 
   static SecretSigningKey readSecret(Path file) throws ArtifactException {
-    Parsed parsed = read(file, SECRET_VERSION, Ed25519.SECRET_LENGTH);
+    return secretKey(file.toString(), lines(file), file.getFileName().toString());
+  }
+
+  /**
+   * A public key from a key file's text.
+   *
+   * @param where the file or stream it came from, for messages
+   * @param fileName the file's name, which must be the key's; null when there is none (a stream)
+   */
+  static PublicSigningKey publicKey(String where, List<String> lines, String fileName)
+      throws ArtifactException {
+    Parsed parsed = parse(where, lines, PUBLIC_VERSION, Ed25519.PUBLIC_LENGTH, fileName);
+    return new PublicSigningKey(parsed.name(), parsed.key());
+  }
+
+  /** A secret signing key from a key file's text; as {@link #publicKey}. */
+  static SecretSigningKey secretKey(String where, List<String> lines, String fileName)
+      throws ArtifactException {
+    Parsed parsed = parse(where, lines, SECRET_VERSION, Ed25519.SECRET_LENGTH, fileName);
     try {
       return new SecretSigningKey(parsed.name(), parsed.key());
     } catch (IllegalArgumentException e) {
-      throw new ArtifactException(file + ":4: " + e.getMessage());
+      throw new ArtifactException(where + ":4: " + e.getMessage(), e);
     }
+  }
+
+  /** A key file's lines, each stripped (a trailing newline and CRLF are accepted). */
+  static List<String> lines(String text) {
+    return text.lines().map(String::strip).toList();
   }
 
   private record Parsed(KeyName name, byte[] key) {}
 
-  private static Parsed read(Path file, String version, int length) throws ArtifactException {
-    List<String> lines = lines(file);
-    String where = file.toString();
+  private static Parsed parse(
+      String where, List<String> lines, String version, int length, String fileName)
+      throws ArtifactException {
     if (lines.isEmpty() || !lines.get(0).equals(version)) {
       throw new ArtifactException(
           where + ":1: expected '" + version + "', found '" + line(lines, 0) + "'");
     }
-    KeyName name = name(where, line(lines, 1), file.getFileName().toString());
+    KeyName name = name(where, line(lines, 1), fileName);
     if (!line(lines, 2).isEmpty()) {
       throw new ArtifactException(
           where + ":3: expected an empty line, found '" + lines.get(2) + "'");
@@ -66,9 +89,9 @@ final class KeyFile {
       name = KeyName.parse(text);
     } catch (IllegalArgumentException e) {
       throw new ArtifactException(
-          where + ":2: " + e.getMessage() + " (want origin-yyyyMMddHHmmss)");
+          where + ":2: " + e.getMessage() + " (want origin-yyyyMMddHHmmss)", e);
     }
-    if (!fileName.startsWith(name + ".")) {
+    if (fileName != null && !fileName.startsWith(name + ".")) {
       throw new ArtifactException(
           where + ":2: the key is named '" + name + "' but the file is named '" + fileName + "'");
     }
@@ -80,7 +103,7 @@ final class KeyFile {
     try {
       key = Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw new ArtifactException(where + ":4: the key is not base64: " + e.getMessage());
+      throw new ArtifactException(where + ":4: the key is not base64: " + e.getMessage(), e);
     }
     if (key.length != length) {
       throw new ArtifactException(
@@ -91,10 +114,9 @@ final class KeyFile {
 
   private static List<String> lines(Path file) throws ArtifactException {
     try {
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      return text.lines().map(String::strip).toList();
+      return lines(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ArtifactException("cannot read key file " + file + ": " + e.getMessage(), e);
+      throw new ArtifactException(IoFailures.message("cannot read key file " + file, e), e);
     }
   }
 

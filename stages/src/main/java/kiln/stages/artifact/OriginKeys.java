@@ -10,9 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kiln.world.IoFailures;
 
 /**
  * A directory of origin keys in Habitat's file formats: {@code origin-rev.sig.key} (secret,
@@ -89,11 +91,27 @@ public final class OriginKeys {
           out -> out.write(publicText.getBytes(StandardCharsets.US_ASCII)));
     } catch (FileAlreadyExistsException e) {
       throw new ArtifactException(
-          "key " + name + " already exists in " + directory + ": generate again in a second");
+          "key " + name + " already exists in " + directory + ": generate again in a second", e);
     } catch (IOException e) {
-      throw new ArtifactException("cannot write key " + name + " to " + directory + ": " + e, e);
+      throw new ArtifactException(
+          IoFailures.message("cannot write key " + name + " to " + directory, e), e);
     }
     return new GeneratedKey(name, pub, sec);
+  }
+
+  /**
+   * Imports a key from the text of a Habitat key file ({@code SIG-PUB-1} or {@code SIG-SEC-1}),
+   * writing it under its own name, {@code name-rev.pub} or {@code name-rev.sig.key}; a secret key
+   * brings its public half. The same key already there is fine; another one of that name is an
+   * error.
+   *
+   * @param from where the text came from (a file name, or standard input), for messages
+   * @return the key's files now in this directory, the public one first
+   * @throws ArtifactException naming {@code from} and line when the text is no signing key, or the
+   *     file that holds another key of the same name
+   */
+  public List<Path> importKey(String text, String from) throws ArtifactException {
+    return new KeyImport(directory).importKey(text, from);
   }
 
   /**
@@ -135,7 +153,7 @@ public final class OriginKeys {
       }
       return false;
     } catch (IOException e) {
-      throw new ArtifactException("cannot list keys in " + directory + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot list keys in " + directory, e), e);
     }
   }
 
@@ -152,7 +170,9 @@ public final class OriginKeys {
               + name.publicFileName()
               + " in "
               + directory
-              + ": import it or pass --keys");
+              + ": import it (kiln origin key import FILE --keys "
+              + directory
+              + ") or pass the --keys that holds it");
     }
     return KeyFile.readPublic(file);
   }
@@ -183,7 +203,7 @@ public final class OriginKeys {
         }
       }
     } catch (IOException e) {
-      throw new ArtifactException("cannot list keys in " + directory + ": " + e, e);
+      throw new ArtifactException(IoFailures.message("cannot list keys in " + directory, e), e);
     }
     return Optional.ofNullable(best);
   }

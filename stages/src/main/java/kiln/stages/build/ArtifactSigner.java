@@ -1,6 +1,7 @@
 package kiln.stages.build;
 
 import java.nio.file.Path;
+import kiln.stages.artifact.WrittenHart;
 import kiln.world.PackageIdent;
 
 /** Turns a built package prefix into a signed .hart: writes FILES, packs, signs. */
@@ -26,7 +27,8 @@ public interface ArtifactSigner {
    * @param ident the package's fully qualified ident
    * @param target the package target
    * @param destination the .hart to write (the caller moves it into place)
+   * @return the artifact with the hashes computed while writing it
    */
-  void pack(Path staging, PackageIdent ident, String target, Path destination)
+  WrittenHart pack(Path staging, PackageIdent ident, String target, Path destination)
       throws BuildException;
 }

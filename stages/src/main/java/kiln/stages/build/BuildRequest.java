@@ -1,61 +1,52 @@
 package kiln.stages.build;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import kiln.stages.studio.BuildLimits;
-import kiln.world.PackageIdent;
 
 /**
- * One plan to build.
- *
- * @param planDir the plan's directory (holding plan.sh, habitat/plan.sh or a target's plan.sh)
- * @param toolsTarball for a stage1 studio: the tools tarball mounted at /tools
- * @param backline for a default studio: the packages that provide /bin (bash and utilities)
- * @param installs harts to verify and install into the package store before resolving deps
- * @param resultsDir where the artifact, last_build.env and the build log are written
- * @param check whether do_check runs (DO_CHECK=true), when the plan defines it
- * @param origin the origin for plans that set none (HAB_ORIGIN), if any
- * @param target the package target, e.g. x86_64-linux
- * @param limits when the build is given up on
- * @param settings {@code VAR=value} settings for the build's environment, as a base-plans line
- *     gives them (e.g. {@code FIRST_PASS=true}); kiln's own variables cannot be overridden
- * @param network when the build pass may reach the network ({@code --network})
+ * One plan to build, made by {@link #builder}: the plan dir, the studio's base and the results dir
+ * are required, everything else has a default. A request is a value: it checks its own parts (a
+ * setting kiln owns, a blank origin) but touches no file; what must exist on disk is checked when
+ * the build starts, each problem named with its path ({@link PlanBuilder#build}).
  */
-public record BuildRequest(
-    Path planDir,
-    Optional<Path> toolsTarball,
-    List<PackageIdent> backline,
-    List<Path> installs,
-    Path resultsDir,
-    boolean check,
-    Optional<String> origin,
-    String target,
-    BuildLimits limits,
-    Map<String, String> settings,
-    NetworkPolicy network) {
+public final class BuildRequest {
 
   /** The default package target. */
   public static final String DEFAULT_TARGET = "x86_64-linux";
 
   /** Variables the studio environment owns; a setting may not replace them. */
-  private static final java.util.Set<String> RESERVED =
-      java.util.Set.of("PATH", "HOME", "LC_ALL", "STUDIO_TYPE", "HAB_ORIGIN", "DO_CHECK");
+  private static final Set<String> RESERVED =
+      Set.of("PATH", "HOME", "LC_ALL", "STUDIO_TYPE", "HAB_ORIGIN", "DO_CHECK");
 
-  public BuildRequest {
-    Objects.requireNonNull(planDir, "planDir");
-    Objects.requireNonNull(toolsTarball, "toolsTarball");
-    backline = List.copyOf(backline);
-    installs = List.copyOf(installs);
-    Objects.requireNonNull(resultsDir, "resultsDir");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(limits, "limits");
-    settings = Map.copyOf(settings);
-    Objects.requireNonNull(network, "network");
+  private final Path planDir;
+  private final StudioBase base;
+  private final Path resultsDir;
+  private final List<Path> installs;
+  private final boolean check;
+  private final Optional<String> origin;
+  private final String target;
+  private final BuildLimits limits;
+  private final Map<String, String> settings;
+  private final NetworkPolicy network;
+  private final Optional<Path> log;
+
+  private BuildRequest(Builder b) {
+    this.planDir = Objects.requireNonNull(b.planDir, "planDir");
+    this.base = Objects.requireNonNull(b.base, "base");
+    this.resultsDir = Objects.requireNonNull(b.resultsDir, "resultsDir");
+    this.installs = List.copyOf(b.installs);
+    this.check = b.check;
+    this.origin = b.origin;
+    this.target = Objects.requireNonNull(b.target, "target");
+    this.limits = Objects.requireNonNull(b.limits, "limits");
+    this.settings = Map.copyOf(b.settings);
+    this.network = Objects.requireNonNull(b.network, "network");
+    this.log = b.log;
     for (String name : settings.keySet()) {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")
           || RESERVED.contains(name)
@@ -66,148 +57,180 @@ public record BuildRequest(
                 + " for a build: kiln sets it itself (or it is not a variable name)");
       }
     }
-    if (toolsTarball.isPresent() == !backline.isEmpty()) {
-      throw new IllegalArgumentException(
-          "give either a tools tarball (stage1 studio) or backline packages (default studio): "
-              + toolsTarball.map(Path::toString).orElse("no tarball")
-              + ", backline "
-              + backline);
+  }
+
+  /**
+   * A request to build the plan in {@code planDir} on {@code base}, writing to {@code resultsDir}.
+   */
+  public static Builder builder(Path planDir, StudioBase base, Path resultsDir) {
+    return new Builder(planDir, base, resultsDir);
+  }
+
+  /** A builder holding this request's parts, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(planDir, base, resultsDir)
+        .installs(installs)
+        .check(check)
+        .origin(origin)
+        .target(target)
+        .limits(limits)
+        .settings(settings)
+        .network(network)
+        .log(log);
+  }
+
+  /** The plan's directory (holding plan.sh, habitat/plan.sh or a target's plan.sh). */
+  public Path planDir() {
+    return planDir;
+  }
+
+  /** The tools tarball (stage1 studio) or the backline packages (default studio). */
+  public StudioBase base() {
+    return base;
+  }
+
+  /** Where the artifact, last_build.env and the build log are published. */
+  public Path resultsDir() {
+    return resultsDir;
+  }
+
+  /** Harts to verify and install into the package store before the build resolves its deps. */
+  public List<Path> installs() {
+    return installs;
+  }
+
+  /** Whether do_check runs (DO_CHECK=true), when the plan defines it. */
+  public boolean check() {
+    return check;
+  }
+
+  /** The origin for plans that set none (HAB_ORIGIN), if any. */
+  public Optional<String> origin() {
+    return origin;
+  }
+
+  /** The package target, e.g. x86_64-linux. */
+  public String target() {
+    return target;
+  }
+
+  /** When the build is given up on. */
+  public BuildLimits limits() {
+    return limits;
+  }
+
+  /**
+   * {@code VAR=value} settings for the build's environment, as a base-plans line gives them (e.g.
+   * {@code FIRST_PASS=true}); kiln's own variables cannot be overridden.
+   */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  /** When the build pass may reach the network ({@code --network}). */
+  public NetworkPolicy network() {
+    return network;
+  }
+
+  /**
+   * The file the build's output is written to as it runs (the ledger's log of this attempt); the
+   * results dir's log is then a link to it. Empty: the log is written in the build's scratch space
+   * and moved into the results dir.
+   */
+  public Optional<Path> log() {
+    return log;
+  }
+
+  /** Sets the optional parts of a request; {@link #build} checks the whole. */
+  public static final class Builder {
+    private final Path planDir;
+    private final StudioBase base;
+    private final Path resultsDir;
+    private List<Path> installs = List.of();
+    private boolean check;
+    private Optional<String> origin = Optional.empty();
+    private String target = DEFAULT_TARGET;
+    private BuildLimits limits = BuildLimits.defaults();
+    private Map<String, String> settings = Map.of();
+    private NetworkPolicy network = NetworkPolicy.DOWNLOAD;
+    private Optional<Path> log = Optional.empty();
+
+    private Builder(Path planDir, StudioBase base, Path resultsDir) {
+      this.planDir = planDir;
+      this.base = base;
+      this.resultsDir = resultsDir;
     }
-    if (!Files.isDirectory(planDir)) {
-      throw new IllegalArgumentException("plan directory not found: " + planDir);
+
+    /** Harts to install first (default: none). */
+    public Builder installs(List<Path> harts) {
+      this.installs = List.copyOf(harts);
+      return this;
     }
-  }
 
-  /** A request with the default network policy: the network only for a plan's own download. */
-  public BuildRequest(
-      Path planDir,
-      Optional<Path> toolsTarball,
-      List<PackageIdent> backline,
-      List<Path> installs,
-      Path resultsDir,
-      boolean check,
-      Optional<String> origin,
-      String target,
-      BuildLimits limits,
-      Map<String, String> settings) {
-    this(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        check,
-        origin,
-        target,
-        limits,
-        settings,
-        NetworkPolicy.DOWNLOAD);
-  }
+    /** Whether do_check runs (default: no). */
+    public Builder check(boolean doCheck) {
+      this.check = doCheck;
+      return this;
+    }
 
-  /** A stage1 build with default limits, target and no extra installs. */
-  public static BuildRequest stage1(Path planDir, Path toolsTarball, Path resultsDir) {
-    return new BuildRequest(
-        planDir,
-        Optional.of(toolsTarball),
-        List.of(),
-        List.of(),
-        resultsDir,
-        false,
-        Optional.empty(),
-        DEFAULT_TARGET,
-        BuildLimits.defaults(),
-        Map.of());
-  }
+    /** HAB_ORIGIN for plans that set no origin (default: none). */
+    public Builder origin(Optional<String> habOrigin) {
+      this.origin = Objects.requireNonNull(habOrigin, "origin");
+      return this;
+    }
 
-  public BuildRequest withInstalls(List<Path> harts) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        harts,
-        resultsDir,
-        check,
-        origin,
-        target,
-        limits,
-        settings,
-        network);
-  }
+    /** HAB_ORIGIN for plans that set no origin. */
+    public Builder origin(String habOrigin) {
+      return origin(Optional.of(habOrigin));
+    }
 
-  public BuildRequest withCheck(boolean doCheck) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        doCheck,
-        origin,
-        target,
-        limits,
-        settings,
-        network);
-  }
+    /** HAB_ORIGIN from an environment, when it is set and not blank (as the CLI reads it). */
+    public Builder originFrom(Map<String, String> environment) {
+      return origin(Optional.ofNullable(environment.get("HAB_ORIGIN")).filter(o -> !o.isBlank()));
+    }
 
-  public BuildRequest withLimits(BuildLimits newLimits) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        check,
-        origin,
-        target,
-        newLimits,
-        settings,
-        network);
-  }
+    /** The package target (default: {@value #DEFAULT_TARGET}). */
+    public Builder target(String packageTarget) {
+      this.target = packageTarget;
+      return this;
+    }
 
-  public BuildRequest withOrigin(String habOrigin) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        check,
-        Optional.of(habOrigin),
-        target,
-        limits,
-        settings,
-        network);
-  }
+    /** When the build is given up on (default: {@link BuildLimits#defaults()}). */
+    public Builder limits(BuildLimits buildLimits) {
+      this.limits = buildLimits;
+      return this;
+    }
 
-  /** This request with {@code VAR=value} settings for the build's environment. */
-  public BuildRequest withSettings(Map<String, String> newSettings) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        check,
-        origin,
-        target,
-        limits,
-        newSettings,
-        network);
-  }
+    /** {@code VAR=value} settings for the build's environment (default: none). */
+    public Builder settings(Map<String, String> variables) {
+      this.settings = Map.copyOf(variables);
+      return this;
+    }
 
-  /** This request with another network policy. */
-  public BuildRequest withNetwork(NetworkPolicy policy) {
-    return new BuildRequest(
-        planDir,
-        toolsTarball,
-        backline,
-        installs,
-        resultsDir,
-        check,
-        origin,
-        target,
-        limits,
-        settings,
-        policy);
+    /** When the build pass may reach the network (default: {@link NetworkPolicy#DOWNLOAD}). */
+    public Builder network(NetworkPolicy policy) {
+      this.network = policy;
+      return this;
+    }
+
+    /** The file the build's output goes to as it runs (default: the build's scratch space). */
+    public Builder log(Optional<Path> file) {
+      this.log = Objects.requireNonNull(file, "log");
+      return this;
+    }
+
+    /** The file the build's output goes to as it runs; the results dir links to it. */
+    public Builder log(Path file) {
+      return log(Optional.of(file));
+    }
+
+    /**
+     * The request.
+     *
+     * @throws IllegalArgumentException when a setting names a variable kiln sets itself
+     */
+    public BuildRequest build() {
+      return new BuildRequest(this);
+    }
   }
 }

@@ -3,22 +3,24 @@ package kiln.stages.build;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import kiln.stages.artifact.WrittenHart;
 import kiln.world.PackageIdent;
 
 /**
  * A plan built.
  *
  * @param ident the fully qualified ident of the package
- * @param artifact the signed .hart in the results dir
+ * @param hart the signed .hart in the results dir, with the hashes computed while writing it (its
+ *     SHA-256 for the ledger, the signed payload hash for installing it without verifying again)
  * @param lastBuildEnv the results dir's last_build.env
- * @param log the full build log in the results dir
+ * @param log the build log in the results dir (a link to the request's log, when it names one)
  * @param elapsed how long the whole build took, studio passes and packing included
  * @param phases how long each phase took: {@link #INSTALL}, {@link #FACTS_PASS}, {@link #RESOLVE},
  *     {@link #BUILD_PASS}, {@link #PACK}, {@link #PUBLISH}
  */
 public record BuildResult(
     PackageIdent ident,
-    Path artifact,
+    WrittenHart hart,
     Path lastBuildEnv,
     Path log,
     Duration elapsed,
@@ -44,5 +46,10 @@ public record BuildResult(
 
   public BuildResult {
     phases = Map.copyOf(phases);
+  }
+
+  /** The signed .hart in the results dir. */
+  public Path artifact() {
+    return hart.path();
   }
 }

@@ -3,18 +3,24 @@ package kiln.stages.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kiln.stages.studio.StudioInput;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
- * One build's scratch space on the host: the program and the resolved dependencies shown read-only
- * at /kiln, the output the studio writes at /kiln/out, and the log being written. Removed when the
- * build ends.
+ * One build's scratch space on the host: the program and the resolved dependencies the studio gets
+ * at /kiln, the studio's output trees as they came back (the facts pass's, the build pass's), and
+ * the log being written. Removed when the build ends.
  */
 final class BuildWorkspace implements AutoCloseable {
 
@@ -22,12 +28,16 @@ final class BuildWorkspace implements AutoCloseable {
   static final List<String> PROGRAM =
       List.of("plan-build.sh", "plan-build-phases.sh", "plan-build-run.sh");
 
-  /** Where the workspace's kiln dir appears in the studio. */
-  static final String STUDIO_DIR = "/kiln";
+  /** Where the program appears in the studio. */
+  static final String STUDIO_DIR = StudioInput.Program.PLACE;
+
+  /** The studio's output directory: facts, pkg.env and the built prefix. */
+  static final String STUDIO_OUT = STUDIO_DIR + "/out";
 
   private static final List<byte[]> PROGRAM_TEXT = loadProgram();
 
   private final Path root;
+  private Optional<String> depsEnv = Optional.empty();
 
   private BuildWorkspace(Path root) {
     this.root = root;
@@ -36,25 +46,31 @@ final class BuildWorkspace implements AutoCloseable {
   static BuildWorkspace create(Path workRoot) throws BuildException {
     try {
       Files.createDirectories(workRoot);
-      BuildWorkspace workspace = new BuildWorkspace(Files.createTempDirectory(workRoot, "build-"));
-      Files.createDirectories(workspace.out());
-      for (int i = 0; i < PROGRAM.size(); i++) {
-        Files.write(workspace.kilnDir().resolve(PROGRAM.get(i)), PROGRAM_TEXT.get(i));
-      }
-      return workspace;
+      return new BuildWorkspace(Files.createTempDirectory(workRoot, "build-"));
     } catch (IOException e) {
-      throw new BuildException("cannot make a build workspace under " + workRoot + ": " + e);
+      throw new BuildException(
+          IoFailures.message("cannot make a build workspace under " + workRoot, e), null, e);
     }
   }
 
-  /** Shown read-only at /kiln: the program and deps.env. */
-  Path kilnDir() {
-    return root.resolve("kiln");
+  /** What the studio gets at /kiln: the program, and deps.env once written. */
+  StudioInput.Program program() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int i = 0; i < PROGRAM.size(); i++) {
+      files.put(PROGRAM.get(i), PROGRAM_TEXT.get(i));
+    }
+    depsEnv.ifPresent(text -> files.put("deps.env", text.getBytes(StandardCharsets.UTF_8)));
+    return new StudioInput.Program(files);
   }
 
-  /** Shown writable at /kiln/out: facts, pkg.env and the built prefix. */
-  Path out() {
-    return kilnDir().resolve("out");
+  /** Where the facts pass's output tree is unpacked. */
+  Path facts() {
+    return root.resolve("facts");
+  }
+
+  /** Where the build pass's output tree is unpacked: pkg.env and hab/pkgs/o/n/v/r. */
+  Path staging() {
+    return root.resolve("staging");
   }
 
   Path log() {
@@ -66,23 +82,18 @@ final class BuildWorkspace implements AutoCloseable {
     return root.resolve(name);
   }
 
-  /** Writes the resolved dependencies as bash arrays for the program to source. */
+  /** Gives the program the resolved dependencies, as bash arrays in deps.env. */
   void writeDeps(
       List<PackageIdent> deps,
       List<PackageIdent> buildDeps,
       List<PackageIdent> tdeps,
-      List<PackageIdent> buildTdeps)
-      throws BuildException {
-    String text =
-        array("kiln_deps", deps)
-            + array("kiln_build_deps", buildDeps)
-            + array("kiln_tdeps", tdeps)
-            + array("kiln_build_tdeps", buildTdeps);
-    try {
-      Files.writeString(kilnDir().resolve("deps.env"), text);
-    } catch (IOException e) {
-      throw new BuildException("cannot write " + kilnDir().resolve("deps.env") + ": " + e);
-    }
+      List<PackageIdent> buildTdeps) {
+    depsEnv =
+        Optional.of(
+            array("kiln_deps", deps)
+                + array("kiln_build_deps", buildDeps)
+                + array("kiln_tdeps", tdeps)
+                + array("kiln_build_tdeps", buildTdeps));
   }
 
   private static String array(String name, List<PackageIdent> idents) {

@@ -1,36 +1,36 @@
 package kiln.stages.build;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import kiln.stages.artifact.WrittenHart;
 import kiln.world.PackageIdent;
 
 /**
- * The unpacked package store as a build sees it: where dependencies are resolved and from where
- * they are mounted into the studio.
+ * The unpacked package store as a build sees it: the one place a build's packages are resolved (the
+ * backline before the facts pass, the plan's dependencies after it), and where artifacts are
+ * installed.
  */
-public interface InstalledPackages {
+interface InstalledPackages {
 
   /**
-   * The installed package a dependency means: the highest of those matching its given parts, in
-   * Habitat's version order.
+   * The studio's base resolved: for a default studio, each backline package (the highest installed
+   * match) with its directory and its TDEPS; nothing for a stage1 studio.
    *
-   * @param wanted {@code o/n}, {@code o/n/v} or {@code o/n/v/r}
-   * @param target the package target, e.g. x86_64-linux
-   * @return the fully qualified ident, or empty when nothing installed matches
+   * @throws BuildException naming a backline package that is not installed
    */
-  Optional<PackageIdent> resolve(PackageIdent wanted, String target) throws BuildException;
+  StudioPackages resolveBase(StudioBase base, String target) throws BuildException;
+
+  /**
+   * The plan's pkg_deps and pkg_build_deps resolved against the store, with their TDEPS, added to
+   * what the base shows.
+   *
+   * @throws BuildException naming every dependency that does not resolve, or two releases of one
+   *     origin/name that meet
+   */
+  StudioPackages resolvePlan(StudioPackages base, PlanFacts facts, String target)
+      throws BuildException;
 
   /** The directory of an installed package on the host ({@code .../hab/pkgs/o/n/v/r}). */
   Path directoryOf(PackageIdent installed);
-
-  /**
-   * TDEPS of a package with these direct dependencies: the direct ones in order, then each one's
-   * own TDEPS, later copies replacing earlier ones (Habitat's order).
-   *
-   * @throws BuildException when two releases of one origin/name meet
-   */
-  List<PackageIdent> transitiveDeps(List<PackageIdent> direct) throws BuildException;
 
   /**
    * Verifies a hart's signature and hash, then unpacks it into the store.
@@ -40,4 +40,13 @@ public interface InstalledPackages {
    *     missing)
    */
   PackageIdent install(Path hart) throws BuildException;
+
+  /**
+   * Installs an artifact this kiln just wrote, trusting the payload hash its writer computed: the
+   * payload is read once, to unpack it, and not verified again.
+   *
+   * @return the installed package's ident
+   * @throws BuildException naming the hart when its payload cannot be unpacked into the store
+   */
+  PackageIdent installWritten(WrittenHart hart) throws BuildException;
 }

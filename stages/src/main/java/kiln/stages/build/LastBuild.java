@@ -1,14 +1,13 @@
 package kiln.stages.build;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
+import kiln.stages.artifact.WrittenHart;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
  * What the build pass reports about the package it built (pkg.env), and the last_build.env kiln
@@ -26,7 +25,8 @@ record LastBuild(PackageIdent ident, String target) {
         }
       }
     } catch (IOException e) {
-      throw new BuildException("the plan build program did not report its package: " + e);
+      throw new BuildException(
+          IoFailures.message("the plan build program did not report its package", e), null, e);
     }
     try {
       PackageIdent ident =
@@ -37,7 +37,7 @@ record LastBuild(PackageIdent ident, String target) {
               values.get("pkg_release"));
       return new LastBuild(ident, values.getOrDefault("pkg_target", BuildRequest.DEFAULT_TARGET));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new BuildException("the plan build program reported a bad package: " + values);
+      throw new BuildException("the plan build program reported a bad package: " + values, null, e);
     }
   }
 
@@ -46,7 +46,8 @@ record LastBuild(PackageIdent ident, String target) {
         + ".hart";
   }
 
-  String lastBuildEnv(Path hart) throws BuildException {
+  /** last_build.env for the artifact, its sums taken from what the writer computed. */
+  String lastBuildEnv(WrittenHart hart) {
     return "pkg_origin="
         + ident.origin()
         + "\npkg_name="
@@ -62,27 +63,9 @@ record LastBuild(PackageIdent ident, String target) {
         + "\npkg_artifact="
         + artifactName()
         + "\npkg_sha256sum="
-        + digest(hart, false)
+        + hart.sha256()
         + "\npkg_blake2bsum="
-        + digest(hart, true)
+        + hart.blake2b()
         + "\n";
-  }
-
-  private static String digest(Path file, boolean blake2b) throws BuildException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      if (blake2b) {
-        Blake2bDigest digest = new Blake2bDigest(256);
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          digest.update(buffer, 0, n);
-        }
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return HexFormat.of().formatHex(out);
-      }
-      return SourceCache.sha256Of(file);
-    } catch (IOException e) {
-      throw new BuildException("cannot read the artifact " + file + ": " + e);
-    }
   }
 }

@@ -24,7 +24,7 @@ public enum NetworkPolicy {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--network " + text + ": expected never or download");
+      throw new IllegalArgumentException("--network " + text + ": expected never or download", e);
     }
   }
 

@@ -8,6 +8,8 @@ import kiln.stages.artifact.FilesMetadata;
 import kiln.stages.artifact.HartWriter;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.SecretSigningKey;
+import kiln.stages.artifact.WrittenHart;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /** Signs with the origin's latest key: FILES first, then the artifact. */
@@ -52,19 +54,21 @@ final class OriginSigner implements ArtifactSigner {
   }
 
   @Override
-  public void pack(Path staging, PackageIdent ident, String target, Path destination)
+  public WrittenHart pack(Path staging, PackageIdent ident, String target, Path destination)
       throws BuildException {
     try {
       SecretSigningKey key = keys.latestSigningKey(ident.origin());
       FilesMetadata.write(staging, ident, key);
-      Path written =
+      WrittenHart written =
           new HartWriter(key, HartWriter.sourceDateEpoch(environment))
-              .write(staging, ident, target, destination.getParent());
-      if (!written.equals(destination)) {
-        Files.move(written, destination);
+              .writeHashed(staging, ident, target, destination.getParent());
+      if (!written.path().equals(destination)) {
+        Files.move(written.path(), destination);
+        return written.movedTo(destination);
       }
+      return written;
     } catch (ArtifactException | java.io.IOException e) {
-      throw new BuildException("cannot sign " + ident + ": " + e.getMessage(), null, e);
+      throw new BuildException(IoFailures.message("cannot sign " + ident, e), null, e);
     }
   }
 }

@@ -6,19 +6,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.artifact.OriginKeys;
+import kiln.stages.artifact.WrittenHart;
 import kiln.stages.store.PackageStore;
+import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.TreeTar;
 import kiln.stages.studio.choice.StudioChoice;
 import kiln.world.PackageIdent;
 
@@ -91,7 +92,7 @@ public final class PlanBuilder {
    * @param workRoot scratch space for builds (each build's part removed when it ends)
    * @param clock the release timestamp's source
    */
-  public PlanBuilder(
+  PlanBuilder(
       Studio studio,
       InstalledPackages store,
       ArtifactSigner signer,
@@ -112,7 +113,7 @@ public final class PlanBuilder {
    * @param workRoot scratch space for builds (each build's part removed when it ends)
    * @param clock the release timestamp's source
    */
-  public PlanBuilder(
+  PlanBuilder(
       Studio studio,
       Studio factsStudio,
       InstalledPackages store,
@@ -130,15 +131,17 @@ public final class PlanBuilder {
   }
 
   /**
-   * Builds a plan.
+   * Builds a plan. The files the request names are checked first, every problem in one message;
+   * with {@link BuildRequest#log()} the output goes there and the results dir's log links to it.
    *
    * @throws BuildException when the input is bad or the build fails; nothing but the build log is
    *     written to the results dir then
    */
   public BuildResult build(BuildRequest request) throws BuildException, InterruptedException {
+    Path planFile = RequestFiles.check(request);
     signer.requireAnySigningKey();
     PhaseTimer timer = new PhaseTimer();
-    try (PreparedStudio prepared = prepare(request, timer, true)) {
+    try (PreparedStudio prepared = prepare(request, planFile, timer, true)) {
       BuildWorkspace workspace = prepared.workspace();
       run(
           studio,
@@ -148,9 +151,10 @@ public final class PlanBuilder {
           workspace,
           prepared.results(),
           prepared.logName(),
-          prepared.ident());
+          prepared.ident(),
+          workspace.staging());
       timer.mark(BuildResult.BUILD_PASS);
-      return pack(workspace, prepared.results(), prepared.logName(), timer);
+      return pack(request, workspace, prepared.results(), prepared.logName(), timer);
     }
   }
 
@@ -163,7 +167,7 @@ public final class PlanBuilder {
    * @throws BuildException as {@link #build} would, up to the build pass
    */
   public PreparedStudio prepare(BuildRequest request) throws BuildException, InterruptedException {
-    return prepare(request, new PhaseTimer(), false);
+    return prepare(request, RequestFiles.check(request), new PhaseTimer(), false);
   }
 
   /** The studio that runs build passes (and what {@link #prepare} prepares for). */
@@ -171,31 +175,32 @@ public final class PlanBuilder {
     return studio;
   }
 
-  private PreparedStudio prepare(BuildRequest request, PhaseTimer timer, boolean signing)
+  private PreparedStudio prepare(
+      BuildRequest request, Path planFile, PhaseTimer timer, boolean signing)
       throws BuildException, InterruptedException {
     String release = RELEASE.format(clock.instant());
-    Path planFile = PlanLocation.planFile(request.planDir(), request.target());
     ResultsDir results = new ResultsDir(request.resultsDir());
     for (Path hart : request.installs()) {
       store.install(hart);
     }
     timer.mark(BuildResult.INSTALL);
+    StudioPackages base = store.resolveBase(request.base(), request.target());
     BuildWorkspace workspace = BuildWorkspace.create(workRoot);
     try {
-      StudioSetup setup = new StudioSetup(request, store, workspace, planFile, release);
-      PlanFacts facts = learnFacts(request, setup, workspace, results, planFile, release);
+      StudioSetup setup = new StudioSetup(request, workspace, planFile, release);
+      PlanFacts facts =
+          learnFacts(request, setup.facts(base), workspace, results, planFile, release);
       timer.mark(BuildResult.FACTS_PASS);
       if (signing) {
         signer.requireSigningKey(facts.origin());
       }
-      Resolved resolved = resolve(facts, request.target());
-      Optional<Mount> source = cachedSource(facts, request.network());
-      workspace.writeDeps(resolved.deps, resolved.buildDeps, resolved.tdeps, resolved.buildTdeps);
+      StudioPackages packages = store.resolvePlan(base, facts, request.target());
+      Optional<StudioInput.SourceFile> source = cachedSource(facts, request.network());
+      workspace.writeDeps(
+          packages.deps(), packages.buildDeps(), packages.tdeps(), packages.buildTdeps());
       StudioSpec spec =
           setup.build(
-              resolved.closure(),
-              source,
-              request.network().grants(facts.ownDownload(), facts.source()));
+              packages, source, request.network().grants(facts.ownDownload(), facts.source()));
       String logName = facts.origin() + "-" + facts.name() + "-" + release + ".log";
       timer.mark(BuildResult.RESOLVE);
       return new PreparedStudio(workspace, results, spec, logName, facts.shortIdent());
@@ -207,16 +212,23 @@ public final class PlanBuilder {
 
   /**
    * Verifies an artifact and installs it into the store builds resolve against: the stage before's
-   * packages, or one this stage just built for the plans after it. Installing a package twice
-   * changes nothing.
+   * packages, for the plans after them. Installing a package twice changes nothing.
    */
   public PackageIdent install(Path hart) throws BuildException {
     return store.install(hart);
   }
 
+  /**
+   * Installs an artifact this builder just built into its store, for the plans after it, without
+   * verifying it again: the hashes its writer computed vouch for it, so it is read once, to unpack.
+   */
+  public PackageIdent installBuilt(BuildResult built) throws BuildException {
+    return store.installWritten(built.hart());
+  }
+
   private PlanFacts learnFacts(
       BuildRequest request,
-      StudioSetup setup,
+      StudioSpec spec,
       BuildWorkspace workspace,
       ResultsDir results,
       Path planFile,
@@ -226,14 +238,15 @@ public final class PlanBuilder {
         request.planDir().toAbsolutePath().normalize().getFileName() + "-" + release + ".log";
     run(
         factsStudio,
-        setup.facts(),
+        spec,
         "facts",
         request,
         workspace,
         results,
         logName,
-        planFile.toString());
-    return PlanFacts.read(workspace.out().resolve("facts"), request.planDir().resolve(planFile));
+        planFile.toString(),
+        workspace.facts());
+    return PlanFacts.read(workspace.facts().resolve("facts"), request.planDir().resolve(planFile));
   }
 
   private void run(
@@ -244,21 +257,24 @@ public final class PlanBuilder {
       BuildWorkspace workspace,
       ResultsDir results,
       String logName,
-      String what)
+      String what,
+      Path output)
       throws BuildException, InterruptedException {
     StudioRun run;
     try {
+      // The output tree comes back as a stream only: where the studio kept it is its business.
       run =
           where.run(
               spec,
               List.of("/bin/bash", BuildWorkspace.STUDIO_DIR + "/plan-build.sh", mode),
-              workspace.log(),
-              request.limits());
+              log(request, workspace),
+              request.limits(),
+              tar -> TreeTar.unpack(tar, output));
     } catch (StudioException e) {
       throw new StudioUnavailableException(what + ": " + e.getMessage(), e);
     }
     if (!run.succeeded()) {
-      Path log = results.publish(workspace.log(), logName);
+      Path log = publishLog(request, workspace, results, logName);
       String message = failure(what, mode, run, request, failedPhase(log));
       if (run.ending() != StudioRun.Ending.EXITED) {
         throw new BuildTimedOutException(message, log);
@@ -271,9 +287,19 @@ public final class PlanBuilder {
       String what, String mode, StudioRun run, BuildRequest request, String phase) {
     String pass = mode.equals("facts") ? "reading the plan" : "building";
     return switch (run.ending()) {
-      case TIMED_OUT -> what + ": " + pass + " timed out after " + request.limits().wallClock();
+      case TIMED_OUT ->
+          what
+              + ": "
+              + pass
+              + " timed out after "
+              + BuildLimits.format(request.limits().wallClock());
       case SILENT_TOO_LONG ->
-          what + ": " + pass + " printed nothing for " + request.limits().silence() + "; killed";
+          what
+              + ": "
+              + pass
+              + " printed nothing for "
+              + BuildLimits.format(request.limits().silence())
+              + "; killed";
       case EXITED -> what + ": " + pass + " failed" + phase + " (exit code " + run.exitCode() + ")";
     };
   }
@@ -292,48 +318,7 @@ public final class PlanBuilder {
     }
   }
 
-  private record Resolved(
-      List<PackageIdent> deps,
-      List<PackageIdent> buildDeps,
-      List<PackageIdent> tdeps,
-      List<PackageIdent> buildTdeps) {
-    List<PackageIdent> closure() {
-      LinkedHashSet<PackageIdent> all = new LinkedHashSet<>(tdeps);
-      all.addAll(buildTdeps);
-      return List.copyOf(all);
-    }
-  }
-
-  private Resolved resolve(PlanFacts facts, String target) throws BuildException {
-    List<PackageIdent> deps = resolveAll(facts.deps(), facts, target, "pkg_deps");
-    List<PackageIdent> buildDeps = resolveAll(facts.buildDeps(), facts, target, "pkg_build_deps");
-    return new Resolved(
-        deps, buildDeps, store.transitiveDeps(deps), store.transitiveDeps(buildDeps));
-  }
-
-  private List<PackageIdent> resolveAll(
-      List<PackageIdent> wanted, PlanFacts facts, String target, String setting)
-      throws BuildException {
-    List<PackageIdent> resolved = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (PackageIdent dep : wanted) {
-      store.resolve(dep, target).ifPresentOrElse(resolved::add, () -> missing.add(dep.toString()));
-    }
-    if (!missing.isEmpty()) {
-      throw new BuildException(
-          facts.shortIdent()
-              + ": cannot resolve "
-              + setting
-              + " "
-              + String.join(", ", missing)
-              + ": no installed package matches (target "
-              + target
-              + "); build it first or install its hart with --install");
-    }
-    return resolved;
-  }
-
-  private Optional<Mount> cachedSource(PlanFacts facts, NetworkPolicy network)
+  private Optional<StudioInput.SourceFile> cachedSource(PlanFacts facts, NetworkPolicy network)
       throws BuildException {
     // Without a pkg_shasum the source is fetched all the same: the studio has no network for the
     // default download, and the plan's own do_verify (or the default's failure) judges the file.
@@ -345,23 +330,49 @@ public final class PlanBuilder {
     Path cached =
         sources.fetch(
             facts.source(), facts.filename(), facts.shasum(), network != NetworkPolicy.NEVER);
-    return Optional.of(new Mount(cached, "/hab/cache/src/" + facts.filename(), true));
+    return Optional.of(new StudioInput.SourceFile(cached, facts.filename()));
   }
 
   private BuildResult pack(
-      BuildWorkspace workspace, ResultsDir results, String logName, PhaseTimer timer)
+      BuildRequest request,
+      BuildWorkspace workspace,
+      ResultsDir results,
+      String logName,
+      PhaseTimer timer)
       throws BuildException {
-    LastBuild built = LastBuild.read(workspace.out().resolve("pkg.env"));
-    Path hart = workspace.scratch(built.artifactName());
-    signer.pack(workspace.out(), built.ident(), built.target(), hart);
+    LastBuild built = LastBuild.read(workspace.staging().resolve("pkg.env"));
+    WrittenHart hart =
+        signer.pack(
+            workspace.staging(),
+            built.ident(),
+            built.target(),
+            workspace.scratch(built.artifactName()));
     timer.mark(BuildResult.PACK);
     String env = built.lastBuildEnv(hart);
-    Path artifact = results.publish(hart, built.artifactName());
+    WrittenHart artifact = hart.movedTo(results.publishByRename(hart.path(), built.artifactName()));
     Path lastBuild =
         results.publishText(env, "last_build.env", workspace.scratch("last_build.env"));
-    Path log = results.publish(workspace.log(), logName);
+    Path log = publishLog(request, workspace, results, logName);
     timer.mark(BuildResult.PUBLISH);
     return new BuildResult(
         built.ident(), artifact, lastBuild, log, timer.elapsed(), timer.phases());
+  }
+
+  /** Where the studios write the build's output: the request's log, or the scratch space's. */
+  private static Path log(BuildRequest request, BuildWorkspace workspace) {
+    return request.log().orElse(workspace.log());
+  }
+
+  /**
+   * The log in the results dir: a link to the request's log (which stays where it is, written
+   * once), or the scratch log moved there.
+   */
+  private static Path publishLog(
+      BuildRequest request, BuildWorkspace workspace, ResultsDir results, String logName)
+      throws BuildException {
+    if (request.log().isPresent()) {
+      return results.link(request.log().get(), logName);
+    }
+    return results.publishByRename(workspace.log(), logName);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -50,7 +51,8 @@ record PlanFacts(
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new BuildException("the plan build program wrote no facts for " + plan + ": " + e);
+      throw new BuildException(
+          IoFailures.message("the plan build program wrote no facts for " + plan, e), null, e);
     }
     List<PackageIdent> deps = new ArrayList<>();
     List<PackageIdent> buildDeps = new ArrayList<>();
@@ -87,7 +89,7 @@ record PlanFacts(
     try {
       return PackageIdent.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new BuildException(plan + ": bad dependency: " + e.getMessage());
+      throw new BuildException(plan + ": bad dependency: " + e.getMessage(), null, e);
     }
   }
 }

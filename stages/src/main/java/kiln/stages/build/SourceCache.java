@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import kiln.world.IoFailures;
 
 /**
  * The shared source cache: each plan's pkg_source fetched once, checked against pkg_shasum, and
@@ -153,10 +154,10 @@ public final class SourceCache {
           e);
     } catch (IOException e) {
       throw new BuildException(
-          "cannot download " + source + " into " + cached + ": " + e.getMessage(), null, e);
+          IoFailures.message("cannot download " + source + " into " + cached, e), null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BuildException("interrupted while downloading " + source);
+      throw new BuildException("interrupted while downloading " + source, null, e);
     }
     throw missing(source, filename, sha256, network, tried);
   }

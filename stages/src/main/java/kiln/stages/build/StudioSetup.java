@@ -3,79 +3,49 @@ package kiln.stages.build;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
-import kiln.world.PackageIdent;
 
 /**
- * The studio specs of one build's two passes: the same studio kind, program, plan and backline; the
- * build pass adds the resolved dependencies, the cached source and maybe the network.
+ * The studio specs of one build's two passes, as named inputs: the same studio kind, program, plan
+ * and backline; the build pass adds the resolved dependencies, the cached source and maybe the
+ * network. Both give back {@code /kiln/out} as their output tree.
  */
 final class StudioSetup {
 
   private final BuildRequest request;
-  private final InstalledPackages store;
   private final BuildWorkspace workspace;
   private final Path planFile;
   private final String release;
-  private final List<Path> backlineDirs = new ArrayList<>();
-  private final List<PackageIdent> backline = new ArrayList<>();
-  private final List<PackageIdent> backlineClosure;
 
-  StudioSetup(
-      BuildRequest request,
-      InstalledPackages store,
-      BuildWorkspace workspace,
-      Path planFile,
-      String release)
-      throws BuildException {
+  StudioSetup(BuildRequest request, BuildWorkspace workspace, Path planFile, String release) {
     this.request = request;
-    this.store = store;
     this.workspace = workspace;
     this.planFile = planFile;
     this.release = release;
-    for (PackageIdent wanted : request.backline()) {
-      PackageIdent found =
-          store
-              .resolve(wanted, request.target())
-              .orElseThrow(
-                  () ->
-                      new BuildException(
-                          "backline package "
-                              + wanted
-                              + " is not installed: install its hart with --install"));
-      backline.add(found);
-      backlineDirs.add(store.directoryOf(found));
-    }
-    this.backlineClosure = store.transitiveDeps(backline);
   }
 
   StudioType type() {
-    return request.toolsTarball().isPresent() ? StudioType.STAGE1 : StudioType.DEFAULT;
+    return request.base().type();
   }
 
-  /** The first pass: only the plan and the program, no network, no dependencies. */
-  StudioSpec facts() {
-    return spec(List.of(), List.of(), false, Map.of());
+  /** The first pass: only the plan, the program and the base, no network, no dependencies. */
+  StudioSpec facts(StudioPackages base) {
+    return spec(base, List.of(), false, Map.of());
   }
 
   /** The build pass: the dependencies' closure, the cached source, network only if needed. */
-  StudioSpec build(List<PackageIdent> packages, Optional<Mount> source, boolean network) {
+  StudioSpec build(
+      StudioPackages packages, Optional<StudioInput.SourceFile> source, boolean network) {
     Map<String, String> extra = new HashMap<>();
     extra.put("KILN_DEPS_FILE", BuildWorkspace.STUDIO_DIR + "/deps.env");
     // Tells the default download that kiln fetched the source: without a pkg_shasum it could not
     // tell the cached file from a stale one, and would go to the network the studio lacks.
-    source.ifPresent(
-        mount ->
-            extra.put(
-                "KILN_SOURCE_FETCHED",
-                mount.target().substring(mount.target().lastIndexOf('/') + 1)));
+    source.ifPresent(file -> extra.put("KILN_SOURCE_FETCHED", file.name()));
     if (request.check()) {
       extra.put("DO_CHECK", "true");
     }
@@ -83,25 +53,31 @@ final class StudioSetup {
   }
 
   private StudioSpec spec(
-      List<PackageIdent> packages,
-      List<Mount> extraMounts,
+      StudioPackages packages,
+      List<StudioInput.SourceFile> source,
       boolean network,
       Map<String, String> extraEnv) {
-    List<Mount> mounts = new ArrayList<>();
-    mounts.add(new Mount(request.planDir().toAbsolutePath(), "/src", true));
-    mounts.add(new Mount(workspace.kilnDir(), BuildWorkspace.STUDIO_DIR, true));
-    mounts.add(new Mount(workspace.out(), BuildWorkspace.STUDIO_DIR + "/out", false));
-    Set<PackageIdent> shown = new LinkedHashSet<>(backlineClosure);
-    shown.addAll(packages);
-    for (PackageIdent ident : shown) {
-      if (!backline.contains(ident)) {
-        mounts.add(new Mount(store.directoryOf(ident), "/hab/pkgs/" + ident, true));
-      }
-    }
-    mounts.addAll(extraMounts);
+    List<StudioInput> inputs = new ArrayList<>();
+    inputs.add(new StudioInput.Plan(request.planDir()));
+    inputs.add(workspace.program());
+    packages
+        .mounted()
+        .forEach((ident, dir) -> inputs.add(new StudioInput.InstalledPackage(dir, ident)));
+    inputs.addAll(source);
     Map<String, String> env = new HashMap<>(environment());
     env.putAll(extraEnv);
-    return new StudioSpec(type(), request.toolsTarball(), backlineDirs, mounts, env, network);
+    Optional<Path> tools =
+        request.base() instanceof StudioBase.Tools base
+            ? Optional.of(base.tarball())
+            : Optional.empty();
+    return new StudioSpec(
+        type(),
+        tools,
+        packages.backlineDirs(),
+        inputs,
+        env,
+        network,
+        Optional.of(BuildWorkspace.STUDIO_OUT));
   }
 
   private Map<String, String> environment() {
@@ -112,7 +88,7 @@ final class StudioSetup {
     env.put("LC_ALL", "POSIX");
     env.put("STUDIO_TYPE", stage1 ? "stage1" : "default");
     env.put("KILN_PLAN", "/src/" + planFile.toString().replace('\\', '/'));
-    env.put("KILN_OUT", BuildWorkspace.STUDIO_DIR + "/out");
+    env.put("KILN_OUT", BuildWorkspace.STUDIO_OUT);
     env.put("KILN_RELEASE", release);
     env.put("KILN_TARGET", request.target());
     request.origin().ifPresent(origin -> env.put("HAB_ORIGIN", origin));

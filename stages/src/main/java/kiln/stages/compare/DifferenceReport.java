@@ -1,18 +1,13 @@
 package kiln.stages.compare;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import kiln.stages.artifact.ArtifactException;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteException;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
 
 /**
  * Writes how each differing file differs, so a maintainer can see why a rebuild is not
@@ -76,21 +71,29 @@ public final class DifferenceReport {
   }
 
   private static void runDiffoscope(Path a, Path b, Path text) throws IOException {
-    CommandLine command = new CommandLine("diffoscope");
-    command.addArgument("--text").addArgument(text.toString(), false);
-    command.addArgument(a.toString(), false).addArgument(b.toString(), false);
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    DefaultExecutor executor = DefaultExecutor.builder().get();
-    executor.setStreamHandler(new PumpStreamHandler(output));
-    executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(DIFFOSCOPE_LIMIT).get());
-    executor.setExitValues(new int[] {0, 1}); // 1: the files differ, which we know
+    Path output = text.resolveSibling(text.getFileName() + ".log");
+    Process process =
+        new ProcessBuilder("diffoscope", "--text", text.toString(), a.toString(), b.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     try {
-      executor.execute(command);
-    } catch (ExecuteException e) {
-      Files.writeString(
-          text,
-          "diffoscope failed (exit " + e.getExitValue() + "):\n" + output,
-          java.nio.charset.StandardCharsets.UTF_8);
+      if (!process.waitFor(DIFFOSCOPE_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        Files.writeString(
+            text, "diffoscope gave no answer in " + DIFFOSCOPE_LIMIT.toMinutes() + " minutes\n");
+      } else if (process.exitValue() > 1) { // 1: the files differ, which we know
+        Files.writeString(
+            text, "diffoscope failed (exit " + process.exitValue() + "): see " + output + "\n");
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while diffoscope compared " + a + " and " + b, e);
+    } finally {
+      if (Files.exists(text)) {
+        Files.deleteIfExists(output);
+      }
     }
   }
 }

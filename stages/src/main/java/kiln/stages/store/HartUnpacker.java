@@ -140,7 +140,7 @@ final class HartUnpacker {
       try {
         new PackageIdent(parts[2], parts[3], parts[4], parts[5]);
       } catch (IllegalArgumentException e) {
-        throw refuse(entry, e.getMessage());
+        throw refuse(entry, e.getMessage(), e);
       }
       prefix = java.util.Arrays.copyOf(parts, PREFIX_DEPTH);
       return;
@@ -212,7 +212,11 @@ final class HartUnpacker {
   }
 
   private StoreException refuse(TarArchiveEntry entry, String why) {
-    return new StoreException(source + ": refusing entry '" + entry.getName() + "': " + why);
+    return refuse(entry, why, null);
+  }
+
+  private StoreException refuse(TarArchiveEntry entry, String why, Throwable cause) {
+    return new StoreException(source + ": refusing entry '" + entry.getName() + "': " + why, cause);
   }
 
   private static void setTime(Path path, TarArchiveEntry entry) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -33,7 +34,7 @@ public record InstalledPackage(PackageIdent ident, Path dir) {
     try {
       return Optional.of(Files.readString(path, StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
-      throw new StoreException("cannot read " + path + ": " + e, e);
+      throw new StoreException(IoFailures.message("cannot read " + path, e), e);
     }
   }
 
@@ -81,7 +82,7 @@ public record InstalledPackage(PackageIdent ident, Path dir) {
         }
         idents.add(ident);
       } catch (IllegalArgumentException e) {
-        throw new StoreException(dir.resolve(file) + ":" + (i + 1) + ": " + e.getMessage());
+        throw new StoreException(dir.resolve(file) + ":" + (i + 1) + ": " + e.getMessage(), e);
       }
     }
     return idents;

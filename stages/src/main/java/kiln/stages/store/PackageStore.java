@@ -1,6 +1,7 @@
 package kiln.stages.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,6 +16,8 @@ import kiln.stages.artifact.Blake2b;
 import kiln.stages.artifact.Hart;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.Packages;
+import kiln.stages.artifact.WrittenHart;
+import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
 /**
@@ -25,12 +28,14 @@ import kiln.world.PackageIdent;
 public final class PackageStore {
 
   private final Path root;
+  private final InstalledIndex index;
 
   /**
    * @param root the store directory; {@code hab/pkgs} is created below it when needed
    */
   public PackageStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.index = new InstalledIndex(this.root);
   }
 
   public Path root() {
@@ -50,27 +55,59 @@ public final class PackageStore {
   public InstalledPackage install(Path hartFile, OriginKeys keys)
       throws ArtifactException, StoreException {
     Hart hart = Hart.open(hartFile);
-    String signed = hart.verifySignature(keys);
+    return install(hart, hart.verifySignature(keys), Optional.of(keys));
+  }
+
+  /**
+   * Installs an artifact kiln has just written, as {@link #install} does but without verifying it
+   * again: its writer computed the payload hash it signed while writing it, so the payload is read
+   * once, to unpack it. Only for artifacts of this kiln's own making; one from elsewhere goes
+   * through {@link #install}.
+   *
+   * @throws StoreException when the payload tries to write outside its package, or unpacking fails
+   */
+  public InstalledPackage installWritten(WrittenHart written)
+      throws ArtifactException, StoreException {
+    return install(Hart.open(written.path()), written.payloadHash(), Optional.empty());
+  }
+
+  /**
+   * @param verifying the keys to check the payload against its signed hash, or empty when the hash
+   *     is known to be the payload's already
+   */
+  private InstalledPackage install(Hart hart, String signed, Optional<OriginKeys> verifying)
+      throws ArtifactException, StoreException {
+    Path hartFile = hart.file();
     Path temp = null;
     try {
-      Optional<InstalledPackage> before = installedBefore(signed);
+      Optional<InstalledPackage> before = index.installed(signed);
       if (before.isPresent()) {
         // Every resumed stage installs the stage before's artifacts again: the hash of the
         // compressed payload proves this file holds what was unpacked then, without unpacking.
-        hart.verify(keys);
+        if (verifying.isPresent()) {
+          hart.verify(verifying.get());
+        }
         return before.get();
       }
       Files.createDirectories(root.resolve("hab").resolve("pkgs"));
       temp = Files.createTempDirectory(root, ".kiln-unpack-");
-      PackageIdent ident = unpackVerified(hart, signed, temp);
+      PackageIdent ident =
+          verifying.isPresent() ? unpackVerified(hart, signed, temp) : unpack(hart, temp);
       requireIdentFile(hartFile, temp, ident);
       InstalledPackage installed = moveIntoPlace(Packages.prefix(temp, ident), ident);
-      remember(signed, ident);
+      index.remember(signed, ident);
       return installed;
     } catch (IOException e) {
-      throw new StoreException("cannot install " + hartFile + " into " + root + ": " + e, e);
+      throw new StoreException(
+          IoFailures.message("cannot install " + hartFile + " into " + root, e), e);
     } finally {
       Trees.deleteQuietly(temp);
+    }
+  }
+
+  private static PackageIdent unpack(Hart hart, Path temp) throws IOException, StoreException {
+    try (InputStream payload = hart.openPayload()) {
+      return HartUnpacker.unpack(payload, temp, hart.file().toString());
     }
   }
 
@@ -103,40 +140,6 @@ public final class PackageStore {
               + written.orElse("(no IDENT file)")
               + "': not a package kiln can install");
     }
-  }
-
-  /** Where the signed payload hashes of installed artifacts are noted, each with its ident. */
-  private Path installedIndex() {
-    return root.resolve(".kiln-installed");
-  }
-
-  /** The package an artifact with this signed payload hash was installed as, if it still is. */
-  private Optional<InstalledPackage> installedBefore(String signedHash) throws IOException {
-    Path note = installedIndex().resolve(signedHash);
-    if (!signedHash.matches("[0-9a-f]{64}") || !Files.isRegularFile(note)) {
-      return Optional.empty();
-    }
-    PackageIdent ident;
-    try {
-      ident = PackageIdent.parse(Files.readString(note).trim());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // a damaged note only costs an unpack
-    }
-    Path prefix = Packages.prefix(root, ident);
-    return Files.isDirectory(prefix)
-        ? Optional.of(new InstalledPackage(ident, prefix))
-        : Optional.empty();
-  }
-
-  /** Notes an installed artifact's signed hash, written whole or not at all. */
-  private void remember(String signedHash, PackageIdent ident) throws IOException {
-    if (!signedHash.matches("[0-9a-f]{64}")) {
-      return;
-    }
-    Path index = Files.createDirectories(installedIndex());
-    Path temp = Files.createTempFile(index, ".note-", ".tmp");
-    Files.writeString(temp, ident + "\n");
-    Files.move(temp, index.resolve(signedHash), StandardCopyOption.ATOMIC_MOVE);
   }
 
   private InstalledPackage moveIntoPlace(Path unpacked, PackageIdent ident) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import kiln.world.IoFailures;
 
 /** Directory helpers for the store. */
 final class Trees {
@@ -26,7 +27,7 @@ final class Trees {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new StoreException("cannot list " + dir + ": " + e, e);
+      throw new StoreException(IoFailures.message("cannot list " + dir, e), e);
     }
   }
 

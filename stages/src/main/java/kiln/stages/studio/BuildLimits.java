@@ -19,8 +19,36 @@ public record BuildLimits(Duration wallClock, Duration silence) {
   public BuildLimits {
     if (wallClock.isNegative() || wallClock.isZero() || silence.isNegative() || silence.isZero()) {
       throw new IllegalArgumentException(
-          "build limits must be positive: " + wallClock + ", " + silence);
+          "build limits must be positive: timeout "
+              + format(wallClock)
+              + ", silence timeout "
+              + format(silence));
     }
+  }
+
+  /**
+   * A duration as {@link #parseDuration} reads it and a user writes it: {@code 4s}, {@code 1h30m},
+   * {@code 2d}; a part of a second as milliseconds ({@code 250ms}), zero as {@code 0s}.
+   */
+  public static String format(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + format(duration.negated());
+    }
+    StringBuilder text = new StringBuilder();
+    long seconds = duration.getSeconds();
+    long[] sizes = {86_400, 3_600, 60, 1};
+    String[] units = {"d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (seconds >= sizes[i]) {
+        text.append(seconds / sizes[i]).append(units[i]);
+        seconds %= sizes[i];
+      }
+    }
+    int millis = duration.toMillisPart();
+    if (millis > 0 || text.isEmpty()) {
+      text.append(millis > 0 ? millis + "ms" : "0s");
+    }
+    return text.toString();
   }
 
   /** Generous limits for a world rebuild: six hours in all, one hour of silence. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kiln.world.IoFailures;
 
 /** The bwrap command line for one studio spec, up to (not including) the command. */
 final class BwrapArguments {
@@ -17,14 +18,16 @@ final class BwrapArguments {
 
   private final StudioSpec spec;
   private final ToolsCache tools;
+  private final List<BindMounts.Bind> binds;
   private final List<String> args = new ArrayList<>();
 
   /** Symlinks by their path in the studio; the first one named wins. */
   private final Map<String, String> links = new LinkedHashMap<>();
 
-  BwrapArguments(StudioSpec spec, ToolsCache tools) {
+  BwrapArguments(StudioSpec spec, ToolsCache tools, List<BindMounts.Bind> binds) {
     this.spec = spec;
     this.tools = tools;
+    this.binds = List.copyOf(binds);
   }
 
   List<String> arguments() throws StudioException, InterruptedException {
@@ -57,8 +60,8 @@ final class BwrapArguments {
     } else {
       backline();
     }
-    for (StudioSpec.Mount mount : spec.mounts()) {
-      bind(mount.source(), mount.target(), mount.readOnly());
+    for (BindMounts.Bind bind : binds) {
+      bind(bind.source(), bind.target(), bind.readOnly());
     }
     links.forEach((target, source) -> args.addAll(List.of("--symlink", source, target)));
     args.addAll(List.of("--chdir", "/"));
@@ -109,7 +112,7 @@ final class BwrapArguments {
           bash |= name.equals("bash");
         }
       } catch (IOException e) {
-        throw new StudioException("cannot list backline package " + bin + ": " + e, e);
+        throw new StudioException(IoFailures.message("cannot list backline package " + bin, e), e);
       }
     }
     if (!bash) {

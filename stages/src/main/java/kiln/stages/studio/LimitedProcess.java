@@ -3,9 +3,6 @@ package kiln.stages.studio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,13 +19,13 @@ public final class LimitedProcess {
    * Starts the process and waits for it within the limits.
    *
    * @param builder the process to start; its output is redirected here, stderr merged in
-   * @param log the file the output is appended to (kept whatever happens)
+   * @param log where the output goes as it comes (the caller closes it)
    * @param limits when to kill the process
    * @return how the process ended
    * @throws IOException when the process cannot be started or the log cannot be written
    * @throws InterruptedException when interrupted; the process is killed first
    */
-  public static StudioRun run(ProcessBuilder builder, Path log, BuildLimits limits)
+  public static StudioRun run(ProcessBuilder builder, OutputStream log, BuildLimits limits)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     builder.redirectErrorStream(true);
@@ -77,14 +74,11 @@ public final class LimitedProcess {
     process.waitFor();
   }
 
-  private static Thread pump(InputStream output, Path log, AtomicLong lastOutput) {
+  private static Thread pump(InputStream output, OutputStream out, AtomicLong lastOutput) {
     Thread thread =
         new Thread(
             () -> {
-              try (output;
-                  OutputStream out =
-                      Files.newOutputStream(
-                          log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+              try (output) {
                 byte[] buffer = new byte[8192];
                 for (int n; (n = output.read(buffer)) >= 0; ) {
                   lastOutput.set(System.nanoTime());

@@ -2,6 +2,7 @@ package kiln.stages.studio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import kiln.toolchain.ArchiveRoot;
 import kiln.toolchain.SafeExtractor;
 import kiln.toolchain.TarballException;
+import kiln.world.IoFailures;
 
 /**
  * Tools tarballs unpacked once each, keyed by the tarball's sha256, so a stage1 studio only mounts
@@ -53,8 +55,8 @@ final class ToolsCache {
   List<String> librariesOf(Path tools) throws StudioException {
     try {
       return libraries.computeIfAbsent(tools, ToolsCache::listLibraries);
-    } catch (IllegalStateException e) {
-      throw new StudioException("cannot list " + tools.resolve("lib") + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new StudioException(IoFailures.message("cannot list " + tools.resolve("lib"), e), e);
     }
   }
 
@@ -71,7 +73,7 @@ final class ToolsCache {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -90,7 +92,8 @@ final class ToolsCache {
           "cannot unpack tools tarball " + tarball + ": " + e.getMessage(), e);
     } catch (IOException e) {
       if (!Files.isDirectory(unpacked)) {
-        throw new StudioException("cannot unpack tools tarball " + tarball + ": " + e, e);
+        throw new StudioException(
+            IoFailures.message("cannot unpack tools tarball " + tarball, e), e);
       }
     } finally {
       if (partial != null) {
@@ -118,7 +121,7 @@ final class ToolsCache {
       digests.put(key, hex);
       return hex;
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw new StudioException("cannot read tools tarball " + file + ": " + e, e);
+      throw new StudioException(IoFailures.message("cannot read tools tarball " + file, e), e);
     }
   }
 }

@@ -15,6 +15,13 @@ final class Trees {
     if (!Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    // A build may leave read-only directories behind; make them writable to empty them.
+    try (Stream<Path> walk = Files.walk(tree)) {
+      walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .forEach(p -> p.toFile().setWritable(true, true));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // As below.
+    }
     try (Stream<Path> walk = Files.walk(tree)) {
       walk.sorted(Comparator.reverseOrder())
           .forEach(

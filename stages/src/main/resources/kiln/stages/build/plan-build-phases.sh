@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # kiln's plan build program, part two: the default callbacks, the phases in the guide's order,
 # the build environment and the metadata files. Sourced by plan-build.sh.
 
@@ -64,7 +65,7 @@ do_default_strip() {
   while IFS= read -r -d '' f; do
     kind=$(file -b "$f")
     case $kind in
-      *ELF*executable*not\ stripped* | *ELF*pie\ executable*not\ stripped*) strip --strip-all "$f" ;;
+      *ELF*executable*not\ stripped*) strip --strip-all "$f" ;; # pie executables too
       *ELF*shared\ object*not\ stripped*) strip --strip-unneeded "$f" ;;
       *current\ ar\ archive*) strip --strip-debug "$f" ;;
     esac
@@ -118,27 +119,31 @@ unpack_file() {
 HAB_ROOT_PATH=/hab
 HAB_PKG_PATH=$HAB_ROOT_PATH/pkgs
 HAB_CACHE_SRC_PATH=$HAB_ROOT_PATH/cache/src
+# shellcheck disable=SC2034 # the guide's setting, for plans to use
 HAB_CACHE_ARTIFACT_PATH=$HAB_ROOT_PATH/cache/artifacts
 PLAN_CONTEXT=$(cd "$(dirname "$KILN_PLAN")" && pwd)
 pkg_target=${KILN_TARGET:-x86_64-linux}
+# shellcheck disable=SC2034 # pkg_binds*: the plan fills them, _kiln_assoc_lines reads them by name
 declare -A pkg_exports=() pkg_binds=() pkg_binds_optional=()
 pkg_deps=() pkg_build_deps=() pkg_lib_dirs=() pkg_include_dirs=() pkg_bin_dirs=()
 pkg_pconfig_dirs=() pkg_interpreters=() pkg_exposes=() pkg_license=()
+# The resolved dependency idents: KILN_DEPS_FILE sets them for a build; none while reading facts.
+kiln_deps=() kiln_build_deps=() kiln_tdeps=() kiln_build_tdeps=()
 # The service paths need the name, which the plan has not set yet: a placeholder, filled in
 # after sourcing, lets settings like pkg_svc_run refer to them (as Habitat allows).
 _kiln_name_slot=@__kiln_pkg_name__@
 pkg_svc_path=$HAB_ROOT_PATH/svc/$_kiln_name_slot
-pkg_svc_data_path=$pkg_svc_path/data
-pkg_svc_files_path=$pkg_svc_path/files
-pkg_svc_var_path=$pkg_svc_path/var
-pkg_svc_config_path=$pkg_svc_path/config
-pkg_svc_static_path=$pkg_svc_path/static
+# shellcheck disable=SC2034 # for plans to use; _kiln_validate_settings fills in the name by ${!var}
+pkg_svc_data_path=$pkg_svc_path/data pkg_svc_files_path=$pkg_svc_path/files \
+  pkg_svc_var_path=$pkg_svc_path/var pkg_svc_config_path=$pkg_svc_path/config \
+  pkg_svc_static_path=$pkg_svc_path/static
 
 _kiln_derive_settings() {
   pkg_release=${KILN_RELEASE:?KILN_RELEASE must be set}
   pkg_ident=$pkg_origin/$pkg_name/$pkg_version/$pkg_release
   pkg_prefix=$HAB_PKG_PATH/$pkg_ident
   PREFIX=$pkg_prefix
+  # shellcheck disable=SC2034 # the guide's variable, for plans to use
   pkg_artifact=$pkg_origin-$pkg_name-$pkg_version-$pkg_release-$pkg_target.hart
   [[ -n ${_kiln_dirname_set:-} ]] || pkg_dirname=$pkg_name-$pkg_version
   [[ -n ${_kiln_filename_set:-} ]] || pkg_filename=${pkg_source##*/}
@@ -175,5 +180,5 @@ _kiln_validate_settings() {
   _kiln_derive_settings
 }
 
-# shellcheck source=/dev/null
+# shellcheck source=SCRIPTDIR/plan-build-run.sh
 . "$(dirname "${BASH_SOURCE[0]}")/plan-build-run.sh"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # kiln's plan build program, part three: the build environment, the metadata files, and the
 # run itself in the guide's callback order. Sourced by plan-build-phases.sh.
 
@@ -20,7 +21,9 @@ _kiln_join() {
 }
 
 # The value of a metadata file of an installed package, or nothing.
-_kiln_meta() { [[ -f $HAB_PKG_PATH/$1/$2 ]] && cat "$HAB_PKG_PATH/$1/$2" || true; }
+_kiln_meta() {
+  if [[ -f $HAB_PKG_PATH/$1/$2 ]]; then cat "$HAB_PKG_PATH/$1/$2" || true; fi
+}
 
 _kiln_prefixed() {
   local dir
@@ -68,7 +71,9 @@ _kiln_write_meta() {
   printf '%s\n' "$value" >"$pkg_prefix/$name"
 }
 
-_kiln_lines() { [[ $# -gt 0 ]] && printf '%s\n' "$@" | sed '/^$/d' || true; }
+_kiln_lines() {
+  if (($# > 0)); then printf '%s\n' "$@" | sed '/^$/d' || true; fi
+}
 
 _kiln_assoc_lines() {
   local -n table=$1

@@ -183,5 +183,5 @@ update_pkg_version() {
   fi
 }
 
-# shellcheck source=/dev/null
+# shellcheck source=SCRIPTDIR/plan-build-phases.sh
 . "$(dirname "${BASH_SOURCE[0]}")/plan-build-phases.sh"

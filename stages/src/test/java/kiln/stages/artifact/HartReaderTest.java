@@ -123,7 +123,11 @@ class HartReaderTest {
         assertThrows(ArtifactException.class, () -> Hart.open(hart).verify(OriginKeys.in(empty)));
 
     assertEquals(
-        "no public key demo-20261121120000.pub in " + empty + ": import it or pass --keys",
+        "no public key demo-20261121120000.pub in "
+            + empty
+            + ": import it (kiln origin key import FILE --keys "
+            + empty
+            + ") or pass the --keys that holds it",
         e.getMessage());
   }
 
@@ -160,7 +164,10 @@ class HartReaderTest {
     Path file = tmp.resolve("no-end.hart");
     Files.writeString(file, String.join("\n", lines[0], lines[1], lines[2], lines[3]) + "\n");
     assertEquals(
-        file + ": Corrupt payload, can't find end of header",
+        file
+            + ": Corrupt payload, can't find end of header: the file ends after "
+            + Files.size(file)
+            + " bytes, inside the header: truncated (an incomplete download or copy?)",
         assertThrows(ArtifactException.class, () -> Hart.open(file)).getMessage());
 
     Files.writeString(

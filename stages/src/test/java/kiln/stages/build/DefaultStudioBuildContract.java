@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,7 @@ public abstract class DefaultStudioBuildContract extends PlanBuildFixture {
   public void aPlanBuildsInADefaultStudioFromInstalledHarts() throws Exception {
     BuildResult backline = build(plan("backline-static"));
 
-    BuildResult hello =
-        builder.build(
-            new BuildRequest(
-                plan("stage2-hello"),
-                Optional.empty(),
-                List.of(PackageIdent.parse("kilntest/backline-static")),
-                List.of(backline.artifact()),
-                results(),
-                false,
-                Optional.empty(),
-                BuildRequest.DEFAULT_TARGET,
-                new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)),
-                java.util.Map.of()));
+    BuildResult hello = builder.build(defaultStudio(plan("stage2-hello"), backline));
 
     String bash = "/hab/pkgs/" + backline.ident() + "/bin/bash";
     assertEquals("studio=default\nno-tools\n" + bash + "\n", payload(hello).text("report"));
@@ -55,16 +42,12 @@ public abstract class DefaultStudioBuildContract extends PlanBuildFixture {
 
   private BuildRequest defaultStudio(java.nio.file.Path plan, BuildResult backline)
       throws Exception {
-    return new BuildRequest(
-        plan,
-        Optional.empty(),
-        List.of(PackageIdent.parse("kilntest/backline-static")),
-        List.of(backline.artifact()),
-        results(),
-        false,
-        Optional.empty(),
-        BuildRequest.DEFAULT_TARGET,
-        new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)),
-        java.util.Map.of());
+    return BuildRequest.builder(
+            plan,
+            StudioBase.backline(List.of(PackageIdent.parse("kilntest/backline-static"))),
+            results())
+        .installs(List.of(backline.artifact()))
+        .limits(new BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)))
+        .build();
   }
 }

@@ -2,12 +2,13 @@ package kiln.stages.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.OutputReceiver;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
@@ -34,10 +35,15 @@ class DockerBuildOneContainerIT extends PlanBuildFixture {
       }
 
       @Override
-      public StudioRun run(StudioSpec spec, List<String> command, Path log, BuildLimits limits)
+      public StudioRun run(
+          StudioSpec spec,
+          List<String> command,
+          OutputStream log,
+          BuildLimits limits,
+          OutputReceiver output)
           throws StudioException, InterruptedException {
         dockerRuns.add(String.join(" ", command));
-        return docker.run(spec, command, log, limits);
+        return docker.run(spec, command, log, limits, output);
       }
     };
   }
@@ -49,7 +55,8 @@ class DockerBuildOneContainerIT extends PlanBuildFixture {
             studio, new KilnHome(temp.resolve("home")), keys, Map.of(), Clock.systemUTC());
 
     BuildResult result =
-        standard.build(request(plan("own-download", Map.of("SOURCE", "nothing-to-download"))));
+        standard.build(
+            request(plan("own-download", Map.of("SOURCE", "nothing-to-download"))).build());
 
     assertEquals("conformance/owndownload", result.ident().origin() + "/" + result.ident().name());
     assertEquals(1, dockerRuns.size(), dockerRuns.toString());

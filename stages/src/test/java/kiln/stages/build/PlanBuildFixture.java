@@ -114,10 +114,10 @@ public abstract class PlanBuildFixture {
     return SourceCache.sha256Of(tarball);
   }
 
-  protected BuildRequest request(Path planDir) throws Exception {
-    return BuildRequest.stage1(planDir, TestTools.tarball(), results())
-        .withLimits(
-            new kiln.stages.studio.BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)));
+  /** A stage1 build of the plan with the demo tools, to be finished with {@code .build()}. */
+  protected BuildRequest.Builder request(Path planDir) throws Exception {
+    return BuildRequest.builder(planDir, StudioBase.tools(TestTools.tarball()), results())
+        .limits(new kiln.stages.studio.BuildLimits(Duration.ofMinutes(5), Duration.ofMinutes(2)));
   }
 
   protected Path results() {
@@ -125,7 +125,11 @@ public abstract class PlanBuildFixture {
   }
 
   protected BuildResult build(Path planDir) throws Exception {
-    return builder.build(request(planDir));
+    return build(request(planDir));
+  }
+
+  protected BuildResult build(BuildRequest.Builder request) throws Exception {
+    return builder.build(request.build());
   }
 
   protected static HartPayload payload(BuildResult result) throws IOException {

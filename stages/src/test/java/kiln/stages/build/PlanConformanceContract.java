@@ -73,7 +73,7 @@ public abstract class PlanConformanceContract extends PlanBuildFixture {
 
   @Test
   public void originComesFromHabOriginWhenThePlanSetsNone() throws Exception {
-    BuildResult result = builder.build(request(plan("origin-from-env")).withOrigin("envorigin"));
+    BuildResult result = build(request(plan("origin-from-env")).origin("envorigin"));
     assertEquals("envorigin", result.ident().origin());
     assertEquals("envorigin\n", payload(result).text("origin"));
   }
@@ -152,8 +152,7 @@ public abstract class PlanConformanceContract extends PlanBuildFixture {
             "do_end",
             "do_after_success"),
         withoutCheck);
-    List<String> withCheck =
-        callbacks(log(builder.build(request(plan("callbacks")).withCheck(true))));
+    List<String> withCheck = callbacks(log(build(request(plan("callbacks")).check(true))));
     assertEquals("do_check", withCheck.get(withCheck.indexOf("do_build") + 1));
     assertEquals("do_install", withCheck.get(withCheck.indexOf("do_check") + 1));
   }
@@ -163,8 +162,7 @@ public abstract class PlanConformanceContract extends PlanBuildFixture {
     // The defaults plan defines no do_check: DO_CHECK must not make one up.
     String sha = serveSource("hello-1.0");
     BuildResult result =
-        builder.build(
-            request(plan("defaults", Map.of("URL", server.url(), "SHA", sha))).withCheck(true));
+        build(request(plan("defaults", Map.of("URL", server.url(), "SHA", sha))).check(true));
     assertFalse(log(result).contains("do_check"), log(result));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioInput;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void networkNeverKeepsEvenARemoteOwnDownloadOffline() throws Exception {
     Path plan = plan("own-download", Map.of("SOURCE", "https://example.invalid/x-1.0.tar.gz"));
-    BuildResult result = builder.build(request(plan).withNetwork(NetworkPolicy.NEVER));
+    BuildResult result = build(request(plan).network(NetworkPolicy.NEVER));
     assertEquals("lo\n", payload(result).text("interfaces"));
   }
 
@@ -205,8 +206,7 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void utilityFunctionsWorkAsTheGuideSays() throws Exception {
     BuildResult interp = build(plan("interp"));
-    BuildResult result =
-        builder.build(request(plan("utilities")).withInstalls(List.of(interp.artifact())));
+    BuildResult result = build(request(plan("utilities")).installs(List.of(interp.artifact())));
     HartPayload hart = payload(result);
     Map<String, String> values = PlanConformanceContract.keyValues(hart.text("results"));
     String interpPath = "/hab/pkgs/" + interp.ident();
@@ -232,13 +232,11 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
   @Test
   public void dependenciesResolveAndComposeTheBuildEnvironment() throws Exception {
     BuildResult lib = build(plan("dep-lib"));
-    BuildResult tool =
-        builder.build(request(plan("dep-tool")).withInstalls(List.of(lib.artifact())));
+    BuildResult tool = build(request(plan("dep-tool")).installs(List.of(lib.artifact())));
     // Installed, but not a dependency: it must not show in the studio.
     BuildResult other = build(plan("settings"));
     BuildResult user =
-        builder.build(
-            request(plan("dep-user")).withInstalls(List.of(tool.artifact(), other.artifact())));
+        build(request(plan("dep-user")).installs(List.of(tool.artifact(), other.artifact())));
     HartPayload hart = payload(user);
     String libPath = "/hab/pkgs/" + lib.ident();
     String toolPath = "/hab/pkgs/" + tool.ident();
@@ -271,9 +269,9 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
     String appSha = serveSource("demo-app-1.1");
     BuildResult lib = build(plan("libdemo", Map.of("URL", server.url(), "SHA", libSha)));
     BuildResult app =
-        builder.build(
+        build(
             request(plan("demo-app", Map.of("URL", server.url(), "SHA", appSha)))
-                .withInstalls(List.of(lib.artifact())));
+                .installs(List.of(lib.artifact())));
     String libPath = "/hab/pkgs/" + lib.ident();
     String log = log(app);
     assertTrue(log.contains("CFLAGS=-I" + libPath + "/include"), log);
@@ -289,9 +287,9 @@ public abstract class PlanDefaultsContract extends PlanBuildFixture {
             Optional.of(TestTools.tarball()),
             List.of(),
             List.of(
-                new StudioSpec.Mount(
+                new StudioInput.HostPath(
                     store.directoryOf(app.ident()), "/hab/pkgs/" + app.ident(), true),
-                new StudioSpec.Mount(store.directoryOf(lib.ident()), libPath, true)),
+                new StudioInput.HostPath(store.directoryOf(lib.ident()), libPath, true)),
             Map.of("PATH", "/bin:/tools/bin"),
             false);
     Path runLog = temp.resolve("run.log");

@@ -46,8 +46,7 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     BuildException e =
         assertThrows(
             BuildException.class,
-            () ->
-                builder.build(request(plan("fails", Map.of("FAIL_IN", callback))).withCheck(true)));
+            () -> build(request(plan("fails", Map.of("FAIL_IN", callback))).check(true)));
     assertTrue(e.getMessage().contains("failed in " + callback + " (exit code 1)"), e.getMessage());
     String log = Files.readString(e.log().orElseThrow());
     assertTrue(log.contains("failing in " + callback), log);
@@ -156,7 +155,7 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     BuildException e =
         assertThrows(
             BuildException.class,
-            () -> builder.build(request(plan("utilities")).withInstalls(List.of(tampered))));
+            () -> build(request(plan("utilities")).installs(List.of(tampered))));
     assertTrue(e.getMessage().contains("cannot install " + tampered), e.getMessage());
     assertTrue(e.getMessage().contains("content was altered"), e.getMessage());
     assertEquals(List.of(), resultFiles(), "nothing in the results dir");
@@ -179,7 +178,7 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     BuildException e =
         assertThrows(
             BuildException.class,
-            () -> builder.build(request(plan("utilities")).withInstalls(List.of(interp))));
+            () -> build(request(plan("utilities")).installs(List.of(interp))));
     assertTrue(e.getMessage().contains(pub.getFileName().toString()), e.getMessage());
     assertEquals(List.of(), resultFiles());
   }
@@ -195,7 +194,7 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
     BuildException e =
         assertThrows(
             BuildException.class,
-            () -> builder.build(request(plan("settings")).withInstalls(List.of(unsigned))));
+            () -> build(request(plan("settings")).installs(List.of(unsigned))));
     assertTrue(e.getMessage().contains("cannot install " + unsigned), e.getMessage());
     assertTrue(
         e.getMessage()
@@ -234,9 +233,10 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
   public void aBuildRunningTooLongIsKilledAndItsLogKept() throws Exception {
     BuildRequest request =
         request(plan("sleeper"))
-            .withLimits(new BuildLimits(Duration.ofSeconds(2), Duration.ofMinutes(1)));
+            .limits(new BuildLimits(Duration.ofSeconds(2), Duration.ofMinutes(1)))
+            .build();
     BuildException e = assertThrows(BuildException.class, () -> builder.build(request));
-    assertTrue(e.getMessage().contains("timed out after PT2S"), e.getMessage());
+    assertTrue(e.getMessage().contains("timed out after 2s"), e.getMessage());
     assertTrue(Files.readString(e.log().orElseThrow()).contains("about to hang"));
     assertOnlyTheLog(e);
   }
@@ -245,16 +245,19 @@ public abstract class PlanFailureContract extends PlanBuildFixture {
   public void aBuildSilentTooLongIsKilled() throws Exception {
     BuildRequest request =
         request(plan("sleeper"))
-            .withLimits(new BuildLimits(Duration.ofMinutes(1), Duration.ofSeconds(1)));
+            .limits(new BuildLimits(Duration.ofMinutes(1), Duration.ofSeconds(1)))
+            .build();
     BuildException e = assertThrows(BuildException.class, () -> builder.build(request));
-    assertTrue(e.getMessage().contains("printed nothing for PT1S"), e.getMessage());
+    assertTrue(e.getMessage().contains("printed nothing for 1s"), e.getMessage());
     assertOnlyTheLog(e);
   }
 
   @Test
   public void aStudioWithoutBashRefusesToStartSayingWhy() throws Exception {
     BuildRequest request =
-        BuildRequest.stage1(plan("settings"), TestTools.tarballWithoutBash(), results());
+        BuildRequest.builder(
+                plan("settings"), StudioBase.tools(TestTools.tarballWithoutBash()), results())
+            .build();
     BuildException e = assertThrows(BuildException.class, () -> builder.build(request));
     assertTrue(e.getCause() instanceof StudioException, String.valueOf(e.getCause()));
     assertTrue(e.getMessage().contains("has no tools/bin/bash"), e.getMessage());

@@ -18,6 +18,7 @@ import kiln.stages.artifact.HartWriter;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.artifact.SecretSigningKey;
 import kiln.stages.artifact.Staging;
+import kiln.stages.artifact.WrittenHart;
 import kiln.world.PackageIdent;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,28 @@ class PackageStoreInstallTest {
         Files.getLastModifiedTime(dir.resolve("share/doc/README")).toInstant());
     assertEquals(Optional.of("x86_64-linux"), installed.target());
     assertEquals(List.of(installed), store.installed());
+    assertEquals(List.of(), hidden());
+  }
+
+  @Test
+  void anArtifactJustWrittenInstallsFromItsWritersHashesAsAVerifiedOneWould() throws Exception {
+    Staging staging = Staging.sample(tmp.resolve("stage"), IDENT);
+    WrittenHart written =
+        new HartWriter(key, Optional.empty())
+            .writeHashed(staging.root(), staging.ident(), "x86_64-linux", tmp.resolve("results"));
+
+    InstalledPackage installed = store.installWritten(written);
+
+    Path dir = tmp.resolve("store/" + PREFIX);
+    assertEquals(dir, installed.dir());
+    assertEquals("#!/bin/sh\necho hello\n", Files.readString(dir.resolve("bin/hello")));
+    assertEquals(
+        Instant.parse("2026-11-21T12:00:00Z"),
+        Files.getLastModifiedTime(dir.resolve("share/doc/README")).toInstant());
+    // The store noted the signed hash: installing the same file the verified way finds it there.
+    Files.delete(dir.resolve("share/doc/README"));
+    assertEquals(installed, store.install(written.path(), keys));
+    assertTrue(Files.notExists(dir.resolve("share/doc/README")), "not unpacked again");
     assertEquals(List.of(), hidden());
   }
 

@@ -30,6 +30,24 @@ class BuildLimitsTest {
     assertTrue(e.getMessage().startsWith("timeout (kiln.yaml:4) '" + text + "'"), e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"4s", "45m", "2h", "1h30m", "1d", "2d3h4m5s"})
+  void aDurationIsShownAsItIsWritten(String text) {
+    assertEquals(text, BuildLimits.format(BuildLimits.parseDuration(text, "--timeout")));
+  }
+
+  @Test
+  void partsOfASecondAndZeroAreShownInWordsToo() {
+    assertEquals("500ms", BuildLimits.format(Duration.ofMillis(500)));
+    assertEquals("1m500ms", BuildLimits.format(Duration.ofMillis(60_500)));
+    assertEquals("0s", BuildLimits.format(Duration.ZERO));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BuildLimits(Duration.ZERO, Duration.ofMinutes(1)));
+    assertEquals("build limits must be positive: timeout 0s, silence timeout 1m", e.getMessage());
+  }
+
   @Test
   void eachLimitCanBeChangedAlone() {
     BuildLimits limits = BuildLimits.defaults().withSilence(Duration.ofMinutes(5));

@@ -5,23 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import kiln.stages.build.TestTools;
-import kiln.stages.studio.StudioSpec.Mount;
+import kiln.stages.studio.StudioInput.HostPath;
 import kiln.stages.studio.StudioSpec.StudioType;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every studio promises, whatever its kind: a fresh root per run holding only what the spec
- * names, exactly the spec's environment, read-only mounts, no network unless asked, the two kinds
- * of studio (stage1 from the tools tarball, default from backline packages), and limits. Subclasses
- * name the studio.
+ * names, exactly the spec's environment, read-only inputs, the output tree back as a tar stream
+ * (and only that way), no network unless asked, the two kinds of studio (stage1 from the tools
+ * tarball, default from backline packages), and limits. Subclasses name the studio.
  */
 public abstract class StudioContract {
 
@@ -32,7 +37,7 @@ public abstract class StudioContract {
   private static final BuildLimits LIMITS =
       new BuildLimits(Duration.ofMinutes(2), Duration.ofMinutes(1));
 
-  protected StudioSpec stage1(List<Mount> mounts, Map<String, String> env, boolean network)
+  protected StudioSpec stage1(List<StudioInput> mounts, Map<String, String> env, boolean network)
       throws Exception {
     return new StudioSpec(
         StudioType.STAGE1, Optional.of(TestTools.tarball()), List.of(), mounts, env, network);
@@ -81,7 +86,7 @@ public abstract class StudioContract {
     Files.writeString(ro.resolve("in.txt"), "from the host\n");
     StudioSpec spec =
         stage1(
-            List.of(new Mount(ro, "/hab/pkgs/a/b/1/2", true), new Mount(rw, "/out", false)),
+            List.of(new HostPath(ro, "/hab/pkgs/a/b/1/2", true), new HostPath(rw, "/out", false)),
             Map.of("PATH", "/bin:/tools/bin"),
             false);
     String out =
@@ -151,6 +156,75 @@ public abstract class StudioContract {
     assertEquals(StudioRun.Ending.SILENT_TOO_LONG, run.ending());
     assertFalse(run.succeeded());
     assertEquals("start\n", Files.readString(log));
+  }
+
+  @Test
+  public void theOutputTreeComesBackAsATarStreamAndTheProgramIsReadOnly() throws Exception {
+    StudioSpec spec =
+        withOutput(
+            List.of(
+                new StudioInput.Program(
+                    Map.of("make.sh", "mkdir -p $1/a/b; echo made > $1/a/b/file\n".getBytes()))),
+            "/kiln/out");
+    String script =
+        "bash /kiln/make.sh /kiln/out && chmod 755 /kiln/out/a/b/file"
+            + " && ln -s b/file /kiln/out/a/link && (echo x > /kiln/new) 2>/dev/null || echo read-only";
+    Map<String, String> tree = new TreeMap<>();
+    Path log = temp.resolve("output.log");
+    StudioRun run =
+        studio().run(spec, List.of("/bin/bash", "-c", script), log, LIMITS, tar -> read(tar, tree));
+    assertTrue(run.succeeded(), Files.readString(log));
+    assertEquals("read-only\n", Files.readString(log));
+    assertEquals(
+        Map.of(
+            "a/", "dir",
+            "a/b/", "dir",
+            "a/b/file", "755 made\n",
+            "a/link", "-> b/file"),
+        tree);
+  }
+
+  @Test
+  public void aFailedCommandGivesNoOutputTree() throws Exception {
+    StudioSpec spec = withOutput(List.of(), "/out");
+    List<String> received = new ArrayList<>();
+    StudioRun run =
+        studio()
+            .run(
+                spec,
+                List.of("/bin/bash", "-c", "echo partial > /out/f; exit 3"),
+                temp.resolve("failed.log"),
+                LIMITS,
+                tar -> received.add("called"));
+    assertEquals(3, run.exitCode());
+    assertEquals(List.of(), received);
+  }
+
+  private static StudioSpec withOutput(List<StudioInput> inputs, String output) throws Exception {
+    return new StudioSpec(
+        StudioType.STAGE1,
+        Optional.of(TestTools.tarball()),
+        List.of(),
+        inputs,
+        Map.of("PATH", "/bin:/tools/bin"),
+        false,
+        Optional.of(output));
+  }
+
+  /** Each entry of a tar stream: "dir", "-> target" or "mode content". */
+  private static void read(InputStream in, Map<String, String> tree) throws java.io.IOException {
+    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+      String what =
+          e.isDirectory()
+              ? "dir"
+              : e.isSymbolicLink()
+                  ? "-> " + e.getLinkName()
+                  : Integer.toOctalString(e.getMode() & 0777)
+                      + " "
+                      + new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      tree.put(e.getName(), what);
+    }
   }
 
   /** A package directory whose bin holds busybox applets and, if asked, a static bash. */

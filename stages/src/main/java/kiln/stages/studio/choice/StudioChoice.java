@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import kiln.stages.studio.ChrootStudio;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioInventory;
+import kiln.stages.studio.docker.DockerEndpoint;
+import kiln.stages.studio.docker.DockerInventory;
 import kiln.stages.studio.docker.DockerStudio;
 import kiln.stages.studio.docker.EngineProbe;
 import kiln.stages.studio.docker.StudioOwner;
@@ -35,7 +38,7 @@ public final class StudioChoice {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "--studio " + text + ": expected docker, chroot or auto");
+            "--studio " + text + ": expected docker, chroot or auto", e);
       }
     }
   }
@@ -76,6 +79,17 @@ public final class StudioChoice {
       return build;
     }
     return new ChrootStudio(toolsCache);
+  }
+
+  /**
+   * kiln's studios and images left wherever studios of the kind that leaves anything behind run
+   * (today: the Docker engine {@code DOCKER_HOST} names; chroot studios leave nothing), for {@code
+   * kiln studio list|rm}.
+   *
+   * @throws StudioException when that engine cannot be reached
+   */
+  public static StudioInventory inventory() throws StudioException {
+    return DockerInventory.connect(DockerEndpoint.fromEnvironment());
   }
 
   static Studio auto(

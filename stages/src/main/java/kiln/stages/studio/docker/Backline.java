@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kiln.stages.studio.StudioException;
+import kiln.world.IoFailures;
 
 /**
  * The backline of a default studio: installed package directories on the host, shown read-only at
@@ -71,7 +72,7 @@ record Backline(Map<String, Path> mounts, Map<String, String> bin) {
         return dirs;
       }
     } catch (IOException e) {
-      throw new StudioException("cannot read " + pathFile + ": " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot read " + pathFile, e), e);
     }
     return Files.isDirectory(dir.resolve("bin")) ? List.of(prefix + "/bin") : List.of();
   }
@@ -83,7 +84,7 @@ record Backline(Map<String, Path> mounts, Map<String, String> bin) {
     try (Stream<Path> files = Files.list(binDir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
-      throw new StudioException("cannot list " + binDir + ": " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot list " + binDir, e), e);
     }
   }
 
@@ -94,7 +95,7 @@ record Backline(Map<String, Path> mounts, Map<String, String> bin) {
         Files.createSymbolicLink(dir.resolve(e.getKey()), Path.of(e.getValue()));
       }
     } catch (IOException e) {
-      throw new StudioException("cannot link the backline into " + dir + ": " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot link the backline into " + dir, e), e);
     }
   }
 }

@@ -17,6 +17,7 @@ import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioRun.Ending;
+import kiln.world.IoFailures;
 
 /**
  * One created container, run to its end: started, its output streamed to the log as it comes,
@@ -82,7 +83,7 @@ final class ContainerRun {
       engine.client().startContainerCmd(id).exec();
     } catch (DockerException e) {
       // The engine refuses to start a command that is not there (or not executable).
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      String why = IoFailures.describe(e);
       note(log, "kiln: the studio could not start: " + why);
       throw new StudioException("the studio could not start its command: " + why, e);
     }
@@ -104,7 +105,7 @@ final class ContainerRun {
         return code == null ? -1 : code;
       } catch (RuntimeException e) {
         throw new StudioException(
-            "the studio container " + id + " did not report its exit: " + e.getMessage(), e);
+            IoFailures.message("the studio container " + id + " did not report its exit", e), e);
       }
     }
   }
@@ -114,7 +115,7 @@ final class ContainerRun {
       log.write(("\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
       log.flush();
     } catch (IOException e) {
-      throw new StudioException("cannot write the build log: " + e.getMessage(), e);
+      throw new StudioException(IoFailures.message("cannot write the build log", e), e);
     }
   }
 
@@ -179,11 +180,11 @@ final class ContainerRun {
       }
       if (streamFailure != null) {
         throw new StudioException(
-            "lost the studio's output stream: " + streamFailure.getMessage(), streamFailure);
+            IoFailures.message("lost the studio's output stream", streamFailure), streamFailure);
       }
       if (writeFailure != null) {
         throw new StudioException(
-            "cannot write the build log: " + writeFailure.getMessage(),
+            IoFailures.message("cannot write the build log", writeFailure),
             new UncheckedIOException(writeFailure));
       }
     }

@@ -2,12 +2,10 @@ package kiln.stages.studio.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,19 +13,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import kiln.stages.studio.BindMounts;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.OutputReceiver;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
 import kiln.stages.studio.StudioSpec.StudioType;
+import kiln.world.IoFailures;
 
 /**
- * Studios as Docker containers: one fresh container per run, made from a local image (never
- * pulled), labelled with its {@link StudioOwner}, and removed whatever happens: on success,
- * failure, time-out, interrupt, and (through a shutdown hook) Ctrl-C. Containers and host
- * directories left by a kiln that was killed outright are removed by the next {@link #connect} on
- * this host, whatever its work directory.
+ * Studios as Docker containers on one engine ({@link DockerEndpoint}): one fresh container per run,
+ * made from an image built on that engine (never pulled), labelled with its {@link StudioOwner},
+ * and removed whatever happens: on success, failure, time-out, interrupt, and (through a shutdown
+ * hook) Ctrl-C. Containers and host directories left by a kiln that was killed outright are removed
+ * by the next {@link #connect} on this host, whatever its work directory.
+ *
+ * <p>The inputs are bind mounts and the output a host directory packed into a tar stream after the
+ * run ({@link BindMounts}): the engine shares this host's disk. A studio on an engine elsewhere
+ * would copy the same inputs in and the output out through the engine's archive API instead;
+ * callers see the same {@link Studio} contract either way.
  */
 public final class DockerStudio implements Studio {
 
@@ -65,13 +71,24 @@ public final class DockerStudio implements Studio {
   }
 
   /**
-   * Connects to the engine and removes the leftovers of earlier kiln runs on this host whose
-   * process is gone ({@link #reapLeftovers}).
+   * Connects to the engine {@code DOCKER_HOST} names (else the usual socket) and removes the
+   * leftovers of earlier kiln runs on this host whose process is gone ({@link #reapLeftovers}).
    *
    * @throws StudioException when no engine answers or Testcontainers is not set up for it
    */
   public static DockerStudio connect(StudioOwner owner) throws StudioException {
-    DockerStudio studio = new DockerStudio(Engine.connect(), owner, thisUser());
+    return connect(owner, DockerEndpoint.fromEnvironment());
+  }
+
+  /**
+   * Connects to the engine at {@code endpoint}, through a client of its own, and removes the
+   * leftovers there of earlier kiln runs on this host whose process is gone.
+   *
+   * @throws StudioException when no engine answers there (never another engine instead)
+   */
+  public static DockerStudio connect(StudioOwner owner, DockerEndpoint endpoint)
+      throws StudioException {
+    DockerStudio studio = new DockerStudio(Engine.connect(endpoint), owner, thisUser());
     studio.reapLeftovers();
     return studio;
   }
@@ -86,26 +103,25 @@ public final class DockerStudio implements Studio {
     return owner;
   }
 
-  @Override
-  public StudioRun run(StudioSpec spec, List<String> command, Path log, BuildLimits limits)
-      throws StudioException, InterruptedException {
-    try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      try (OutputStream out =
-          Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        return run(spec, command, out, limits);
-      }
-    } catch (IOException e) {
-      throw new StudioException("cannot write the build log " + log + ": " + e.getMessage(), e);
-    }
+  /** kiln's containers and images on this studio's engine. */
+  public DockerInventory inventory() {
+    return new DockerInventory(engine);
   }
 
-  /** Like {@link #run(StudioSpec, List, Path, BuildLimits)}, with the output going to a stream. */
+  @Override
   public StudioRun run(
-      StudioSpec spec, List<String> command, OutputStream output, BuildLimits limits)
+      StudioSpec spec,
+      List<String> command,
+      OutputStream log,
+      BuildLimits limits,
+      OutputReceiver output)
       throws StudioException, InterruptedException {
     try (Prepared prepared = prepare(spec, command, false)) {
-      return new ContainerRun(engine, prepared.id()).run(output, limits);
+      StudioRun run = new ContainerRun(engine, prepared.id()).run(log, limits);
+      if (run.succeeded()) {
+        prepared.mounts().deliver(output);
+      }
+      return run;
     }
   }
 
@@ -120,14 +136,20 @@ public final class DockerStudio implements Studio {
       throws StudioException, InterruptedException {
     try (Prepared prepared = prepare(spec, command, true)) {
       Process docker =
-          new ProcessBuilder("docker", "start", "--attach", "--interactive", prepared.id())
+          new ProcessBuilder(
+                  "docker",
+                  "-H",
+                  engine.endpoint().host(),
+                  "start",
+                  "--attach",
+                  "--interactive",
+                  prepared.id())
               .inheritIO()
               .start();
       return docker.waitFor();
     } catch (IOException e) {
       throw new StudioException(
-          "cannot run the docker command line: "
-              + e.getMessage()
+          IoFailures.message("cannot run the docker command line", e)
               + "; install it (Debian package docker.io)",
           e);
     }
@@ -137,21 +159,14 @@ public final class DockerStudio implements Studio {
    * Removes what earlier kiln runs on this host left behind when they were killed outright: every
    * kiln-labelled container whose owner process is gone (whatever its work directory, so a crashed
    * bootstrap's containers go at the next {@code kiln build}), and the host directories ({@code
-   * kiln-studio-bin-<pid>-<start>-*} in the temporary directory) of owners that are gone. Live
+   * kiln-studio-run-<pid>-<start>-*} in the temporary directory) of owners that are gone. Live
    * owners' containers and directories, and other hosts' containers, are never touched: parallel
    * runs and other users share the engine.
    *
    * @return how many containers were removed
    */
   public int reapLeftovers() {
-    int removed = 0;
-    for (Container c : engine.containersLabelled(StudioOwner.RUN)) {
-      Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
-      boolean mine = owner.runId().equals(labels.get(StudioOwner.RUN));
-      if (!mine && StudioOwner.ownerIsDead(labels, owner.host()) && engine.remove(c.getId())) {
-        removed++;
-      }
-    }
+    int removed = inventory().removeLeftovers(Optional.empty()).size();
     reapTempDirs(tempRoot());
     return removed;
   }
@@ -162,7 +177,7 @@ public final class DockerStudio implements Studio {
       for (Path dir : entries.toList()) {
         String name = dir.getFileName().toString();
         if (name.startsWith(StudioOwner.TEMP_PREFIX) && StudioOwner.tempDirOwnerIsDead(name)) {
-          deleteQuietly(Optional.of(dir));
+          deleteQuietly(dir);
         }
       }
     } catch (IOException e) {
@@ -183,30 +198,30 @@ public final class DockerStudio implements Studio {
 
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException {
-    for (StudioSpec.Mount m : spec.mounts()) {
-      // Docker would quietly create a missing source directory (as root) on the host.
-      if (!Files.exists(m.source())) {
-        throw new StudioException(
-            "cannot mount " + m.source() + " at " + m.target() + ": it does not exist");
-      }
-    }
     String image = imageFor(spec);
     Backline backline =
         spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;
-    Optional<Path> binDir = Optional.empty();
+    Path dir;
     try {
+      dir = Files.createTempDirectory(owner.tempPrefix());
+    } catch (IOException e) {
+      throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
+    }
+    BindMounts mounts = BindMounts.of(spec, dir);
+    try {
+      Optional<Path> binDir = Optional.empty();
       if (spec.type() == StudioType.DEFAULT) {
-        binDir = Optional.of(Files.createTempDirectory(owner.tempPrefix()));
+        binDir = Optional.of(Files.createDirectory(dir.resolve("bin")));
         backline.writeLinks(binDir.get());
       }
-      List<Bind> binds = StudioContainer.binds(spec.mounts(), backline.mounts(), binDir);
+      List<Bind> binds = StudioContainer.binds(mounts.binds(), backline.mounts(), binDir);
       Map<String, String> labels = new HashMap<>(owner.labels());
       labels.put(StudioImages.IMAGE, image);
       CreateContainerCmd create =
           StudioContainer.configure(
               engine.client().createContainerCmd(image),
               spec,
-              StudioContainer.command(spec, command, resultsOwner),
+              StudioContainer.command(spec, mounts.binds(), command, resultsOwner),
               StudioContainer.environment(spec),
               binds,
               labels);
@@ -217,36 +232,36 @@ public final class DockerStudio implements Studio {
           .withStdinOpen(interactive)
           .withStdInOnce(interactive);
       String id = live.create(create);
-      return new Prepared(this, id, binDir);
+      return new Prepared(this, id, mounts);
     } catch (IOException e) {
-      deleteQuietly(binDir);
+      mounts.close();
       throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
     } catch (StudioException | RuntimeException e) {
-      deleteQuietly(binDir);
+      mounts.close();
       throw e;
     }
   }
 
-  private static void deleteQuietly(Optional<Path> dir) {
-    if (dir.isEmpty()) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir.get())) {
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      // A temporary directory of links: the OS cleans /tmp eventually.
+      // A temporary directory: the OS cleans /tmp eventually.
     }
   }
 
-  /** A created container and its host-side helpers, removed together. */
-  private record Prepared(DockerStudio studio, String id, Optional<Path> binDir)
+  /** A created container and its host-side mounts, removed together. */
+  private record Prepared(DockerStudio studio, String id, BindMounts mounts)
       implements AutoCloseable {
     @Override
     public void close() {
-      studio.live.remove(id);
-      deleteQuietly(binDir);
+      try {
+        studio.live.remove(id);
+      } finally {
+        mounts.close();
+      }
     }
   }
 }

@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kiln.stages.studio.StudioException;
-import org.testcontainers.DockerClientFactory;
+import kiln.world.IoFailures;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 /**
- * The Docker engine as kiln uses it: the client Testcontainers configures, reached only after a
- * quick ping and only when Testcontainers is set up for a machine with no registry (otherwise it
- * would spend minutes trying to pull its helper images).
+ * One Docker engine as kiln uses it: a docker-java client of its own for one {@link DockerEndpoint}
+ * (made by Testcontainers' client factory, never its process-wide singleton, which would silently
+ * fall back to another engine), reached only after a quick ping and only when Testcontainers is set
+ * up for a machine with no registry (otherwise it would spend minutes trying to pull its helper
+ * images).
  */
 final class Engine {
 
@@ -25,15 +30,20 @@ final class Engine {
           "TESTCONTAINERS_RYUK_DISABLED", "true",
           "TESTCONTAINERS_CHECKS_DISABLE", "true");
 
+  /** One client per endpoint for the whole JVM: each stage and command reuses it. */
+  private static final Map<DockerEndpoint, Engine> ENGINES = new ConcurrentHashMap<>();
+
+  private final DockerEndpoint endpoint;
   private final DockerClient client;
 
-  private Engine(DockerClient client) {
+  private Engine(DockerEndpoint endpoint, DockerClient client) {
+    this.endpoint = endpoint;
     this.client = client;
   }
 
-  /** Connects, or says why not and what to do. */
-  static Engine connect() throws StudioException {
-    Optional<String> problem = EngineProbe.problem(Duration.ofSeconds(2));
+  /** Connects to the engine at {@code endpoint}, or says why not and what to do. */
+  static Engine connect(DockerEndpoint endpoint) throws StudioException {
+    Optional<String> problem = EngineProbe.problem(endpoint.host(), Duration.ofSeconds(2));
     if (problem.isPresent()) {
       throw new StudioException(
           problem.get() + "; start one (bin/setup does) or use --studio chroot");
@@ -50,11 +60,21 @@ final class Engine {
       }
     }
     try {
-      return new Engine(DockerClientFactory.instance().client());
+      return ENGINES.computeIfAbsent(
+          endpoint,
+          e ->
+              new Engine(
+                  e,
+                  DockerClientProviderStrategy.getClientForConfig(
+                      TransportConfig.builder().dockerHost(e.uri()).build())));
     } catch (RuntimeException e) {
       throw new StudioException(
-          "cannot use the Docker engine at " + EngineProbe.dockerHost() + ": " + e.getMessage(), e);
+          IoFailures.message("cannot use the Docker engine at " + endpoint, e), e);
     }
+  }
+
+  DockerEndpoint endpoint() {
+    return endpoint;
   }
 
   DockerClient client() {

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kiln.world.IoFailures;
 
 /**
  * Asks the Docker engine whether it is there, quickly. Testcontainers' own discovery tries several
@@ -29,8 +30,7 @@ public final class EngineProbe {
 
   /** Where kiln looks for the engine: {@code DOCKER_HOST}, else the usual unix socket. */
   public static String dockerHost() {
-    String host = System.getenv("DOCKER_HOST");
-    return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host;
+    return DockerEndpoint.fromEnvironment().host();
   }
 
   /** Empty when the engine answered {@code /_ping} within {@code timeout}, else why not. */
@@ -51,7 +51,7 @@ public final class EngineProbe {
       return Optional.of(
           "no Docker engine answered at " + host + " within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
-      return Optional.of("no Docker engine answers at " + host + ": " + e.getCause().getMessage());
+      return Optional.of(IoFailures.message("no Docker engine answers at " + host, e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted while asking the Docker engine at " + host);
@@ -80,7 +80,7 @@ public final class EngineProbe {
         return statusLine(socket.getInputStream());
       }
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+      throw new IllegalStateException(IoFailures.describe(e), e);
     }
   }
 

@@ -2,48 +2,53 @@ package kiln.stages.studio.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kiln.stages.studio.StudioException;
 
 /**
- * The containers this JVM has created and not yet removed. A shutdown hook removes whatever is left
- * when the JVM exits, so Ctrl-C (SIGINT, SIGTERM) does not leave studios behind; only a kill -9
- * can, and the next kiln start removes those ({@link DockerStudio#reapLeftovers}).
+ * The containers this JVM has created and not yet removed, on whichever engine. A shutdown hook
+ * removes whatever is left when the JVM exits, so Ctrl-C (SIGINT, SIGTERM) does not leave studios
+ * behind; only a kill -9 can, and the next kiln start removes those ({@link
+ * DockerStudio#reapLeftovers}).
  */
 final class LiveContainers {
 
-  private static volatile LiveContainers instance;
+  /** Every live container of this JVM, by id, with the engine it runs on. */
+  private static final Map<String, Engine> ALL = new ConcurrentHashMap<>();
+
+  private static boolean hooked;
 
   private final Engine engine;
-  private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
   private LiveContainers(Engine engine) {
     this.engine = engine;
   }
 
-  /** The one registry of this JVM (its hook registered once). */
+  /** The registry's view for one engine; the JVM's one hook is registered on first use. */
   static synchronized LiveContainers on(Engine engine) {
-    if (instance == null) {
-      LiveContainers live = new LiveContainers(engine);
-      Runtime.getRuntime().addShutdownHook(new Thread(live::removeAll, "kiln-remove-studios"));
-      instance = live;
+    if (!hooked) {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(LiveContainers::removeAll, "kiln-remove-studios"));
+      hooked = true;
     }
-    return instance;
+    return new LiveContainers(engine);
   }
 
   /** Creates a container and tracks it; a missing image is an error, never a pull. */
   String create(CreateContainerCmd create) throws StudioException {
     try {
       String id = create.exec().getId();
-      ids.add(id);
+      ALL.put(id, engine);
       return id;
     } catch (NotFoundException e) {
       throw new StudioException(
           "the studio image "
               + create.getImage()
-              + " is not on this engine and kiln never pulls images; it is built locally on"
-              + " first use, so it was probably removed meanwhile: run the command again",
+              + " is not on this engine ("
+              + engine.endpoint()
+              + ") and kiln never pulls images; it is built locally on first use, so it was"
+              + " probably removed meanwhile: run the command again",
           e);
     }
   }
@@ -52,17 +57,18 @@ final class LiveContainers {
     try {
       engine.remove(id);
     } finally {
-      ids.remove(id);
+      ALL.remove(id);
     }
   }
 
-  private void removeAll() {
-    for (String id : ids) {
-      try {
-        engine.remove(id);
-      } catch (RuntimeException e) {
-        // The JVM is going down: remove what we can; the next start reaps the rest.
-      }
-    }
+  private static void removeAll() {
+    ALL.forEach(
+        (id, engine) -> {
+          try {
+            engine.remove(id);
+          } catch (RuntimeException e) {
+            // The JVM is going down: remove what we can; the next start reaps the rest.
+          }
+        });
   }
 }

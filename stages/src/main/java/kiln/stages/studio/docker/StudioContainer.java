@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kiln.stages.studio.BindMounts;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 
 /**
  * How a {@link StudioSpec} becomes a container: its environment, mounts, network and labels. Kept
@@ -44,12 +44,15 @@ final class StudioContainer {
    *     (builds run as root; a kiln run by another user must be able to use its results), or empty
    */
   static List<String> command(
-      StudioSpec spec, List<String> command, Optional<String> resultsOwner) {
+      StudioSpec spec,
+      List<BindMounts.Bind> mounts,
+      List<String> command,
+      Optional<String> resultsOwner) {
     List<String> drop =
         ENGINE_ADDS.stream().filter(name -> !spec.environment().containsKey(name)).toList();
     String script = drop.isEmpty() ? "" : "unset " + String.join(" ", drop) + "; ";
     List<String> writable =
-        spec.mounts().stream().filter(m -> !m.readOnly()).map(m -> quoted(m.target())).toList();
+        mounts.stream().filter(m -> !m.readOnly()).map(m -> quoted(m.target())).toList();
     if (resultsOwner.isPresent() && !writable.isEmpty()) {
       script +=
           "\"$@\" 2>&1; rc=$?; PATH=\"${PATH:-/bin}:/bin:/tools/bin\" chown -R -h "
@@ -70,10 +73,11 @@ final class StudioContainer {
   }
 
   /** The spec's mounts, then the backline packages and their /bin (unless the spec has them). */
-  static List<Bind> binds(List<Mount> mounts, Map<String, Path> backline, Optional<Path> binDir) {
+  static List<Bind> binds(
+      List<BindMounts.Bind> mounts, Map<String, Path> backline, Optional<Path> binDir) {
     List<Bind> binds = new ArrayList<>();
     List<String> targets = new ArrayList<>();
-    for (Mount m : mounts) {
+    for (BindMounts.Bind m : mounts) {
       binds.add(bind(m.source(), m.target(), m.readOnly()));
       targets.add(m.target());
     }
@@ -94,8 +98,8 @@ final class StudioContainer {
         readOnly ? AccessMode.ro : AccessMode.rw);
   }
 
-  static String workingDir(List<Mount> mounts) {
-    return mounts.stream().anyMatch(m -> m.target().equals(SRC)) ? SRC : "/root";
+  static String workingDir(StudioSpec spec) {
+    return spec.inputs().stream().anyMatch(m -> m.target().equals(SRC)) ? SRC : "/root";
   }
 
   /** Fills in a create command: everything but the image, which the caller chose. */
@@ -118,7 +122,7 @@ final class StudioContainer {
         .withEnv(environment)
         .withLabels(labels)
         .withHostName("kiln-studio")
-        .withWorkingDir(workingDir(spec.mounts()))
+        .withWorkingDir(workingDir(spec))
         .withHostConfig(host);
   }
 }

@@ -20,8 +20,7 @@ import kiln.toolchain.TarballEntry;
 import kiln.toolchain.TarballException;
 import kiln.toolchain.TarballProblem;
 import kiln.toolchain.ToolsTarball;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.images.builder.Transferable;
+import kiln.world.IoFailures;
 
 /**
  * The images studios start from, built locally {@code FROM scratch} and reused: a stage1 image per
@@ -62,7 +61,7 @@ final class StudioImages {
           tag,
           "ADD tools.tar.xz /\nADD studio.tar /\n",
           Map.of(IMAGE, "stage1", TOOLS_SHA, sha, LAYOUT, StudioLayout.VERSION),
-          new ImageFromDockerfile(tag, false).withFileFromPath("tools.tar.xz", tarball),
+          Optional.of(tarball),
           skeleton);
       dropReplaced(replaced, tag);
       return tag;
@@ -108,7 +107,7 @@ final class StudioImages {
           tag,
           "ADD studio.tar /\n",
           Map.of(IMAGE, "base", LAYOUT, StudioLayout.VERSION),
-          new ImageFromDockerfile(tag, false),
+          Optional.empty(),
           // env lives in /bin (the backline, mounted per run); scripts look for /usr/bin/env.
           StudioLayout.skeleton(Map.of("usr/bin/env", "/bin/env")));
       dropReplaced(replaced, tag);
@@ -141,25 +140,31 @@ final class StudioImages {
     return ok;
   }
 
-  private static void build(
+  private void build(
       String tag,
       String steps,
       Map<String, String> labels,
-      ImageFromDockerfile image,
+      Optional<Path> toolsTarball,
       byte[] skeleton)
       throws StudioException {
     // Only the ADD steps: each ENV, LABEL or CMD step would cost the legacy builder another
     // container. Labels go in with the build request; every run sets its own command and PATH.
     String dockerfile = "FROM scratch\n" + steps;
-    image
-        .withFileFromString("Dockerfile", dockerfile)
-        .withFileFromTransferable("studio.tar", Transferable.of(skeleton))
-        // Never pull: FROM scratch needs nothing, and a pull attempt would only hang offline.
-        .withBuildImageCmdModifier(cmd -> cmd.withPull(false).withLabels(labels));
     try {
-      image.get();
-    } catch (RuntimeException e) {
-      throw new StudioException("cannot build the studio image " + tag + ": " + rootMessage(e), e);
+      new ImageBuild(engine.client())
+          .file("Dockerfile", dockerfile.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .file("studio.tar", skeleton)
+          .file("tools.tar.xz", toolsTarball)
+          .build(tag, labels);
+    } catch (IOException | RuntimeException e) {
+      throw new StudioException(
+          "cannot build the studio image "
+              + tag
+              + " on "
+              + engine.endpoint()
+              + ": "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -167,7 +172,7 @@ final class StudioImages {
     while (e.getCause() != null && e.getCause() != e) {
       e = e.getCause();
     }
-    return e.getMessage();
+    return IoFailures.describe(e);
   }
 
   String sha256(Path tarball) throws StudioException {
@@ -194,7 +199,7 @@ final class StudioImages {
       return sha;
     } catch (IOException e) {
       throw new StudioException(
-          "cannot read the tools tarball " + tarball + ": " + e.getMessage(), e);
+          IoFailures.message("cannot read the tools tarball " + tarball, e), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     }

@@ -32,8 +32,11 @@ public record StudioOwner(String runId, long pid, String pidStart, String host, 
   static final String WORK = PREFIX + "work";
   static final String BOOT = PREFIX + "boot";
 
-  /** How the host directories of a Docker studio are named: {@code PREFIX<pid>-<start ms>-...}. */
-  static final String TEMP_PREFIX = "kiln-studio-bin-";
+  /**
+   * How a Docker studio run's host directory (program, output, /bin links) is named: {@code
+   * PREFIX<pid>-<start ms>-...}.
+   */
+  static final String TEMP_PREFIX = "kiln-studio-run-";
 
   private static final java.util.regex.Pattern TEMP_NAME =
       java.util.regex.Pattern.compile(

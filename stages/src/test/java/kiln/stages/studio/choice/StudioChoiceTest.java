@@ -59,8 +59,9 @@ class StudioChoiceTest {
       public kiln.stages.studio.StudioRun run(
           kiln.stages.studio.StudioSpec spec,
           List<String> command,
-          Path log,
-          kiln.stages.studio.BuildLimits limits) {
+          java.io.OutputStream log,
+          kiln.stages.studio.BuildLimits limits,
+          kiln.stages.studio.OutputReceiver output) {
         throw new AssertionError("not run in this test");
       }
     };

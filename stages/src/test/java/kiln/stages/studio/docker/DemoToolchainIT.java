@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
+import kiln.stages.studio.StudioInput.HostPath;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
 import kiln.toolchain.BuildTime;
 import kiln.toolchain.BuiltTarball;
@@ -59,7 +59,7 @@ class DemoToolchainIT {
             StudioType.STAGE1,
             Optional.of(tarball.path()),
             List.of(),
-            List.of(new Mount(src, "/src", true)),
+            List.of(new HostPath(src, "/src", true)),
             Map.of("PATH", "/bin:/tools/bin", "STUDIO_TYPE", "stage1", "HOME", "/root"),
             false);
     String script =

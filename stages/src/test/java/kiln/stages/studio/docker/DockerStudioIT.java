@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import kiln.stages.studio.BuildLimits;
 import kiln.stages.studio.StudioException;
+import kiln.stages.studio.StudioInput;
+import kiln.stages.studio.StudioInput.HostPath;
 import kiln.stages.studio.StudioRun;
 import kiln.stages.studio.StudioSpec;
-import kiln.stages.studio.StudioSpec.Mount;
 import kiln.stages.studio.StudioSpec.StudioType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class DockerStudioIT {
   static final Map<String, String> STAGE1_ENV =
       Map.of("PATH", "/bin:/tools/bin", "STUDIO_TYPE", "stage1");
 
-  static StudioSpec stage1(List<Mount> mounts, Map<String, String> env) {
+  static StudioSpec stage1(List<StudioInput> mounts, Map<String, String> env) {
     Map<String, String> all = new java.util.HashMap<>(STAGE1_ENV);
     all.putAll(env);
     return new StudioSpec(StudioType.STAGE1, Optional.of(tools), List.of(), mounts, all, false);
@@ -78,8 +79,8 @@ class DockerStudioIT {
     Path plan = Files.createDirectories(tmp.resolve("plan"));
     Files.writeString(plan.resolve("plan.sh"), "pkg_name=demo\n");
     Path results = Files.createDirectories(tmp.resolve("results"));
-    List<Mount> mounts =
-        List.of(new Mount(plan, "/src", true), new Mount(results, "/results", false));
+    List<StudioInput> mounts =
+        List.of(new HostPath(plan, "/src", true), new HostPath(results, "/results", false));
     Path log = tmp.resolve("build.log");
 
     StudioRun run =
@@ -162,7 +163,7 @@ class DockerStudioIT {
             StudioType.DEFAULT,
             Optional.empty(),
             List.of(busybox, bash),
-            List.of(new Mount(dep, "/hab/pkgs/core/zlib/1.3/20260101000000", true)),
+            List.of(new HostPath(dep, "/hab/pkgs/core/zlib/1.3/20260101000000", true)),
             Map.of("PATH", "/bin", "STUDIO_TYPE", "default"),
             false);
     Path log = tmp.resolve("build.log");
@@ -230,7 +231,7 @@ class DockerStudioIT {
         studio
             .resultsOwnedBy("1234:2345")
             .run(
-                stage1(List.of(new Mount(results, "/results", false)), Map.of()),
+                stage1(List.of(new HostPath(results, "/results", false)), Map.of()),
                 sh("mkdir /results/pkg && echo x > /results/pkg/file && exit 3"),
                 log,
                 LIMITS);

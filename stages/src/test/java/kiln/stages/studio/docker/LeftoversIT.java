@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kiln.stages.studio.StudioSpec;
+import kiln.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -109,15 +110,9 @@ class LeftoversIT {
   }
 
   private Process startChildAndAwaitItsBuild() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                StudioChild.class.getName(),
-                work.toString(),
-                TestTools.tarball().toString())
+        ChildJvm.PLAIN
+            .main(StudioChild.class, work.toString(), TestTools.tarball().toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     BufferedReader out =

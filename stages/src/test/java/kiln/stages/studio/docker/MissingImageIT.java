@@ -20,7 +20,7 @@ class MissingImageIT {
 
   @Test
   void aMissingImageIsAnImmediateClearErrorNotAPull() throws Exception {
-    Engine engine = Engine.connect();
+    Engine engine = Engine.connect(DockerEndpoint.fromEnvironment());
     String image = "kiln-test-missing-" + UUID.randomUUID().toString().substring(0, 8) + ":never";
     assertEquals(Optional.empty(), engine.imageId(image), "the image must not exist");
 

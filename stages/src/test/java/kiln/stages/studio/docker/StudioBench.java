@@ -68,7 +68,9 @@ public final class StudioBench {
           runs,
           () ->
               builder.build(
-                  kiln.stages.build.BuildRequest.stage1(plan, planTools, work.resolve("r"))));
+                  kiln.stages.build.BuildRequest.builder(
+                          plan, kiln.stages.build.StudioBase.tools(planTools), work.resolve("r"))
+                      .build()));
     }
     row("stage1 image, cached (tarball hashed and image found)", runs, () -> cached(tools, work));
     int coldRuns = Math.min(runs, 5);

@@ -56,12 +56,12 @@ class StudioOwnerTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     assertFalse(StudioOwner.tempDirOwnerIsDead(me.tempPrefix() + "123"), "this JVM is alive");
-    assertTrue(StudioOwner.tempDirOwnerIsDead("kiln-studio-bin-" + gone.pid() + "-0-123"));
+    assertTrue(StudioOwner.tempDirOwnerIsDead("kiln-studio-run-" + gone.pid() + "-0-123"));
     assertTrue(
-        StudioOwner.tempDirOwnerIsDead("kiln-studio-bin-" + me.pid() + "-1-123"),
+        StudioOwner.tempDirOwnerIsDead("kiln-studio-run-" + me.pid() + "-1-123"),
         "a reused pid with another start time");
     assertFalse(
-        StudioOwner.tempDirOwnerIsDead("kiln-studio-bin-8123456789012345"),
+        StudioOwner.tempDirOwnerIsDead("kiln-studio-run-8123456789012345"),
         "a name without an owner is never judged");
   }
 
@@ -69,10 +69,10 @@ class StudioOwnerTest {
   void reapingRemovesOnlyDeadOwnersHostDirectories(@TempDir Path tmp) throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Path dead = Files.createDirectories(tmp.resolve("kiln-studio-bin-" + gone.pid() + "-0-1"));
+    Path dead = Files.createDirectories(tmp.resolve("kiln-studio-run-" + gone.pid() + "-0-1"));
     Files.createSymbolicLink(dead.resolve("bash"), Path.of("/hab/pkgs/x/bin/bash"));
     Path live = Files.createDirectories(tmp.resolve(me.tempPrefix() + "2"));
-    Path unknown = Files.createDirectories(tmp.resolve("kiln-studio-bin-77"));
+    Path unknown = Files.createDirectories(tmp.resolve("kiln-studio-run-77"));
 
     DockerStudio.reapTempDirs(tmp);
 
