@@ -28,9 +28,11 @@ public final class ResultsComparison {
   /**
    * Payload files that record the build rather than make the package: FILES is the signed list of
    * the payload's hashes (signed with the release in it), MANIFEST states the build's release and
-   * time. Their inputs are compared file by file anyway.
+   * time, BUILD_DEPS and BUILD_TDEPS name what the package was built with, which is the stage
+   * before by definition (stage2's name stage1's packages, the rebuild's name stage2's). What they
+   * describe is compared file by file anyway.
    */
-  static final Set<String> RECORDS = Set.of("FILES", "MANIFEST");
+  static final Set<String> RECORDS = Set.of("FILES", "MANIFEST", "BUILD_DEPS", "BUILD_TDEPS");
 
   private ResultsComparison() {}
 
