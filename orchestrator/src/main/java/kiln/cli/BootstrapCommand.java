@@ -128,6 +128,15 @@ final class BootstrapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (jobs != null && (jobs < 1 || jobs > KilnConfig.MAX_JOBS)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "-j "
+              + jobs
+              + ": want a whole number from 1 to "
+              + KilnConfig.MAX_JOBS
+              + ", as jobs in kiln.yaml");
+    }
     BootstrapRequest request;
     RunSession.Choice which;
     KilnConfig kiln =

@@ -92,7 +92,7 @@ final class DependentsCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    cli.getErr().println("kiln: " + loaded.summary(found.plans().size()));
+    world.summary(loaded, found.plans().size(), cli);
     return 0;
   }
 }

@@ -32,7 +32,12 @@ final class WorldOptions {
       description = "Keep only plans of this origin (repeatable).")
   List<String> origins = new ArrayList<>();
 
-  @Option(names = "--base-plans", paramLabel = "FILE", description = "A base-plans list.")
+  @Option(
+      names = "--base-plans",
+      paramLabel = "FILE",
+      description =
+          "A base-plans list (core-plans' base-plans.txt, found in a checkout of any name); an"
+              + " entry with no plan in this tree is a warning naming its line.")
   Path basePlans;
 
   @Option(
@@ -45,8 +50,21 @@ final class WorldOptions {
       description = "Source plans with bash (one process, no network) for exact answers.")
   boolean eval;
 
-  @Option(names = "--strict", description = "Fail when a plan is unreadable.")
+  @Option(
+      names = "--strict",
+      description = "Fail when a plan is unreadable or a base-plans entry has no plan here.")
   boolean strict;
+
+  @Option(
+      names = "--verbose",
+      description = "Name every plan that needs a missing dependency (by default: how many).")
+  boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "For scripts: print no warnings, unreadable plans or summary on stderr, only errors.")
+  boolean quiet;
 
   /** Loads the world, printing warnings and reading stdin when no path was given. */
   World load(List<String> paths, CommandLine cli) throws Exception {
@@ -86,9 +104,18 @@ final class WorldOptions {
             given, target, Set.copyOf(origins), context, source, strict, basePlans, withoutBase);
     World world = World.load(request);
     PrintWriter err = cli.getErr();
-    world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
-    world.warnings().forEach(w -> err.println("kiln: warning: " + w));
+    if (!quiet) {
+      world.unreadable().forEach(d -> err.println("kiln: " + d.leftOut()));
+      world.warnings(verbose).forEach(w -> err.println("kiln: warning: " + w));
+    }
     return world;
+  }
+
+  /** Prints the summary line unless {@code --quiet}. */
+  void summary(World world, int printed, CommandLine cli) {
+    if (!quiet) {
+      cli.getErr().println("kiln: " + world.summary(printed));
+    }
   }
 
   private static List<String> stdinLines() throws IOException {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Prints 'origin/name path' lines in build order: every plan after its dependencies.",
       "Reads plan.sh paths from stdin (one a line) when no PATH is given.",
-      "Exit codes: 0 ordered, 1 failed, 2 usage, 3 dependency cycles (reported on stderr)."
+      "Exit codes: 0 ordered, 1 failed, 2 usage, 3 dependency cycles (reported on stderr;"
+          + " the plans no cycle holds up are still printed in order)."
     })
 final class WorldOrderCommand implements Callable<Integer> {
 
@@ -48,11 +49,24 @@ final class WorldOrderCommand implements Callable<Integer> {
     try {
       order = loaded.order(allowCycles);
     } catch (DependencyCycleException e) {
+      // A cycle holds up its members and what depends on them, not the whole world.
+      List<Plan> rest = loaded.orderLeavingOut(e.cycles());
+      rest.forEach(p -> out.println(p.line()));
+      out.flush();
       err.println("kiln: " + e.getMessage());
-      err.println("kiln: " + loaded.summary(0));
+      int all = loaded.order(true).size();
+      err.println(
+          "kiln: left out of the order: "
+              + (all - rest.size())
+              + " plans in or blocked by the cycle"
+              + (e.cycles().size() == 1 ? "" : "s")
+              + " above (--allow-cycles orders them too); the "
+              + rest.size()
+              + " printed do not depend on them");
+      world.summary(loaded, rest.size(), cli);
       return CYCLES;
     }
-    if (allowCycles) {
+    if (allowCycles && !world.quiet) {
       loaded
           .graph()
           .cycles()
@@ -63,7 +77,7 @@ final class WorldOrderCommand implements Callable<Integer> {
     }
     order.forEach(p -> out.println(p.line()));
     out.flush();
-    err.println("kiln: " + loaded.summary(order.size()));
+    world.summary(loaded, order.size(), cli);
     return 0;
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -61,27 +63,28 @@ public final class Pipeline {
    */
   public PipelineResult run(BootstrapRequest request)
       throws StageException, JournalException, BuilderException, InterruptedException {
+    Set<StageName> stages = EnumSet.copyOf(request.stages());
+    if (config.toolsTarball().isPresent()) {
+      stages.remove(StageName.STAGE0); // a ready tarball is configured: nothing to make
+    }
+    if (!config.compare() && stages.remove(StageName.COMPARE) && stages.isEmpty()) {
+      return new PipelineResult(
+          List.of(),
+          Optional.of(
+              "the compare stage is off: set 'compare: true' in " + config.file() + " to run it"));
+    }
+    if (stages.isEmpty()) {
+      return new PipelineResult(List.of(), Optional.empty());
+    }
+    RunPlan plan = RunPlan.read(config, parts.inputs(), stages, request.options());
+    plan.unbuildable().forEach(progress::note);
     List<StageResult> results = new ArrayList<>();
-    for (StageName stage : request.stages()) {
-      if (stage == StageName.STAGE0 && config.toolsTarball().isPresent()) {
-        continue; // a ready tarball is configured: nothing to make
-      }
-      if (stage == StageName.COMPARE && !config.compare()) {
-        if (request.stages().equals(java.util.Set.of(StageName.COMPARE))) {
-          return new PipelineResult(
-              results,
-              Optional.of(
-                  "the compare stage is off: set 'compare: true' in "
-                      + config.file()
-                      + " to run it"));
-        }
-        continue;
-      }
+    for (StageName stage : stages) {
       Optional<String> refusal = handOverRefusal(stage, request);
       if (refusal.isPresent()) {
         return new PipelineResult(results, refusal);
       }
-      StageResult result = runStage(stage, request.options());
+      StageResult result = runStage(stage, plan.plan(stage), request.options());
       results.add(result);
       if (!result.complete()) {
         Optional<String> stop = stopAfter(result, request);
@@ -100,7 +103,7 @@ public final class Pipeline {
     return new PipelineResult(results, Optional.empty());
   }
 
-  private StageResult runStage(StageName stage, SchedulerOptions options)
+  private StageResult runStage(StageName stage, StagePlan plan, SchedulerOptions options)
       throws StageException, JournalException, BuilderException, InterruptedException {
     StageContext context = context(stage);
     try {
@@ -108,12 +111,12 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new StageException(IoFailures.message("cannot make " + context.results(), e), e);
     }
-    StageWork work = work(stage);
+    StageWork work = plan.work();
     tidy(stage, context);
     EntryBuilder builder =
         stage == StageName.STAGE0
             ? new ToolsTarballBuilder(config, parts.stage0())
-            : parts.builders().forStage(context);
+            : new UnbuildableEntries(parts.builders().forStage(context), plan.unbuildable());
     StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
     tidy(stage, context); // an entry built again may have left its earlier artifact
     for (PostStageStep step : steps) {
@@ -133,14 +136,6 @@ public final class Pipeline {
           config.work().resolve("superseded").resolve(stage.id()),
           progress);
     }
-  }
-
-  private StageWork work(StageName stage) throws StageException {
-    return switch (stage) {
-      case STAGE0 -> ToolsTarballBuilder.work(config);
-      case STAGE1, STAGE2, COMPARE -> parts.inputs().basePlans(config, stage);
-      case STAGE3 -> parts.inputs().world(config);
-    };
   }
 
   private StageContext context(StageName stage) throws StageException {
@@ -178,8 +173,29 @@ public final class Pipeline {
     }
   }
 
-  /** The configured tarball, or the one stage0 made in this run. */
+  /** The configured tarball, or the one stage0 made in this run, once it is known to unpack. */
   private Path toolsTarball() throws StageException {
+    Path tarball = locateToolsTarball();
+    List<String> problems = parts.stage0().problems(tarball);
+    if (!problems.isEmpty()) {
+      throw new StageException(
+          "stage1: the tools tarball "
+              + tarball
+              + (config.toolsTarball().isPresent()
+                  ? " (kiln.yaml 'tools-tarball') cannot be unpacked at /tools:\n  "
+                  : " (made by stage0) cannot be unpacked at /tools:\n  ")
+              + String.join("\n  ", problems)
+              + (config.toolsTarball().isPresent()
+                  ? "\nname a whole tools tarball in "
+                      + config.file()
+                      + " (`kiln stage0 build` makes one)"
+                  : "\nit changed after stage0 made it: start a new run (`kiln bootstrap --new-run`)"
+                      + " so stage0 makes it again"));
+    }
+    return tarball;
+  }
+
+  private Path locateToolsTarball() throws StageException {
     if (config.toolsTarball().isPresent()) {
       return config.toolsTarball().get();
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.resume.StageName;
-import kiln.resume.StageWork;
 
 /**
  * The pieces the pipeline drives, from the modules below: the tools tarball (toolchain-spec), the
@@ -26,18 +25,30 @@ public record PipelineParts(
      * @return the tarball made
      */
     Path make(KilnConfig config, Path log) throws StageException, InterruptedException;
+
+    /**
+     * Why a tools tarball cannot be unpacked at {@code /tools} (not xz, damaged, entries leading
+     * out), one line each; empty when it can. Asked before stage1's first build, so a bad file is
+     * told with its reason instead of failing inside the first studio.
+     */
+    default List<String> problems(Path tarball) {
+      return List.of();
+    }
   }
 
-  /** What stages 1 to 3 build. */
+  /**
+   * What stages 1 to 3 build, and which of their entries reading the plans shows cannot build (a
+   * dependency nothing in the stage's studio will provide).
+   */
   public interface StageInputs {
     /**
      * The base-plan list for stage1 or stage2, in list order, deps resolved to earlier entries
      * ({@link StageWork#ordered()} true).
      */
-    StageWork basePlans(KilnConfig config, StageName stage) throws StageException;
+    StagePlan basePlans(KilnConfig config, StageName stage) throws StageException;
 
     /** Stage3: the world order without the base plans, with each plan's deps within it. */
-    StageWork world(KilnConfig config) throws StageException;
+    StagePlan world(KilnConfig config) throws StageException;
   }
 
   /** Makes the builder for a stage: its studio kind, what the studio holds. */

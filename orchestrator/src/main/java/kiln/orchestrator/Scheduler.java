@@ -299,14 +299,7 @@ public final class Scheduler {
   }
 
   private boolean isStopPoint(EntryKey key) {
-    return options
-        .stopBefore()
-        .filter(
-            p ->
-                p.equals(key.toString())
-                    || p.equals(key.ident().toString())
-                    || p.equals(key.ident().name()))
-        .isPresent();
+    return options.stopsBefore(key);
   }
 
   private static BuilderException asBuilderException(Throwable cause, BuilderException first) {

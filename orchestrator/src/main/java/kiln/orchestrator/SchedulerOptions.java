@@ -2,6 +2,7 @@ package kiln.orchestrator;
 
 import java.util.Objects;
 import java.util.Optional;
+import kiln.resume.EntryKey;
 
 /**
  * How a stage is scheduled.
@@ -28,6 +29,20 @@ public record SchedulerOptions(
   /** Each entry weighs the same ({@link EntryWeights#COUNT}). */
   public SchedulerOptions(int jobs, boolean failFast, Optional<String> stopBefore) {
     this(jobs, failFast, stopBefore, EntryWeights.COUNT);
+  }
+
+  /**
+   * True when {@code stopBefore} names this entry: its ident and settings, its origin/name, or its
+   * name.
+   */
+  public boolean stopsBefore(EntryKey key) {
+    return stopBefore
+        .filter(
+            p ->
+                p.equals(key.toString())
+                    || p.equals(key.ident().toString())
+                    || p.equals(key.ident().name()))
+        .isPresent();
   }
 
   /** The same options, ordering ready entries by {@code other} weights. */

@@ -127,11 +127,37 @@ class BootstrapCommandTest {
   }
 
   @Test
+  void stopBeforeAPlanNotInTheRunIsRefusedBeforeAnythingBuildsNamingThePlansThatAre() {
+    CliRun typo = bootstrap("--stop-before", "glibx");
+    assertEquals(1, typo.exit());
+    assertTrue(
+        typo.err().contains("--stop-before glibx: no plan of this run is called so"), typo.err());
+    assertTrue(typo.err().contains("t/gcc, t/glibc, t/busybox, t/zlib, t/curl"), typo.err());
+    assertEquals(0, parts.tarballsMade, "nothing runs: " + typo.err());
+
+    CliRun otherStage = bootstrap("--only", "stage1", "--stop-before", "t/curl");
+    assertEquals(1, otherStage.exit());
+    assertTrue(otherStage.err().contains("--stop-before t/curl: no plan of this run"));
+    assertFalse(parts.builders.containsKey(StageName.STAGE1), "nothing built");
+  }
+
+  @Test
   void refusesConflictingStageOptionsAsAUsageError() {
     CliRun run = bootstrap("--from", "stage1", "--only", "stage2");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("give --from or --only, not both"), run.err());
     assertEquals(2, bootstrap("--only", "stage9").exit());
+  }
+
+  @Test
+  void jobsOutsideOneTo256AreAUsageErrorAsInKilnYaml() {
+    for (String jobs : List.of("0", "257", "100000")) {
+      CliRun run = bootstrap("-j", jobs);
+      assertEquals(2, run.exit(), run.err());
+      assertTrue(
+          run.err().contains("-j " + jobs + ": want a whole number from 1 to 256"), run.err());
+      assertEquals(0, parts.tarballsMade, "nothing runs");
+    }
   }
 
   @Test
@@ -149,6 +175,66 @@ class BootstrapCommandTest {
     assertEquals(1, run.exit());
     assertTrue(run.err().contains("FAILED t/tools-tarball: stage0 ("), run.err());
     assertTrue(run.err().contains("tools.yaml has 2 problems"), run.err());
+  }
+
+  @Test
+  void aConfiguredToolsTarballThatIsNotOneStopsStage1BeforeAnyBuildWithTheReason()
+      throws Exception {
+    Files.writeString(dir.resolve("tools.tar.xz"), "a web page saved by mistake\n".repeat(10));
+    Files.writeString(
+        config,
+        "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntools-tarball: tools.tar.xz\n");
+    CliRun run = CliRun.ofCommand(new BootstrapCommand(), "--config", config.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "stage1: the tools tarball "
+                    + dir.resolve("tools.tar.xz")
+                    + " (kiln.yaml 'tools-tarball') cannot be unpacked at /tools:"),
+        run.err());
+    assertTrue(run.err().contains("not an xz file"), run.err());
+    assertFalse(run.err().contains("building t/"), "no build starts: " + run.err());
+
+    CliRun status = CliRun.ofCommand(new StatusCommand(), "--config", config.toString());
+    assertFalse(status.out().contains("building"), "no entry is left building: " + status.out());
+  }
+
+  @Test
+  void aDependencyNoPlanProvidesFailsItsPlanWithFileAndLineBeforeAnyStudio() throws Exception {
+    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
+      Files.delete(dir.resolve("plans").resolve(plan).resolve("plan.sh"));
+    }
+    writePlan("gcc", "");
+    writePlan("zlib", "pkg_build_deps=(t/gcc)\n");
+    writePlan("curl", "pkg_deps=(t/zlib)\npkg_build_deps=(\n  t/gcc\n  t/nghttp9\n)\n");
+    writePlan("git", "pkg_deps=(t/curl)\n");
+    BootstrapCommand.PartsFactory reading =
+        cfg -> {
+          kiln.orchestrator.PipelineParts fake = parts.factory().create(cfg);
+          return new kiln.orchestrator.PipelineParts(
+              fake.stage0(),
+              new kiln.orchestrator.parts.PlanLists(),
+              fake.builders(),
+              fake.checks());
+        };
+    CliRun run =
+        CliRun.ofCommand(new BootstrapCommand(reading), "--config", config.toString(), "-j", "1");
+    assertEquals(1, run.exit(), run.err());
+    String where = dir.resolve("plans/curl/plan.sh") + ":7: pkg_build_deps names t/nghttp9";
+    assertTrue(run.err().contains(where), run.err());
+    assertTrue(run.err().indexOf(where) < run.err().indexOf("building t/gcc"), "told first");
+    assertFalse(run.err().contains("--install"), run.err());
+    assertEquals(List.of("zlib"), parts.world().startedNames(), "curl never reaches a studio");
+    assertTrue(run.err().contains("skipped t/git: t/curl failed"), run.err());
+    String log = Files.readString(dir.resolve(".kiln/logs/stage3/t-curl.log").toRealPath());
+    assertTrue(log.contains(where), log);
+  }
+
+  private void writePlan(String name, String deps) throws java.io.IOException {
+    Files.writeString(
+        dir.resolve("plans").resolve(name).resolve("plan.sh"),
+        "pkg_name=" + name + "\npkg_origin=t\npkg_version=1\n" + deps);
   }
 
   @Test

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import kiln.orchestrator.FakeBuilder;
 import kiln.orchestrator.PipelineParts;
 import kiln.orchestrator.StageContext;
+import kiln.orchestrator.StagePlan;
 import kiln.orchestrator.Worlds;
 import kiln.resume.StageName;
-import kiln.resume.StageWork;
 
 /** Stage parts made of text worlds and fake builders, kept across commands of one test. */
 final class FakeParts {
@@ -53,13 +53,13 @@ final class FakeParts {
             },
             new PipelineParts.StageInputs() {
               @Override
-              public StageWork basePlans(kiln.orchestrator.config.KilnConfig cfg, StageName stage) {
-                return Worlds.baseList(stage, base);
+              public StagePlan basePlans(kiln.orchestrator.config.KilnConfig cfg, StageName stage) {
+                return StagePlan.of(Worlds.baseList(stage, base));
               }
 
               @Override
-              public StageWork world(kiln.orchestrator.config.KilnConfig cfg) {
-                return Worlds.world(world);
+              public StagePlan world(kiln.orchestrator.config.KilnConfig cfg) {
+                return StagePlan.of(Worlds.world(world));
               }
             },
             context -> {

@@ -84,9 +84,47 @@ class WorldCommandsTest {
   void cyclesExitWithThreeAndAReport() throws Exception {
     Run run = kiln("", "world-order", WORLD.toString());
     assertEquals(3, run.exit());
-    assertEquals("", run.out());
     assertTrue(run.err().contains("loop: core/binutils -> core/gcc -> core/binutils"), run.err());
     assertTrue(run.err().contains("examples/world/binutils/plan.sh:13"), run.err());
+  }
+
+  @Test
+  void aCycleLeavesOutOnlyThePlansItBlocksAndTheRestIsStillOrdered() throws Exception {
+    Run run = kiln("", "world-order", WORLD.toString());
+    assertEquals(3, run.exit());
+    Run all = kiln("", "world-order", "--allow-cycles", WORLD.toString());
+    List<String> lines = run.lines();
+    assertTrue(lines.contains("core/linux-headers ../examples/world/linux-headers"), run.out());
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("core/gcc ")), "a member is left out");
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("core/curl ")), "a blocked plan too");
+    List<String> sameOrder = all.lines().stream().filter(lines::contains).toList();
+    assertEquals(sameOrder, lines, "in the order --allow-cycles gives them");
+    int leftOut = all.lines().size() - lines.size();
+    assertTrue(
+        run.err().contains("left out of the order: " + leftOut + " plans in or blocked by"),
+        run.err());
+  }
+
+  @Test
+  void aMissingDependencyIsOneShortLineNamesOnlyWithVerboseAndQuietSaysNothing(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    for (int i = 0; i < 30; i++) {
+      Path plan = dir.resolve("p" + i + "/plan.sh");
+      Files.createDirectories(plan.getParent());
+      Files.writeString(
+          plan, "pkg_name=p" + i + "\npkg_origin=core\npkg_deps=(core/ghost core/other)\n");
+    }
+    Run run = kiln("", "world-order", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(
+        run.err().contains("warning: no plan provides core/ghost, needed by 30 plans"), run.err());
+    assertTrue(!run.err().contains("core/p1 "), "no names without --verbose: " + run.err());
+    assertEquals(2, run.err().lines().filter(l -> l.contains("no plan provides")).count());
+    Run verbose = kiln("", "world-order", "--verbose", dir.toString());
+    assertTrue(verbose.err().contains("needed by 30 plans: core/p0 core/p1 "), verbose.err());
+    Run quiet = kiln("", "world-order", "--quiet", dir.toString());
+    assertEquals(run.out(), quiet.out());
+    assertEquals("", quiet.err());
   }
 
   @Test

@@ -7,76 +7,77 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tukaani.xz.ArrayCache;
 import org.tukaani.xz.BasicArrayCache;
+import org.tukaani.xz.FinishableOutputStream;
+import org.tukaani.xz.FinishableWrapperOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
-import org.tukaani.xz.XZ;
-import org.tukaani.xz.XZOutputStream;
 
 /**
- * xz compression on every core: the input is cut into fixed-size chunks, each compressed on its own
- * thread as a complete xz stream, and the streams are written in order. Concatenated xz streams are
- * valid xz ({@code xz -d}, {@code tar -J} and XZ for Java read them as one).
+ * xz compression on every core: the input is cut into chunks ({@link ChunkPlan}), each compressed
+ * on its own thread, and the results are written in order. A chunk's encoder first reads the data
+ * before the chunk into its dictionary (the plan's window), so its LZMA2 output continues the block
+ * of the chunk before: the whole input becomes one xz stream that finds repeats as far back as a
+ * single-threaded xz does. Chunks planned without a window start a new xz stream instead
+ * (concatenated xz streams are valid xz: {@code xz -d}, {@code tar -J} and XZ for Java read them as
+ * one).
  *
- * <p>The chunk size comes from the input's size ({@link #chunkSizeFor}), never from the number of
- * cores, so the output bytes depend only on the input and the preset: the same tarball comes out on
- * a laptop and on CI. Chunks are large because a gcc toolchain repeats itself across binaries tens
- * of megabytes apart (cc1, lto1, lto-dump) and an xz stream only finds repeats within itself:
- * cutting a 157 MiB toolchain into 40 MiB chunks made it 26% larger, into two halves 2%.
+ * <p>The plan comes from the input's size, never from the number of cores, and every chunk's
+ * encoder sees the same bytes whatever thread runs it, so the output depends only on the input and
+ * the preset: the same tarball comes out on a laptop and on CI.
  */
 final class ParallelXzOutputStream extends OutputStream {
 
-  private static final int MIN_CHUNK = 8 << 20;
-
-  /**
-   * The chunk size for about {@code totalBytes} of input: halves, so two cores share the work
-   * evenly, but at least 8 MiB (smaller chunks compress worse for little gain) and at most three
-   * dictionaries (as xz -T does), so a huge tree still splits into many chunks for many cores.
-   */
-  static int chunkSizeFor(long totalBytes, int preset) throws UnsupportedOptionsException {
-    long max = 3L * new LZMA2Options(preset).getDictSize();
-    long half = (totalBytes + 1) / 2;
-    long rounded = (half + (1 << 20) - 1) >> 20 << 20;
-    return (int) Math.min(max, Math.max(MIN_CHUNK, rounded));
-  }
-
   /**
    * How many chunks may be compressed at once without exhausting the heap: each encoder needs about
-   * ten times its dictionary.
+   * ten times its dictionary, plus its chunk, its primer and its output.
    */
-  static int threadsWithin(int wanted, int chunkSize, int preset)
+  static int threadsWithin(int wanted, ChunkPlan plan, int preset)
       throws UnsupportedOptionsException {
     LZMA2Options options = new LZMA2Options(preset);
-    options.setDictSize(
-        Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), chunkSize)));
-    long perThread = options.getEncoderMemoryUsage() * 1024L + 2L * chunkSize;
+    options.setDictSize(plan.dictSize());
+    long perThread =
+        options.getEncoderMemoryUsage() * 1024L + 2L * plan.largest() + (long) plan.window();
     long affordable = Runtime.getRuntime().maxMemory() / 2 / perThread;
     return (int) Math.max(1, Math.min(wanted, affordable));
   }
 
+  /** A filled chunk: {@code data[0, length)}. */
+  private record Chunk(byte[] data, int length) {}
+
+  /** A chunk on its way: its compressed LZMA2 chunks, and whether it starts a new xz stream. */
+  private record Piece(Chunk chunk, Future<byte[]> lzma2, boolean startsStream) {}
+
   private final OutputStream out;
   private final int preset;
-  private final int chunkSize;
+  private final ChunkPlan plan;
   private final int maxPending;
   private final ExecutorService workers;
   private final ArrayCache arrays = new BasicArrayCache();
-  private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
+  private final Deque<Piece> pending = new ArrayDeque<>();
+
+  /** The latest chunks, newest last, as many as the window reaches back into. */
+  private final Deque<Chunk> recent = new ArrayDeque<>();
+
+  private XzStreamWriter stream;
+  private int chunks;
   private byte[] chunk;
   private int filled;
   private boolean closed;
 
-  ParallelXzOutputStream(OutputStream out, int preset, int chunkSize, int threads)
+  ParallelXzOutputStream(OutputStream out, int preset, ChunkPlan plan, int threads)
       throws UnsupportedOptionsException {
     new LZMA2Options(preset); // fails early on a bad preset
     this.out = out;
     this.preset = preset;
-    this.chunkSize = chunkSize;
-    int workerCount = threadsWithin(threads, chunkSize, preset);
+    this.plan = plan;
+    int workerCount = threadsWithin(threads, plan, preset);
     this.maxPending = workerCount + 1;
     this.workers =
         Executors.newFixedThreadPool(
@@ -96,13 +97,14 @@ final class ParallelXzOutputStream extends OutputStream {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     while (length > 0) {
+      int chunkSize = plan.sizeOf(chunks);
       if (chunk == null) {
         chunk = new byte[Math.min(chunkSize, 1 << 20)];
         filled = 0;
       }
       if (filled == chunk.length) {
         // Grow as data comes: a small tarball should not cost a whole chunk of memory.
-        chunk = Arrays.copyOf(chunk, Math.min(chunkSize, chunk.length * 2));
+        chunk = Arrays.copyOf(chunk, (int) Math.min(chunkSize, chunk.length * 2L));
       }
       int n = Math.min(length, chunk.length - filled);
       System.arraycopy(bytes, offset, chunk, filled, n);
@@ -129,6 +131,10 @@ final class ParallelXzOutputStream extends OutputStream {
       while (!pending.isEmpty()) {
         writeOldest();
       }
+      if (stream == null) {
+        stream = new XzStreamWriter(out, plan.dictSize()); // no input: an empty xz stream
+      }
+      stream.finish();
     } finally {
       workers.shutdownNow();
       out.close();
@@ -136,30 +142,74 @@ final class ParallelXzOutputStream extends OutputStream {
   }
 
   private void submitChunk() throws IOException {
-    byte[] data = chunk;
-    int length = filled;
+    Chunk done = new Chunk(chunk, filled);
     chunk = null;
-    pending.add(workers.submit(() -> compress(data, length)));
+    chunks++;
+    byte[] primer = primer();
+    pending.add(new Piece(done, workers.submit(() -> compress(done, primer)), primer == null));
+    recent.addLast(done);
+    long kept = 0;
+    for (Chunk c : recent) {
+      kept += c.length();
+    }
+    while (!recent.isEmpty() && kept - recent.peekFirst().length() >= plan.window()) {
+      kept -= recent.removeFirst().length();
+    }
     while (pending.size() > maxPending) {
       writeOldest();
     }
   }
 
-  private byte[] compress(byte[] data, int length) throws IOException {
-    LZMA2Options options = new LZMA2Options(preset);
-    // A dictionary larger than the data buys nothing and costs memory and time.
-    options.setDictSize(
-        Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(options.getDictSize(), length)));
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 4 + 1024);
-    try (XZOutputStream xz = new XZOutputStream(compressed, options, XZ.CHECK_CRC64, arrays)) {
-      xz.write(data, 0, length);
+  /** The last {@code window} bytes before the chunk being submitted, or null for none. */
+  private byte[] primer() {
+    long before = 0;
+    for (Chunk c : recent) {
+      before += c.length();
     }
-    return compressed.toByteArray();
+    int size = (int) Math.min(plan.window(), before);
+    if (size == 0) {
+      return null;
+    }
+    byte[] primer = new byte[size];
+    int end = size;
+    for (Iterator<Chunk> newestFirst = recent.descendingIterator();
+        end > 0 && newestFirst.hasNext(); ) {
+      Chunk c = newestFirst.next();
+      int n = Math.min(end, c.length());
+      System.arraycopy(c.data(), c.length() - n, primer, end - n, n);
+      end -= n;
+    }
+    return primer;
+  }
+
+  /** Raw LZMA2 chunks for {@code chunk}, without the end marker: the block goes on after them. */
+  private byte[] compress(Chunk chunk, byte[] primer) throws IOException {
+    LZMA2Options options = new LZMA2Options(preset);
+    options.setDictSize(plan.dictSize());
+    if (primer != null) {
+      options.setPresetDict(primer);
+    }
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(chunk.length() / 4 + 1024);
+    try (FinishableOutputStream lzma2 =
+        options.getOutputStream(new FinishableWrapperOutputStream(compressed), arrays)) {
+      lzma2.write(chunk.data(), 0, chunk.length());
+      lzma2.finish();
+    }
+    byte[] bytes = compressed.toByteArray();
+    return Arrays.copyOf(bytes, bytes.length - 1);
   }
 
   private void writeOldest() throws IOException {
     try {
-      out.write(pending.removeFirst().get());
+      Piece piece = pending.removeFirst();
+      byte[] lzma2 = piece.lzma2().get();
+      if (piece.startsStream()) {
+        if (stream != null) {
+          stream.finish();
+        }
+        stream = new XzStreamWriter(out, plan.dictSize());
+      }
+      stream.append(lzma2, piece.chunk().data(), piece.chunk().length());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted =

@@ -13,11 +13,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * The tools tarball: {@code <name>-<UTC yyyyMMddHHmmss>.tar.xz}, every entry under {@code tools/}.
  *
- * <p>Written tarballs are reproducible: entries sorted (parents first), owner root (0:0), modes and
- * symlinks kept, hard links in the base tree kept as hard links, and with {@code SOURCE_DATE_EPOCH}
- * set every mtime and the name's timestamp come from it. The xz data is compressed on every core as
- * several concatenated xz streams, cut at fixed sizes so the bytes do not depend on the machine.
- * Files appear complete or not at all (temporary file, then rename).
+ * <p>Written tarballs are reproducible: entries sorted (parents first; files of 1 MiB or more last,
+ * largest first: {@link WriteOrder}), owner root (0:0), modes and symlinks kept, hard links in the
+ * base tree kept as hard links, and with {@code SOURCE_DATE_EPOCH} set every mtime and the name's
+ * timestamp come from it. The xz data is compressed on every core as one xz stream, cut into chunks
+ * by the input's size only so the bytes do not depend on the machine (see {@link ChunkPlan}). Files
+ * appear complete or not at all (temporary file, then rename).
  */
 public final class ToolsTarball {
 
@@ -33,7 +34,10 @@ public final class ToolsTarball {
     this(time, threads, 0);
   }
 
-  /** With a fixed chunk size (tests use small ones), or 0 to size chunks by the input. */
+  /**
+   * With chunks of a fixed size, each its own xz stream, as other tools write big tarballs (tests
+   * use small ones), or 0 to plan the chunks by the input's size.
+   */
   ToolsTarball(BuildTime time, int threads, int chunkSize) {
     this.time = Objects.requireNonNull(time, "time");
     if (threads < 1) {
@@ -51,9 +55,10 @@ public final class ToolsTarball {
    */
   public BuiltTarball build(ToolchainSpec spec, Path specFile, Path outDir)
       throws SpecException, TarballException {
-    List<PlannedEntry> entries = TreePlan.of(spec, time, specFile);
+    List<PlannedEntry> sorted = TreePlan.of(spec, time, specFile);
     Path target = outDir.resolve(TarballName.of(spec.name(), time.now()));
     try (AtomicFile file = new AtomicFile(target)) {
+      List<PlannedEntry> entries = WriteOrder.of(sorted);
       try (TarStreamWriter tar =
           new TarStreamWriter(xz(file.output(), spec.xzPreset(), sizeOf(entries)))) {
         for (PlannedEntry entry : entries) {
@@ -116,8 +121,11 @@ public final class ToolsTarball {
   }
 
   OutputStream xz(OutputStream out, int preset, long totalBytes) throws IOException {
-    int chunk = chunkSize > 0 ? chunkSize : ParallelXzOutputStream.chunkSizeFor(totalBytes, preset);
-    return new ParallelXzOutputStream(out, preset, chunk, threads);
+    ChunkPlan plan =
+        chunkSize > 0
+            ? ChunkPlan.unprimed(chunkSize, preset)
+            : ChunkPlan.forSize(totalBytes, preset);
+    return new ParallelXzOutputStream(out, preset, plan, threads);
   }
 
   /**

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tarballs that are sound xz but not a whole tar, or whole but followed by junk: kiln writes big
- * tarballs as several xz streams, and the first alone is a valid xz file that every decoder (and
- * GNU tar) accepts, so only the tar's end-of-archive marker tells a cut one from a whole one.
+ * Tarballs that are sound xz but not a whole tar, or whole but followed by junk: {@code xz -T},
+ * pixz and kiln with fixed chunks write big tarballs as several xz streams, and the first alone is
+ * a valid xz file that every decoder (and GNU tar) accepts, so only the tar's end-of-archive marker
+ * tells a cut one from a whole one.
  */
 class DamagedTarballTest {
 

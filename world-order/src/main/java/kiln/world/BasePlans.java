@@ -14,12 +14,16 @@ import java.util.Map;
  * are allowed; a plan may appear twice with different variables (a first pass).
  *
  * @param file the file read
- * @param entries the lines in order
+ * @param entries the lines whose plan directory was found, in order
+ * @param unresolved the lines whose plan directory is not in this tree (a renamed or removed plan,
+ *     an entry of another repository), each with its file and line; the caller decides whether that
+ *     is fatal
  */
-public record BasePlans(Path file, List<Entry> entries) {
+public record BasePlans(Path file, List<Entry> entries, List<Diagnostic> unresolved) {
 
   public BasePlans {
     entries = List.copyOf(entries);
+    unresolved = List.copyOf(unresolved);
   }
 
   /**
@@ -45,9 +49,10 @@ public record BasePlans(Path file, List<Entry> entries) {
   /**
    * Reads a base-plans file. A plan directory is looked up relative to the working directory, then
    * relative to the file's directory and its parents (core-plans writes {@code core-plans/gcc},
-   * relative to the directory holding core-plans).
+   * relative to the directory holding core-plans), then without its first folder relative to the
+   * file's directory and its parents, so {@code core-plans/gcc} is found in a checkout of any name.
    *
-   * @throws BasePlansException naming the file and line of the first bad line, or why the file
+   * @throws BasePlansException naming the file and line of every bad line at once, or why the file
    *     cannot be read
    */
   public static BasePlans parse(Path file) throws BasePlansException {
@@ -58,6 +63,8 @@ public record BasePlans(Path file, List<Entry> entries) {
       throw new BasePlansException(IoFailures.message("cannot read base-plans file " + file, e), e);
     }
     List<Entry> entries = new ArrayList<>();
+    List<Diagnostic> unresolved = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int hash = line.indexOf('#');
@@ -65,40 +72,67 @@ public record BasePlans(Path file, List<Entry> entries) {
       if (text.isEmpty()) {
         continue;
       }
-      entries.add(entry(file, i + 1, text.split("\\s+")));
-    }
-    return new BasePlans(file, entries);
-  }
-
-  private static Entry entry(Path file, int line, String[] words) throws BasePlansException {
-    SourceLocation at = new SourceLocation(file, line);
-    Map<String, String> args = new LinkedHashMap<>();
-    for (int k = 1; k < words.length; k++) {
-      try {
-        Map.Entry<String, String> a = EvalContext.parseAssignment(words[k]);
-        args.put(a.getKey(), a.getValue());
-      } catch (IllegalArgumentException e) {
-        throw new BasePlansException(
-            at + ": " + e.getMessage() + " (want: plan-dir [VAR=value ...])", e);
+      String[] words = text.split("\\s+");
+      SourceLocation at = new SourceLocation(file, i + 1);
+      Map<String, String> args = new LinkedHashMap<>();
+      for (int k = 1; k < words.length; k++) {
+        try {
+          Map.Entry<String, String> a = EvalContext.parseAssignment(words[k]);
+          args.put(a.getKey(), a.getValue());
+        } catch (IllegalArgumentException e) {
+          bad.add(at + ": " + e.getMessage() + " (want: plan-dir [VAR=value ...])");
+        }
+      }
+      Path dir = locate(file, words[0]);
+      if (dir == null) {
+        unresolved.add(
+            new Diagnostic(
+                at,
+                "no plan directory '"
+                    + words[0]
+                    + "' here or beside "
+                    + file
+                    + " or its parents (renamed, removed, or from another repository)"));
+      } else {
+        entries.add(new Entry(dir, args, at));
       }
     }
-    return new Entry(locate(file, words[0], at), args, at);
+    if (!bad.isEmpty()) {
+      throw new BasePlansException(
+          bad.size()
+              + " bad line(s) in base-plans file "
+              + file
+              + ":\n  "
+              + String.join("\n  ", bad));
+    }
+    return new BasePlans(file, entries, unresolved);
   }
 
-  private static Path locate(Path file, String dir, SourceLocation at) throws BasePlansException {
+  /** The plan directory an entry names, or null when this tree has none. */
+  private static Path locate(Path file, String dir) {
     Path given = Path.of(dir);
     if (given.isAbsolute() || Files.isDirectory(given)) {
       return given;
     }
-    Path parent = file.toAbsolutePath().getParent();
-    for (Path base = parent; base != null; base = base.getParent()) {
+    Path found = besideOrAbove(file, given);
+    if (found == null && given.getNameCount() > 1) {
+      // The list names the tree's folder as core-plans wrote it; this checkout may be named
+      // otherwise (plans-2018/base-plans.txt listing core-plans/gcc).
+      found = besideOrAbove(file, given.subpath(1, given.getNameCount()));
+    }
+    if (found == null) {
+      return null;
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    return found.startsWith(cwd) ? cwd.relativize(found) : found;
+  }
+
+  private static Path besideOrAbove(Path file, Path dir) {
+    for (Path base = file.toAbsolutePath().getParent(); base != null; base = base.getParent()) {
       if (Files.isDirectory(base.resolve(dir))) {
-        Path found = base.resolve(dir).normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return found.startsWith(cwd) ? cwd.relativize(found) : found;
+        return base.resolve(dir).normalize();
       }
     }
-    throw new BasePlansException(
-        at + ": no plan directory '" + dir + "' here or beside " + file + " or its parents");
+    return null;
   }
 }

@@ -14,36 +14,30 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DirectedMultigraph;
 
 /**
- * Finds the dependency cycles of a world (strongly connected components, Tarjan on the arrays) and
- * describes each (see {@link DependencyCycle}); the what-if analysis of a cycle runs on a small
- * JGraphT graph of its members.
+ * Describes the dependency cycles of a world (its strongly connected components of more than one
+ * plan, see {@link DependencyCycle}); the what-if analysis of a cycle runs on a small JGraphT graph
+ * of its members.
  */
 final class CycleAnalysis {
 
   /** Above this many edges inside a cycle, only the loop's edges are tried as breakers. */
   private static final int MAX_BREAKER_TRIES = 400;
 
-  private final IntGraph g;
+  private final Graph<PackageIdent, DependencyEdge> g;
 
-  CycleAnalysis(IntGraph ints) {
-    this.g = ints;
+  CycleAnalysis(Graph<PackageIdent, DependencyEdge> graph) {
+    this.g = graph;
   }
 
-  List<DependencyCycle> cycles() {
-    int[] comp = new Tarjan(g).components();
-    int[] size = new int[g.size()];
-    for (int v = 0; v < g.size(); v++) {
-      size[comp[v]]++;
-    }
-    Map<Integer, List<PackageIdent>> byComp = new HashMap<>();
-    for (int v = 0; v < g.size(); v++) {
-      if (size[comp[v]] > 1) {
-        byComp.computeIfAbsent(comp[v], c -> new ArrayList<>()).add(g.ident(v));
-      }
-    }
+  /** One cycle per component of several plans, largest first, then by smallest member. */
+  List<DependencyCycle> cycles(List<Set<PackageIdent>> components) {
     List<DependencyCycle> cycles = new ArrayList<>();
-    for (List<PackageIdent> members : byComp.values()) {
-      cycles.add(describe(members)); // members ascending: vertex numbers follow ident order
+    for (Set<PackageIdent> component : components) {
+      if (component.size() > 1) {
+        List<PackageIdent> members = new ArrayList<>(component);
+        members.sort(Idents.ORDER);
+        cycles.add(describe(members));
+      }
     }
     cycles.sort(
         Comparator.comparing((DependencyCycle c) -> -c.members().size())
@@ -55,7 +49,7 @@ final class CycleAnalysis {
     Set<PackageIdent> in = new HashSet<>(members);
     List<DependencyEdge> inner = new ArrayList<>();
     for (PackageIdent m : members) {
-      for (DependencyEdge e : g.in(g.index(m))) {
+      for (DependencyEdge e : g.incomingEdgesOf(m)) {
         if (in.contains(e.target())) {
           inner.add(e);
         }
@@ -82,7 +76,7 @@ final class CycleAnalysis {
     ArrayDeque<PackageIdent> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {
       PackageIdent a = queue.poll();
-      List<DependencyEdge> deps = new ArrayList<>(List.of(g.in(g.index(a))));
+      List<DependencyEdge> deps = new ArrayList<>(g.incomingEdgesOf(a));
       deps.sort(Comparator.comparing(DependencyEdge::target, Idents.ORDER));
       for (DependencyEdge e : deps) {
         PackageIdent b = e.target();
@@ -103,13 +97,14 @@ final class CycleAnalysis {
   }
 
   /** How many members are still in some cycle once {@code cut} is gone. */
-  private static int leftInCycle(
+  private int leftInCycle(
       List<PackageIdent> members, List<DependencyEdge> inner, DependencyEdge cut) {
     Graph<PackageIdent, DependencyEdge> sub = new DirectedMultigraph<>(null, null, false);
     members.forEach(sub::addVertex);
     for (DependencyEdge e : inner) {
       if (e != cut) {
-        sub.addEdge(e.target(), e.dependent(), e);
+        sub.addEdge(
+            g.getEdgeSource(e), g.getEdgeTarget(e), e); // the very vertices: see DependencyEdge
       }
     }
     int left = 0;
@@ -121,18 +116,14 @@ final class CycleAnalysis {
   }
 
   private List<PackageIdent> blocked(List<PackageIdent> members, Set<PackageIdent> in) {
-    boolean[] seen = new boolean[g.size()];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (PackageIdent m : members) {
-      seen[g.index(m)] = true;
-      queue.add(g.index(m));
-    }
+    Set<PackageIdent> seen = new HashSet<>(in);
+    ArrayDeque<PackageIdent> queue = new ArrayDeque<>(members);
     List<PackageIdent> out = new ArrayList<>();
     while (!queue.isEmpty()) {
-      for (int w : g.out(queue.poll())) {
-        if (!seen[w]) {
-          seen[w] = true;
-          out.add(g.ident(w));
+      for (DependencyEdge e : g.outgoingEdgesOf(queue.poll())) {
+        PackageIdent w = g.getEdgeTarget(e);
+        if (seen.add(w)) {
+          out.add(w);
           queue.add(w);
         }
       }

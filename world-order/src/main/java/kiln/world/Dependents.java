@@ -1,11 +1,15 @@
 package kiln.world;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
 
 /**
  * The plans that depend on some idents, in build order, each with the edge it was first reached by,
@@ -40,47 +44,29 @@ public record Dependents(
   }
 
   static Dependents find(
-      WorldGraph world, IntGraph g, Collection<PackageIdent> idents, boolean direct) {
+      WorldGraph world,
+      Graph<PackageIdent, DependencyEdge> g,
+      Collection<PackageIdent> idents,
+      boolean direct) {
     List<PackageIdent> roots = new ArrayList<>();
-    boolean[] isRoot = new boolean[g.size()];
     for (PackageIdent ident : idents) {
       PackageIdent root = ident.originAndName();
-      Integer v = g.index(root);
-      if (v == null) {
+      if (!g.containsVertex(root)) {
         throw new IllegalArgumentException(
             "no plan in this world is or needs " + root + "; check the ident and the plans given");
       }
       roots.add(root);
-      isRoot[v] = true;
     }
-    int[] from = new int[g.size()];
-    java.util.Arrays.fill(from, -1);
-    int[] queue = new int[g.size()];
-    int head = 0;
-    int tail = 0;
-    for (PackageIdent root : roots) {
-      queue[tail++] = g.index(root);
-    }
-    while (head < tail) {
-      int v = queue[head++];
-      for (int w : g.out(v)) {
-        if (from[w] < 0 && !isRoot[w]) {
-          from[w] = v;
-          if (!direct) {
-            queue[tail++] = w;
-          }
-        }
-      }
-    }
+    Set<PackageIdent> isRoot = new HashSet<>(roots);
+    // Breadth first from the roots; each plan's dependents come out of the graph sorted by ident,
+    // so the edge a plan is first reached by (its --explain chain) does not depend on the input.
     Map<PackageIdent, DependencyEdge> reachedBy = new HashMap<>();
-    for (int w = 0; w < g.size(); w++) {
-      if (from[w] >= 0) {
-        PackageIdent need = g.ident(from[w]);
-        for (DependencyEdge e : g.in(w)) {
-          if (e.target().equals(need)) {
-            reachedBy.put(g.ident(w), e);
-            break;
-          }
+    ArrayDeque<PackageIdent> queue = new ArrayDeque<>(roots);
+    while (!queue.isEmpty()) {
+      for (DependencyEdge e : g.outgoingEdgesOf(queue.poll())) {
+        PackageIdent w = g.getEdgeTarget(e);
+        if (!isRoot.contains(w) && reachedBy.putIfAbsent(w, e) == null && !direct) {
+          queue.add(w);
         }
       }
     }

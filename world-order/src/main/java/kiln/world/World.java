@@ -100,6 +100,13 @@ public final class World {
       Map<PackageIdent, Plan> base,
       List<Diagnostic> unreadable,
       List<String> warnings) {
+    for (Diagnostic d : list.unresolved()) {
+      if (request.strict()) {
+        unreadable.add(d); // reported with the unreadable plans, all at once, and fatal
+      } else {
+        warnings.add(d + "; left out of the base plans (--strict makes this an error)");
+      }
+    }
     EvalContext baseContext = context.without("FIRST_PASS");
     // One read per distinct set of variables: under --eval that is one bash for most entries.
     Map<Map<String, String>, List<BasePlans.Entry>> byArgs = new LinkedHashMap<>();
@@ -176,6 +183,34 @@ public final class World {
     return order;
   }
 
+  /**
+   * The build order of every plan these cycles do not hold up: their members and the plans that
+   * depend on them are left out, the rest keeps its place in the order (base plans first, as in
+   * {@link #order}). None of the plans kept depends on a plan left out, so the order is right.
+   */
+  public List<Plan> orderLeavingOut(List<DependencyCycle> cycles) {
+    Set<PackageIdent> held = new java.util.HashSet<>();
+    for (DependencyCycle cycle : cycles) {
+      held.addAll(cycle.members());
+      held.addAll(cycle.blocked());
+    }
+    List<Plan> order = new ArrayList<>();
+    for (Plan plan : orderAllowingCycles()) {
+      if (!held.contains(plan.ident())) {
+        order.add(plan);
+      }
+    }
+    return order;
+  }
+
+  private List<Plan> orderAllowingCycles() {
+    try {
+      return order(true);
+    } catch (DependencyCycleException e) {
+      throw new IllegalStateException("cycles are allowed here", e);
+    }
+  }
+
   /** The plans depending on these idents, in build order (base plans left out if asked). */
   public Dependents dependents(Collection<PackageIdent> idents, boolean direct) {
     Dependents found = full.dependentsOf(idents, direct);
@@ -187,8 +222,17 @@ public final class World {
         found.roots(), found.plans().stream().filter(keep).toList(), found.reachedBy());
   }
 
-  /** Warnings for stderr: reader warnings, duplicates, missing dependencies, base problems. */
+  /** Warnings for stderr, a missing dependency as one line with the count of plans needing it. */
   public List<String> warnings() {
+    return warnings(false);
+  }
+
+  /**
+   * Warnings for stderr: reader warnings, duplicates, missing dependencies, base problems.
+   *
+   * @param verbose name the plans that need each missing dependency, not just count them
+   */
+  public List<String> warnings(boolean verbose) {
     Set<String> out = new LinkedHashSet<>(warnings);
     graph()
         .missing()
@@ -198,9 +242,13 @@ public final class World {
                     "no plan provides "
                         + ident
                         + ", needed by "
-                        + needers.stream()
-                            .map(PackageIdent::toString)
-                            .collect(Collectors.joining(" "))));
+                        + (needers.size() == 1 ? "1 plan" : needers.size() + " plans")
+                        + (verbose
+                            ? ": "
+                                + needers.stream()
+                                    .map(PackageIdent::toString)
+                                    .collect(Collectors.joining(" "))
+                            : " (--verbose names them)")));
     if (request.basePlans() != null && !request.withoutBase()) {
       for (Plan p : base.values()) {
         p.deps().stream()

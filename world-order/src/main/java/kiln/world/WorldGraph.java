@@ -3,14 +3,20 @@ package kiln.world;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 
 /**
  * The world as a graph of plans: an edge runs from a dependency to the plan that needs it, so build
@@ -19,20 +25,20 @@ import org.jgrapht.graph.DirectedMultigraph;
  * Answers in what order to build ({@link #order()}), what depends on a plan ({@link #dependentsOf})
  * and why there is no order ({@link #cycles()}).
  *
- * <p>The walks run on arrays in linear time (a 100k-plan world is ordered in well under a second);
- * {@link #asGraph()} gives the same graph as a JGraphT graph for other algorithms. Every answer is
+ * <p>One JGraphT graph holds the world ({@link #asGraph()}); every answer is computed on it and is
  * deterministic and independent of the order plans were given in: ties are broken by ident.
  */
 public final class WorldGraph {
 
   private final Map<PackageIdent, Plan> plans;
-  private final IntGraph ints;
+  private final Graph<PackageIdent, DependencyEdge> graph;
+  private List<Set<PackageIdent>> components;
   private List<Plan> cachedOrder;
-  private Graph<PackageIdent, DependencyEdge> graph;
+  private boolean cyclic;
 
-  private WorldGraph(Map<PackageIdent, Plan> plans, IntGraph ints) {
+  private WorldGraph(Map<PackageIdent, Plan> plans, Graph<PackageIdent, DependencyEdge> graph) {
     this.plans = plans;
-    this.ints = ints;
+    this.graph = graph;
   }
 
   /**
@@ -60,7 +66,25 @@ public final class WorldGraph {
         }
       }
     }
-    return new WorldGraph(byIdent, IntGraph.of(byIdent.values(), satisfied));
+    // Vertices and edges go in in ident order: each plan's dependents then come out of the graph
+    // sorted, its dependencies in declaration order.
+    List<Plan> sorted = new ArrayList<>(byIdent.values());
+    sorted.sort(Comparator.comparing(Plan::ident, Idents.ORDER));
+    Graph<PackageIdent, DependencyEdge> graph = new Digraph();
+    sorted.forEach(p -> graph.addVertex(p.ident()));
+    for (Plan plan : sorted) {
+      Set<PackageIdent> seen = new HashSet<>();
+      for (Dependency dep : plan.deps()) {
+        if (dep.ident().equals(plan.ident())
+            || satisfied.test(dep.ident())
+            || !seen.add(dep.ident())) {
+          continue; // a self-dependency, one met elsewhere, or one declared twice (first kept)
+        }
+        PackageIdent needed = byIdent.get(dep.ident()).ident(); // the vertex itself: fast lookups
+        graph.addEdge(needed, plan.ident(), new DependencyEdge(plan.ident(), dep));
+      }
+    }
+    return new WorldGraph(byIdent, graph);
   }
 
   /** Every plan, missing ones included, in no particular order. */
@@ -75,8 +99,8 @@ public final class WorldGraph {
 
   /** The dependencies of a plan that the world graph keeps (no self-dependency, no repeat). */
   public List<DependencyEdge> dependenciesOf(PackageIdent ident) {
-    Integer v = ints.index(ident.originAndName());
-    return v == null ? List.of() : List.of(ints.in(v));
+    PackageIdent v = ident.originAndName();
+    return graph.containsVertex(v) ? List.copyOf(graph.incomingEdgesOf(v)) : List.of();
   }
 
   /** Each dependency no plan provides, with the plans that need it, sorted. */
@@ -85,8 +109,8 @@ public final class WorldGraph {
     for (Plan plan : plans.values()) {
       if (plan.isMissing()) {
         List<PackageIdent> needers = new ArrayList<>();
-        for (int w : ints.out(ints.index(plan.ident()))) {
-          needers.add(ints.ident(w)); // ascending numbers: already sorted by ident
+        for (DependencyEdge e : graph.outgoingEdgesOf(plan.ident())) {
+          needers.add(e.dependent()); // edges went in in ident order: already sorted
         }
         out.put(plan.ident(), List.copyOf(needers));
       }
@@ -120,11 +144,11 @@ public final class WorldGraph {
    * @throws DependencyCycleException when plans depend on each other in a cycle; it describes each
    */
   public List<Plan> order() throws DependencyCycleException {
-    List<DependencyCycle> cycles = cycles();
-    if (!cycles.isEmpty()) {
-      throw new DependencyCycleException(cycles);
+    List<Plan> order = orderAllowingCycles();
+    if (cyclic) {
+      throw new DependencyCycleException(cycles());
     }
-    return orderAllowingCycles();
+    return order;
   }
 
   /**
@@ -133,10 +157,12 @@ public final class WorldGraph {
    */
   public List<Plan> orderAllowingCycles() {
     if (cachedOrder == null) {
+      BuildOrder.Result result = new BuildOrder(graph).order(this::components);
       List<Plan> order = new ArrayList<>(plans.size());
-      for (PackageIdent ident : new Ordering(ints).order()) {
+      for (PackageIdent ident : result.order()) {
         order.add(plans.get(ident));
       }
+      cyclic = result.cut();
       cachedOrder = Collections.unmodifiableList(order);
     }
     return cachedOrder;
@@ -144,7 +170,7 @@ public final class WorldGraph {
 
   /** The dependency cycles: one per strongly connected component of more than one plan. */
   public List<DependencyCycle> cycles() {
-    return new CycleAnalysis(ints).cycles();
+    return new CycleAnalysis(graph).cycles(components());
   }
 
   /**
@@ -154,21 +180,32 @@ public final class WorldGraph {
    * @throws IllegalArgumentException naming an ident the world does not know
    */
   public Dependents dependentsOf(Collection<PackageIdent> idents, boolean direct) {
-    return Dependents.find(this, ints, idents, direct);
+    return Dependents.find(this, graph, idents, direct);
   }
 
-  /** This world as a JGraphT graph (built on first use), edges from dependency to dependent. */
+  /** This world as a JGraphT graph (read only), edges from dependency to dependent. */
   public Graph<PackageIdent, DependencyEdge> asGraph() {
-    if (graph == null) {
-      Graph<PackageIdent, DependencyEdge> g = new DirectedMultigraph<>(null, null, false);
-      plans.keySet().forEach(g::addVertex);
-      for (int v = 0; v < ints.size(); v++) {
-        for (DependencyEdge e : ints.in(v)) {
-          g.addEdge(e.target(), e.dependent(), e);
-        }
-      }
-      graph = g;
+    return new AsUnmodifiableGraph<>(graph);
+  }
+
+  /**
+   * A JGraphT directed multigraph without the index of edges by their two ends: the world never
+   * asks for the edges between two given plans, and the index cost a third of building the graph.
+   */
+  private static final class Digraph extends AbstractBaseGraph<PackageIdent, DependencyEdge> {
+    private static final long serialVersionUID = 1L;
+
+    Digraph() {
+      super(
+          null, null, DefaultGraphType.directedMultigraph(), new DefaultGraphSpecificsStrategy<>());
     }
-    return graph;
+  }
+
+  /** The strongly connected components (JGraphT's Kosaraju: iterative, so deep worlds work). */
+  private List<Set<PackageIdent>> components() {
+    if (components == null) {
+      components = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+    }
+    return components;
   }
 }

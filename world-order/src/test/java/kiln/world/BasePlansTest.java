@@ -40,10 +40,41 @@ class BasePlansTest {
     Files.writeString(file, "gcc\ngcc NOT-AN-ASSIGNMENT\n");
     var e = assertThrows(BasePlansException.class, () -> BasePlans.parse(file));
     assertTrue(e.getMessage().contains("base.txt:2"), e.getMessage());
-    Files.writeString(file, "gcc\nnowhere\n");
-    var missing = assertThrows(BasePlansException.class, () -> BasePlans.parse(file));
+  }
+
+  @Test
+  void everyBadLineIsReportedAtOnce() throws Exception {
+    Files.createDirectories(dir.resolve("gcc"));
+    Path file = dir.resolve("base.txt");
+    Files.writeString(file, "gcc BAD-1\ngcc\ngcc ALSO-BAD\n");
+    var e = assertThrows(BasePlansException.class, () -> BasePlans.parse(file));
     assertTrue(
-        missing.getMessage().contains("base.txt:2") && missing.getMessage().contains("nowhere"),
-        missing.getMessage());
+        e.getMessage().contains("base.txt:1") && e.getMessage().contains("base.txt:3"),
+        e.getMessage());
+  }
+
+  @Test
+  void anEntryWithNoPlanHereIsSetAsideNamingItsLineNotFatal() throws Exception {
+    Files.createDirectories(dir.resolve("gcc"));
+    Path file = dir.resolve("base.txt");
+    Files.writeString(file, "gcc\nhabitat/components/hab\nrenamed\n");
+    BasePlans base = BasePlans.parse(file);
+    assertEquals(1, base.entries().size());
+    assertEquals(List.of(2, 3), base.unresolved().stream().map(d -> d.where().line()).toList());
+    assertTrue(
+        base.unresolved().get(1).toString().contains("renamed"), base.unresolved().toString());
+  }
+
+  @Test
+  void entriesResolveWhateverTheTreesFolderIsCalled() throws Exception {
+    Files.createDirectories(dir.resolve("plans-2018/gcc"));
+    Files.createDirectories(dir.resolve("plans-2018/linux-headers"));
+    Path file = dir.resolve("plans-2018/base-plans.txt");
+    Files.writeString(file, "core-plans/linux-headers\ncore-plans/gcc\n");
+    BasePlans base = BasePlans.parse(file);
+    assertEquals(List.of(), base.unresolved());
+    assertTrue(
+        base.entries().get(1).planDir().toAbsolutePath().endsWith("plans-2018/gcc"),
+        base.entries().get(1).planDir().toString());
   }
 }

@@ -1,6 +1,7 @@
 package kiln.world;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -23,6 +24,10 @@ class WorldBasePlansTest {
   }
 
   private World load(String baseList, boolean withoutBase) throws Exception {
+    return load(baseList, withoutBase, false);
+  }
+
+  private World load(String baseList, boolean withoutBase, boolean strict) throws Exception {
     // p: a first pass without gcc-libs, a second pass that needs it and core/extra.
     String p =
         plan(
@@ -48,7 +53,7 @@ class WorldBasePlansTest {
             Set.of(),
             EvalContext.stage1(),
             PlanSource.statically(),
-            false,
+            strict,
             list,
             withoutBase));
   }
@@ -86,5 +91,20 @@ class WorldBasePlansTest {
         first.basePlans().stream().filter(b -> b.ident().name().equals("p")).findFirst().get();
     assertEquals(
         List.of("core/glibc"), firstPass.deps().stream().map(d -> d.ident().toString()).toList());
+  }
+
+  @Test
+  void anEntryWithNoPlanInThisTreeIsAWarningNamingTheLineAndFatalWhenStrict() throws Exception {
+    World world = load("glibc\ncore-plans/renamed\nextra\n", false);
+    assertEquals(List.of("glibc", "extra"), names(List.copyOf(world.basePlans())));
+    assertTrue(
+        world.warnings().stream()
+            .anyMatch(w -> w.contains("base-plans.txt:2") && w.contains("core-plans/renamed")),
+        world.warnings().toString());
+    var e =
+        assertThrows(WorldException.class, () -> load("glibc\nrenamed\nnowhere\n", false, true));
+    assertTrue(
+        e.getMessage().contains("base-plans.txt:2") && e.getMessage().contains("base-plans.txt:3"),
+        e.getMessage());
   }
 }

@@ -143,4 +143,22 @@ class WorldGraphTest {
         IllegalArgumentException.class,
         () -> world.dependentsOf(List.of(TextWorld.ident("nope")), false));
   }
+
+  @Test
+  void aVeryDeepWorldWithACycleIsOrderedWithoutRunningOutOfStack() {
+    // 50,000 plans in one chain under a cycle: finding the cycle walks the whole chain, and a
+    // recursive walk (JGraphT's Gabow, say) would run out of stack.
+    StringBuilder text = new StringBuilder("p0:\n");
+    for (int i = 1; i < 50_000; i++) {
+      text.append('p').append(i).append(": p").append(i - 1).append('\n');
+    }
+    text.append("a: p49999 b\nb: a\n");
+    WorldGraph world = WorldGraph.of(TextWorld.parse(text.toString(), Path.of("w.txt")));
+    assertEquals(
+        List.of("a", "b"),
+        world.cycles().get(0).members().stream().map(PackageIdent::name).toList());
+    List<String> order = TextWorld.names(world.orderAllowingCycles());
+    assertEquals(50_002, order.size());
+    assertEquals(List.of("p49999", "a", "b"), order.subList(49_999, 50_002));
+  }
 }

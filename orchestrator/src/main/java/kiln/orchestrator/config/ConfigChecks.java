@@ -9,17 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import kiln.orchestrator.config.ConfigLoader.Located;
 import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.SourceMirrors;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
+import kiln.world.PlanDiscovery;
 
 /** Checks each key of a config file, collecting every problem before failing. */
 final class ConfigChecks {
-
-  private static final Pattern TARGET = Pattern.compile("[a-z0-9_]+-[a-z0-9_]+");
 
   private final Path file;
   private final Map<String, Located> keys;
@@ -49,8 +47,9 @@ final class ConfigChecks {
       problem("origin", "letters, digits, '-' and '_' only");
     }
     String target = text("target", "x86_64-linux");
-    if (target != null && !TARGET.matcher(target).matches()) {
-      problem("target", "want arch-os, e.g. x86_64-linux");
+    if (target != null && !PlanDiscovery.TARGETS.contains(target)) {
+      // the same list --target of world-order takes: plans are picked per target from it
+      problem("target", "unknown target (one of " + String.join(", ", PlanDiscovery.TARGETS) + ")");
     }
     List<Path> plans = paths("plans");
     plans.stream()
@@ -196,11 +195,12 @@ final class ConfigChecks {
     if (located == null) {
       return 1;
     }
-    if (!located.value().isInt() || located.value().asInt() < 1 || located.value().asInt() > 256) {
-      problem("jobs", "want a whole number from 1 to 256");
+    int jobs = located.value().asInt();
+    if (!located.value().isInt() || jobs < 1 || jobs > KilnConfig.MAX_JOBS) {
+      problem("jobs", "want a whole number from 1 to " + KilnConfig.MAX_JOBS);
       return 1;
     }
-    return located.value().asInt();
+    return jobs;
   }
 
   private Duration duration(String key, Duration fallback) {

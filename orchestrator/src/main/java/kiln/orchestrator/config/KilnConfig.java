@@ -54,6 +54,9 @@ public record KilnConfig(
     SourceMirrors sources,
     Path work) {
 
+  /** The most builds at once kiln.yaml's {@code jobs} and {@code -j} allow. */
+  public static final int MAX_JOBS = 256;
+
   public KilnConfig {
     Objects.requireNonNull(file, "file");
     plans = List.copyOf(plans);

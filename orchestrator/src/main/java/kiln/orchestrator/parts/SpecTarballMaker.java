@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import kiln.orchestrator.PipelineParts.ToolsTarballMaker;
 import kiln.orchestrator.StageException;
@@ -12,6 +13,7 @@ import kiln.toolchain.BuildTime;
 import kiln.toolchain.BuiltTarball;
 import kiln.toolchain.SpecException;
 import kiln.toolchain.TarballException;
+import kiln.toolchain.TarballProblem;
 import kiln.toolchain.ToolchainSpec;
 import kiln.toolchain.ToolsTarball;
 import kiln.world.IoFailures;
@@ -45,5 +47,10 @@ public final class SpecTarballMaker implements ToolsTarballMaker {
     } catch (IOException e) {
       throw new StageException(IoFailures.message("stage0: cannot write the log " + log, e), e);
     }
+  }
+
+  @Override
+  public List<String> problems(Path tarball) {
+    return ToolsTarball.verify(tarball).stream().map(TarballProblem::toString).toList();
   }
 }

@@ -64,6 +64,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aTargetKilnDoesNotKnowIsRefusedLikeTheTargetOption() throws Exception {
+    List<String> problems =
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    ConfigLoader.load(
+                        config(
+                            "origin: demo\ntarget: mips-linux\nplans: plans\n"
+                                + "base-plans: base-plans.txt\ntoolchain: tools.yaml\n")))
+            .problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "line 2: key 'target': unknown target (one of x86_64-linux, x86_64-linux-kernel2,"),
+        problems.get(0));
+    assertTrue(problems.get(0).endsWith("(got \"mips-linux\")"), problems.get(0));
+  }
+
+  @Test
   void fillsInDefaults() throws Exception {
     KilnConfig config =
         ConfigLoader.load(

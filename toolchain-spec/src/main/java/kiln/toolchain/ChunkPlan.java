@@ -1,0 +1,89 @@
+package kiln.toolchain;
+
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.UnsupportedOptionsException;
+
+/**
+ * Where the tar stream is cut for parallel compression, and how much of the data before each cut
+ * the next chunk's encoder reads into its dictionary first ("priming"). A primed chunk continues
+ * the xz block of the chunk before it, so the whole tarball is one stream that finds repeats as far
+ * back as one xz stream does (a gcc toolchain repeats itself across binaries tens of megabytes
+ * apart: cc1, cc1plus, lto1); an unprimed chunk starts a new xz stream.
+ *
+ * <p>Derived from the input's size and the preset only, never from the number of cores, so the
+ * output bytes are the same on every machine.
+ *
+ * @param first bytes in the first chunk
+ * @param rest bytes in each later chunk (the last one takes what is left)
+ * @param window how many bytes before a later chunk its encoder is primed with; 0: none
+ * @param dictSize the LZMA2 dictionary of every encoder
+ */
+record ChunkPlan(int first, int rest, int window, int dictSize) {
+
+  /** Below two of these, one encoder: the second would not pay for itself. */
+  static final int MIN_CHUNK = 8 << 20;
+
+  /**
+   * What priming costs per byte against compressing the byte, with XZ for Java's BT4 match finder
+   * at presets 4-9 (measured: 20 s of CPU to prime 32 MiB of gcc's cc1, 31 s to compress it).
+   */
+  static final double PRIMING_COST = 0.65;
+
+  ChunkPlan {
+    // A primer longer than the dictionary would reach back further than a decoder keeps.
+    if (first < 1
+        || rest < 1
+        || window < 0
+        || window > dictSize
+        || dictSize < LZMA2Options.DICT_SIZE_MIN) {
+      throw new IllegalArgumentException(
+          "chunk plan " + first + "/" + rest + "/" + window + "/" + dictSize);
+    }
+  }
+
+  /**
+   * The plan for about {@code totalBytes} at {@code preset}: one chunk below 16 MiB; else two, or
+   * more of at most three dictionaries each (as {@code xz -T} cuts blocks); every later chunk
+   * primed with the dictionary's worth before it (all of it in a tar smaller than two dictionaries,
+   * as one xz stream sees it), and the first chunk larger by what priming costs the others, so that
+   * two cores finish together.
+   */
+  static ChunkPlan forSize(long totalBytes, int preset) throws UnsupportedOptionsException {
+    int presetDict = new LZMA2Options(preset).getDictSize();
+    int dict = (int) Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(presetDict, totalBytes));
+    if (totalBytes < 2L * MIN_CHUNK) {
+      // The size is an estimate: what comes after the first chunk continues its stream.
+      return new ChunkPlan(2 * MIN_CHUNK, 2 * MIN_CHUNK, dict, dict);
+    }
+    long count = Math.max(2, ceilDiv(totalBytes, 3L * presetDict));
+    // Equal work: first = later + PRIMING_COST * min(dict, first), the chunks adding up to the
+    // total; below a dictionary the whole first chunk is the primer.
+    long first = (long) ((totalBytes + (count - 1) * PRIMING_COST * dict) / count);
+    if (first < dict) {
+      first = (long) (totalBytes / (count - (count - 1) * PRIMING_COST));
+    }
+    long rest = ceilDiv(totalBytes - first, count - 1);
+    return new ChunkPlan((int) first, (int) rest, dict, dict);
+  }
+
+  /** Chunks of {@code chunkSize}, each its own xz stream (as xz -T and pixz write them). */
+  static ChunkPlan unprimed(int chunkSize, int preset) throws UnsupportedOptionsException {
+    int presetDict = new LZMA2Options(preset).getDictSize();
+    int dict = Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(presetDict, chunkSize));
+    return new ChunkPlan(chunkSize, chunkSize, 0, dict);
+  }
+
+  /** The size of chunk {@code index} (0-based), the last one possibly filled only in part. */
+  int sizeOf(int index) {
+    return index == 0 ? first : rest;
+  }
+
+  /** The largest chunk, for memory estimates. */
+  int largest() {
+    return Math.max(first, rest);
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}
