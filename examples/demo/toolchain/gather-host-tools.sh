@@ -81,11 +81,17 @@ printf 'GROUP ( /tools/lib/libc.so.6 /tools/lib/libc_nonshared.a AS_NEEDED ( /to
 ln -sf libm.so.6 "$dest/lib/libm.so"
 
 # cc: tcc with every search path inside /tools. tcc's crt dir is compiled in as the host's,
-# so linking names the start files itself (-nostdlib) unless only compiling.
+# so linking names the start files itself (-nostdlib) unless only compiling. The /tools headers
+# come with -isystem, after the program's own -I folders: gnulib's replacement headers (GNU
+# tar's, for one) must be found before the C library's. __STDC_NO_VLA__ tells the C library that
+# this compiler cannot take array sizes from other parameters in a prototype (glibc's regex.h
+# uses them otherwise, and configure scripts then decide there is no regex: bash loses =~).
 cat >"$dest/bin/cc" <<'EOF'
 #!/tools/bin/bash
 # cc for the demo toolchain: tcc, searching only /tools.
-inc=(-nostdinc -I/tools/lib/tcc/include -I/tools/include/x86_64-linux-gnu -I/tools/include)
+[[ ${1-} == -ar ]] && exec /tools/bin/tcc "$@"
+inc=(-D__STDC_NO_VLA__=1 -nostdinc -isystem /tools/lib/tcc/include
+  -isystem /tools/include/x86_64-linux-gnu -isystem /tools/include)
 for arg in "$@"; do
   case $arg in -c|-E|-S|-M|-MM) exec /tools/bin/tcc -B/tools/lib/tcc "${inc[@]}" "$@" ;; esac
 done
@@ -100,5 +106,17 @@ exec /tools/bin/tcc -B/tools/lib/tcc "${inc[@]}" -nostdlib \
   -lc /tools/lib/tcc/libtcc1.a /tools/lib/crtn.o
 EOF
 chmod 0755 "$dest/bin/cc"
+# busybox's ar only lists and extracts: archives are made with tcc's. tcc -ar writes the symbol
+# index itself, so ranlib has nothing to do.
+rm -f "$dest/bin/ar" "$dest/bin/ranlib"
+cat >"$dest/bin/ar" <<'EOF'
+#!/tools/bin/bash
+case ${1-} in
+  *r*) exec /tools/bin/tcc -ar "$@" ;;
+esac
+exec /tools/bin/busybox ar "$@"
+EOF
+printf '#!/tools/bin/bash\nexit 0\n' >"$dest/bin/ranlib"
+chmod 0755 "$dest/bin/ar" "$dest/bin/ranlib"
 ln -sf cc "$dest/bin/gcc"
 echo "gather-host-tools: $(find "$dest" | wc -l) entries in $dest" >&2

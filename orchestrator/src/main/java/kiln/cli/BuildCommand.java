@@ -82,6 +82,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin NetworkOption network = new NetworkOption();
 
+  @Mixin SourcesOption sources = new SourcesOption();
+
   @Option(names = "--check", description = "Run the plan's do_check (DO_CHECK=true).")
   boolean check;
 
@@ -108,7 +110,12 @@ final class BuildCommand implements Callable<Integer> {
             : KilnHome.of(System.getenv(), Path.of(System.getProperty("user.home")));
     PlanBuilder builder =
         PlanBuilder.standard(
-            studio(home), home, keys.directory(), System.getenv(), Clock.systemUTC());
+            studio(home),
+            home,
+            keys.directory(),
+            System.getenv(),
+            Clock.systemUTC(),
+            sources.mirrors());
     try {
       BuildResult result = builder.build(request());
       spec.commandLine().getOut().println(result.artifact());

@@ -39,6 +39,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
     COMMANDS.put("build", BuildCommand::new);
+    COMMANDS.put("compare", CompareCommand::new);
   }
 
   @Option(

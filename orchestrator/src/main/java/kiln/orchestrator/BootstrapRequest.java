@@ -44,7 +44,7 @@ public record BootstrapRequest(
     }
     EnumSet<StageName> stages =
         only.map(EnumSet::of)
-            .orElseGet(() -> EnumSet.range(from.orElse(StageName.STAGE0), StageName.STAGE3));
+            .orElseGet(() -> EnumSet.range(from.orElse(StageName.STAGE0), StageName.COMPARE));
     stages.removeAll(skip);
     if (stages.isEmpty()) {
       throw new IllegalArgumentException("no stage left to run: check --from, --only and --skip");

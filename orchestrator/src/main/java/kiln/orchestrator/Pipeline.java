@@ -67,6 +67,12 @@ public final class Pipeline {
     if (config.toolsTarball().isPresent()) {
       stages.remove(StageName.STAGE0); // a ready tarball is configured: nothing to make
     }
+    if (!config.compare() && stages.remove(StageName.COMPARE) && stages.isEmpty()) {
+      return new PipelineResult(
+          List.of(),
+          Optional.of(
+              "the compare stage is off: set 'compare: true' in " + config.file() + " to run it"));
+    }
     if (stages.isEmpty()) {
       return new PipelineResult(List.of(), Optional.empty());
     }
@@ -133,10 +139,14 @@ public final class Pipeline {
   }
 
   private StageContext context(StageName stage) throws StageException {
-    List<Path> previous =
-        stage.ordinal() >= StageName.STAGE2.ordinal()
-            ? previousArtifacts(StageName.values()[stage.ordinal() - 1])
-            : List.of();
+    List<Path> previous = new ArrayList<>();
+    if (stage == StageName.COMPARE) {
+      // stage3's packages: the stage2 base its store started with, and the world it built
+      previous.addAll(previousArtifacts(StageName.STAGE2));
+      previous.addAll(previousArtifacts(StageName.STAGE3));
+    } else if (stage.ordinal() >= StageName.STAGE2.ordinal()) {
+      previous.addAll(previousArtifacts(StageName.values()[stage.ordinal() - 1]));
+    }
     Optional<Path> tools =
         stage == StageName.STAGE1 ? Optional.of(toolsTarball()) : Optional.empty();
     return new StageContext(config, stage, tools, config.results(stage), previous);
@@ -247,17 +257,23 @@ public final class Pipeline {
     return check.run(before);
   }
 
-  private static Optional<String> stopAfter(StageResult result, BootstrapRequest request) {
+  /** The stage that ends a run: compare when kiln.yaml turns it on, else stage3. */
+  private StageName last() {
+    return config.compare() ? StageName.COMPARE : StageName.STAGE3;
+  }
+
+  private Optional<String> stopAfter(StageResult result, BootstrapRequest request) {
     if (result.stoppedBefore().isPresent()) {
       return Optional.of("stopped before " + result.stoppedBefore().get() + " as asked");
     }
     if (result.stoppedEarly()) {
       return Optional.of(result.stage() + " stopped at its first failure (--fail-fast)");
     }
-    if (result.hasFailures() && result.stage() == StageName.STAGE3) {
+    if (result.hasFailures() && result.stage() == last()) {
       // the last stage: nothing waits for it, and --force would change nothing
       return Optional.of(
-          "stage3 has "
+          result.stage()
+              + " has "
               + result.failures().size()
               + " failure(s): `kiln status` lists them with their logs; fix the plans and run"
               + " `kiln bootstrap` again to build them and the plans they blocked");

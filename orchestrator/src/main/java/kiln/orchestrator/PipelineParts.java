@@ -76,6 +76,28 @@ public record PipelineParts(
 
     /** Checks nothing. */
     StageChecks NONE = (stage, artifacts) -> List.of();
+
+    /** This check and {@code other}: each on the stages it checks. */
+    default StageChecks and(StageChecks other) {
+      StageChecks first = this;
+      return new StageChecks() {
+        @Override
+        public List<Problem> problems(StageName stage, List<Path> artifacts) throws StageException {
+          List<Problem> all = new java.util.ArrayList<>();
+          for (StageChecks check : List.of(first, other)) {
+            if (check.checks(stage)) {
+              all.addAll(check.problems(stage, artifacts));
+            }
+          }
+          return all;
+        }
+
+        @Override
+        public boolean checks(StageName stage) {
+          return first.checks(stage) || other.checks(stage);
+        }
+      };
+    }
   }
 
   /**

@@ -44,7 +44,7 @@ final class RunPlan {
           stage,
           switch (stage) {
             case STAGE0 -> StagePlan.of(ToolsTarballBuilder.work(config));
-            case STAGE1, STAGE2 -> inputs.basePlans(config, stage);
+            case STAGE1, STAGE2, COMPARE -> inputs.basePlans(config, stage);
             case STAGE3 -> inputs.world(config);
           });
     }

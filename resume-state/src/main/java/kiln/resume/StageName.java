@@ -7,9 +7,14 @@ public enum StageName {
   STAGE0,
   STAGE1,
   STAGE2,
-  STAGE3;
+  STAGE3,
+  /**
+   * The base rebuilt from stage3's packages and compared with stage2's, file by file: the proof
+   * that the system builds itself (optional: {@code compare: true} in kiln.yaml).
+   */
+  COMPARE;
 
-  /** The name users type and files show: {@code stage0} to {@code stage3}. */
+  /** The name users type and files show: {@code stage0} to {@code stage3}, {@code compare}. */
   public String id() {
     return id;
   }
@@ -34,7 +39,7 @@ public enum StageName {
       }
     }
     throw new IllegalArgumentException(
-        "no stage '" + text + "' (stages: stage0, stage1, stage2, stage3)");
+        "no stage '" + text + "' (stages: stage0, stage1, stage2, stage3, compare)");
   }
 
   @Override

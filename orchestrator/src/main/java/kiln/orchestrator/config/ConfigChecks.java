@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kiln.orchestrator.config.ConfigLoader.Located;
 import kiln.stages.build.NetworkPolicy;
+import kiln.stages.build.SourceMirrors;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 import kiln.world.PlanDiscovery;
@@ -66,11 +67,13 @@ final class ConfigChecks {
     List<PackageIdent> backline = backline();
     Path keysDir = path("keys", "keys");
     boolean check = bool("check");
+    boolean compare = bool("compare");
     int jobs = jobs();
     BuildLimits defaults = BuildLimits.defaults();
     Duration timeout = duration("timeout", defaults.wallClock());
     Duration silence = duration("silence-timeout", defaults.silence());
     NetworkPolicy network = network();
+    SourceMirrors sources = sources();
     Path work = path("work", ".kiln");
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
@@ -87,9 +90,11 @@ final class ConfigChecks {
         backline,
         keysDir,
         check,
+        compare,
         jobs,
         new BuildLimits(timeout, silence),
         network,
+        sources,
         work);
   }
 
@@ -218,6 +223,20 @@ final class ConfigChecks {
     } catch (IllegalArgumentException e) {
       problem("network", "want download (a plan's own remote download only) or never");
       return NetworkPolicy.DOWNLOAD;
+    }
+  }
+
+  private SourceMirrors sources() {
+    try {
+      SourceMirrors mirrors = SourceMirrors.parse(texts("sources", false), file.getParent());
+      mirrors.folders().stream()
+          .filter(folder -> !Files.isDirectory(folder))
+          .forEach(
+              folder -> problem("sources", "no folder " + folder + " (create it, or remove it)"));
+      return mirrors;
+    } catch (IllegalArgumentException e) {
+      problem("sources", e.getMessage());
+      return SourceMirrors.NONE;
     }
   }
 

@@ -33,10 +33,12 @@ public final class ConfigLoader {
           "backline",
           "keys",
           "check",
+          "compare",
           "jobs",
           "timeout",
           "silence-timeout",
           "network",
+          "sources",
           "work");
 
   private static final YAMLMapper YAML = new YAMLMapper();

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kiln.resume.StageName;
 import kiln.stages.build.NetworkPolicy;
+import kiln.stages.build.SourceMirrors;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.PackageIdent;
 
@@ -24,10 +25,14 @@ import kiln.world.PackageIdent;
  * @param backline packages whose bin folders make up the studio's {@code /bin} from stage2 on
  * @param keys the origin keys' folder (generated on the first run if absent)
  * @param check whether builds run their test suites ({@code DO_CHECK})
+ * @param compare whether the compare stage runs after stage3: the base rebuilt from stage3's
+ *     packages must be identical to stage2's
  * @param jobs how many world builds run at once
  * @param limits every build's wall-clock and silence limits ({@code timeout}, {@code
  *     silence-timeout})
  * @param network when a build may reach the network ({@code network: download|never})
+ * @param sources source mirrors: folders and URLs where a plan's source file is looked up by name
+ *     (and taken only with the plan's sha256) before its own URL
  * @param work the ledger, logs, studios and package store
  */
 public record KilnConfig(
@@ -42,9 +47,11 @@ public record KilnConfig(
     List<PackageIdent> backline,
     Path keys,
     boolean check,
+    boolean compare,
     int jobs,
     BuildLimits limits,
     NetworkPolicy network,
+    SourceMirrors sources,
     Path work) {
 
   /** The most builds at once kiln.yaml's {@code jobs} and {@code -j} allow. */
@@ -56,6 +63,7 @@ public record KilnConfig(
     backline = List.copyOf(backline);
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(sources, "sources");
     if (toolchain.isPresent() == toolsTarball.isPresent()) {
       throw new IllegalArgumentException(
           file + ": give exactly one of 'toolchain' and 'tools-tarball'");

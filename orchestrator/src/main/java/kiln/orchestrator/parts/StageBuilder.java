@@ -26,6 +26,7 @@ import kiln.stages.build.StudioBase;
 import kiln.stages.build.StudioUnavailableException;
 import kiln.stages.studio.BuildLimits;
 import kiln.world.IoFailures;
+import kiln.world.PackageIdent;
 
 /**
  * The scheduler's builder for one stage: a plan build in a fresh studio (stage1: the tools at
@@ -39,13 +40,23 @@ final class StageBuilder implements EntryBuilder {
   private final StageContext context;
   private final BuildLimits limits;
   private final NetworkPolicy network;
+  private final List<PackageIdent> backline;
 
+  /**
+   * @param backline the packages whose programs make up the studio's /bin (after stage1), pinned to
+   *     the releases the stage before built
+   */
   StageBuilder(
-      PlanBuilder builder, StageContext context, BuildLimits limits, NetworkPolicy network) {
+      PlanBuilder builder,
+      StageContext context,
+      BuildLimits limits,
+      NetworkPolicy network,
+      List<PackageIdent> backline) {
     this.builder = builder;
     this.context = context;
     this.limits = limits;
     this.network = network;
+    this.backline = List.copyOf(backline);
   }
 
   @Override
@@ -97,7 +108,7 @@ final class StageBuilder implements EntryBuilder {
         context
             .toolsTarball()
             .map(StudioBase::tools)
-            .orElseGet(() -> StudioBase.backline(config.backline()));
+            .orElseGet(() -> StudioBase.backline(backline));
     return BuildRequest.builder(config.folder().resolve(entry.plan()), base, context.results())
         .check(config.check())
         .origin(config.origin())

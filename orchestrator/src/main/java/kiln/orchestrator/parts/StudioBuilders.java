@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import kiln.stages.build.PlanBuilder;
 import kiln.stages.studio.Studio;
 import kiln.stages.studio.StudioException;
 import kiln.stages.studio.choice.StudioChoice;
+import kiln.world.PackageIdent;
 
 /**
  * A builder per stage, each on a package store of its own under the work dir: stage2's holds
@@ -47,10 +49,12 @@ public final class StudioBuilders implements EntryBuilders {
     KilnHome home = new KilnHome(config.work().resolve("home").resolve(context.stage().id()));
     ensureSigningKey(config);
     PlanBuilder builder =
-        PlanBuilder.standard(studio(config, home), home, config.keys(), environment, releases);
-    install(builder, context.previousArtifacts(), context);
+        PlanBuilder.standard(
+            studio(config, home), home, config.keys(), environment, releases, config.sources());
+    List<PackageIdent> before = install(builder, context.previousArtifacts(), context);
     // Limits and network policy are the config's (kiln.yaml timeout, silence-timeout, network).
-    return new StageBuilder(builder, context, config.limits(), config.network());
+    return new StageBuilder(
+        builder, context, config.limits(), config.network(), pinned(config.backline(), before));
   }
 
   /** One studio kind for the whole run, chosen when the first stage needs it. */
@@ -93,11 +97,12 @@ public final class StudioBuilders implements EntryBuilders {
    * else lies in its results folder: two artifacts of one plan there would put two releases in the
    * store, and the newer one need not be the one the ledger trusts.
    */
-  private static void install(PlanBuilder builder, List<Path> harts, StageContext context)
-      throws StageException {
+  private static List<PackageIdent> install(
+      PlanBuilder builder, List<Path> harts, StageContext context) throws StageException {
+    List<PackageIdent> installed = new ArrayList<>();
     for (Path hart : harts) {
       try {
-        builder.install(hart);
+        installed.add(builder.install(hart));
       } catch (BuildException e) {
         throw new StageException(
             context.stage()
@@ -106,5 +111,27 @@ public final class StudioBuilders implements EntryBuilders {
             e);
       }
     }
+    return installed;
+  }
+
+  /**
+   * The backline as the stage before built it: each package's newest release among the artifacts
+   * installed from the stage before. A stage's studios get the previous stage's shell and tools for
+   * all of its builds, never a mix of those and the stage's own (which could need two releases of
+   * one library, e.g. a new bash and the old tar each on their own glibc). A package the stage
+   * before did not build is left to resolve in the store as given.
+   */
+  static List<PackageIdent> pinned(List<PackageIdent> backline, List<PackageIdent> before) {
+    List<PackageIdent> pinned = new ArrayList<>();
+    for (PackageIdent wanted : backline) {
+      pinned.add(
+          before.stream()
+              .filter(ident -> ident.originAndName().equals(wanted.originAndName()))
+              .filter(
+                  ident -> wanted.versionIfSet().map(v -> v.equals(ident.version())).orElse(true))
+              .max(java.util.Comparator.comparing(PackageIdent::release))
+              .orElse(wanted));
+    }
+    return pinned;
   }
 }

@@ -100,6 +100,21 @@ class NoToolsAfterStage2Test {
   }
 
   @Test
+  void linksToHostsNamedToolsInAnInfoPageAreNotReferences() throws Exception {
+    // An info page as GNU packages install them: RFC links on tools.ietf.org, a download folder.
+    Path hart =
+        hart(
+            "gzip",
+            Map.of(
+                "share/info/gzip.info",
+                text(
+                    "File: gzip.info\n\nSee RFC 1952 <https://tools.ietf.org/html/rfc1952>"
+                        + " and //tools.ietf.org/rfc/rfc1951.txt, or\n"
+                        + "ftp://ftp.example.org/pub/tools/gzip.tar.gz.\n")));
+    assertEquals(List.of(), check.problems(StageName.STAGE2, List.of(hart)));
+  }
+
+  @Test
   void onlyStage2IsChecked() throws Exception {
     Path hart = hart("glibc", Map.of("bin/hello", elf("interp-tools")));
     assertEquals(List.of(), check.problems(StageName.STAGE1, List.of(hart)));

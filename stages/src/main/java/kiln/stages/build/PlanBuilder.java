@@ -55,13 +55,29 @@ public final class PlanBuilder {
    */
   public static PlanBuilder standard(
       Studio studio, KilnHome home, Path keysDir, Map<String, String> environment, Clock clock) {
+    return standard(studio, home, keysDir, environment, clock, SourceMirrors.NONE);
+  }
+
+  /**
+   * A plan builder as {@link #standard(Studio, KilnHome, Path, Map, Clock)}, whose sources are
+   * looked up in mirrors before their own URLs.
+   *
+   * @param mirrors folders and URLs holding source files by name
+   */
+  public static PlanBuilder standard(
+      Studio studio,
+      KilnHome home,
+      Path keysDir,
+      Map<String, String> environment,
+      Clock clock,
+      SourceMirrors mirrors) {
     OriginKeys keys = OriginKeys.in(keysDir);
     return new PlanBuilder(
         studio,
         StudioChoice.forFacts(studio, home.tools(), ChrootStudio::works),
         new StoreDependencies(new PackageStore(home.store()), keys),
         new OriginSigner(keys, environment),
-        new SourceCache(home.sources()),
+        new SourceCache(home.sources(), mirrors),
         home.work(),
         clock);
   }
@@ -179,7 +195,7 @@ public final class PlanBuilder {
         signer.requireSigningKey(facts.origin());
       }
       StudioPackages packages = store.resolvePlan(base, facts, request.target());
-      Optional<StudioInput.SourceFile> source = cachedSource(facts);
+      Optional<StudioInput.SourceFile> source = cachedSource(facts, request.network());
       workspace.writeDeps(
           packages.deps(), packages.buildDeps(), packages.tdeps(), packages.buildTdeps());
       StudioSpec spec =
@@ -302,13 +318,18 @@ public final class PlanBuilder {
     }
   }
 
-  private Optional<StudioInput.SourceFile> cachedSource(PlanFacts facts) throws BuildException {
+  private Optional<StudioInput.SourceFile> cachedSource(PlanFacts facts, NetworkPolicy network)
+      throws BuildException {
     // Without a pkg_shasum the source is fetched all the same: the studio has no network for the
     // default download, and the plan's own do_verify (or the default's failure) judges the file.
-    if (facts.ownDownload() || !SourceCache.fetches(facts.source())) {
+    // A pkg_source that is no URL but has a pkg_shasum is a file only source mirrors provide.
+    boolean mirrorsOnly = !SourceCache.fetches(facts.source()) && !facts.shasum().isEmpty();
+    if (facts.ownDownload() || !(SourceCache.fetches(facts.source()) || mirrorsOnly)) {
       return Optional.empty();
     }
-    Path cached = sources.fetch(facts.source(), facts.filename(), facts.shasum());
+    Path cached =
+        sources.fetch(
+            facts.source(), facts.filename(), facts.shasum(), network != NetworkPolicy.NEVER);
     return Optional.of(new StudioInput.SourceFile(cached, facts.filename()));
   }
 

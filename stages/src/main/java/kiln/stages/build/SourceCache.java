@@ -15,7 +15,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,7 @@ public final class SourceCache {
   private static final Set<String> SCHEMES = Set.of("http", "https", "file");
 
   private final Path dir;
+  private final SourceMirrors mirrors;
   private final HttpClient http;
 
   /**
@@ -43,7 +46,17 @@ public final class SourceCache {
    * @param dir the cache directory (made when missing)
    */
   public SourceCache(Path dir) {
-    this(dir, HttpClient.newBuilder());
+    this(dir, SourceMirrors.NONE);
+  }
+
+  /**
+   * A cache that looks in source mirrors before a source's own URL.
+   *
+   * @param dir the cache directory (made when missing)
+   * @param mirrors folders and URLs holding source files by name
+   */
+  public SourceCache(Path dir, SourceMirrors mirrors) {
+    this(dir, mirrors, HttpClient.newBuilder());
   }
 
   /**
@@ -54,11 +67,12 @@ public final class SourceCache {
    * @param tls the TLS context of https fetches
    */
   public SourceCache(Path dir, SSLContext tls) {
-    this(dir, HttpClient.newBuilder().sslContext(tls));
+    this(dir, SourceMirrors.NONE, HttpClient.newBuilder().sslContext(tls));
   }
 
-  private SourceCache(Path dir, HttpClient.Builder http) {
+  private SourceCache(Path dir, SourceMirrors mirrors, HttpClient.Builder http) {
     this.dir = dir;
+    this.mirrors = mirrors;
     this.http =
         http.followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30))
@@ -76,41 +90,56 @@ public final class SourceCache {
   }
 
   /**
-   * The cached, verified file of a source, fetching it first when it is missing or does not match.
+   * The cached, verified file of a source, fetching it first when it is missing or does not match;
+   * the network may be used.
    *
-   * @param source the URL (http, https or file)
+   * @see #fetch(String, String, String, boolean)
+   */
+  public Path fetch(String source, String filename, String sha256) throws BuildException {
+    return fetch(source, filename, sha256, true);
+  }
+
+  /**
+   * The cached, verified file of a source. Looked up in order: the cache, the mirror folders, the
+   * URL mirrors, then the source's own URL; the last two only when the network is allowed (a {@code
+   * file:} source is read all the same). Mirrors are consulted only with a sha256.
+   *
+   * @param source the URL (http, https or file), or a bare file name that only mirrors provide
    * @param filename the name to keep it under
    * @param sha256 the expected sha256 in hex; empty when the plan sets no pkg_shasum: then there is
    *     nothing to check a cached file against, so the source is always fetched again (as
    *     download_file does without a shasum), and checking it is left to the plan's do_verify
-   * @throws BuildException when it cannot be fetched or does not match (naming the URL, the file,
-   *     the expected and the computed checksum)
+   * @param network whether the network may be used ({@code network: never} says no)
+   * @throws BuildException when it cannot be had or does not match (naming the URL, the file, the
+   *     expected and the computed checksum, the mirrors looked in)
    */
-  public Path fetch(String source, String filename, String sha256) throws BuildException {
+  public Path fetch(String source, String filename, String sha256, boolean network)
+      throws BuildException {
     if (filename.isEmpty() || filename.contains("/") || filename.startsWith(".")) {
       throw new BuildException("cannot cache source " + source + " as '" + filename + "'");
     }
     Path cached = dir.resolve(filename);
+    List<String> tried = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      if (!sha256.isEmpty() && Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
-        return cached;
-      }
-      Path partial = Files.createTempFile(dir, "." + filename, ".partial");
-      try {
-        String computed = download(source, partial);
-        if (!sha256.isEmpty() && !computed.equals(sha256)) {
-          throw new BuildException(
-              String.format(
-                  "checksum mismatch for %s downloaded from %s%n  Expected: %s%n  Computed: %s%n"
-                      + "Fix pkg_shasum in the plan (or the source URL).",
-                  filename, source, sha256, computed));
+      if (!sha256.isEmpty()) {
+        if (Files.isRegularFile(cached) && sha256Of(cached).equals(sha256)) {
+          return cached;
         }
-        Files.move(
-            partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return cached;
-      } finally {
-        Files.deleteIfExists(partial);
+        Optional<Path> mirrored = mirrors.find(filename, sha256, tried);
+        if (mirrored.isPresent()) {
+          return keep(mirrored.get().toUri().toString(), filename, sha256);
+        }
+        for (String url : network ? mirrors.urlsOf(filename) : List.<String>of()) {
+          try {
+            return keep(url, filename, sha256);
+          } catch (BuildException | IOException missing) {
+            tried.add(url + ": " + missing.getMessage());
+          }
+        }
+      }
+      if (fetches(source) && (network || !NetworkPolicy.isRemote(source))) {
+        return keep(source, filename, sha256);
       }
     } catch (SSLException e) {
       throw new BuildException(
@@ -130,6 +159,56 @@ public final class SourceCache {
       Thread.currentThread().interrupt();
       throw new BuildException("interrupted while downloading " + source, null, e);
     }
+    throw missing(source, filename, sha256, network, tried);
+  }
+
+  /** Fetches into a partial file, checks the sha256 and only then renames it into the cache. */
+  private Path keep(String from, String filename, String sha256)
+      throws IOException, InterruptedException, BuildException {
+    Path cached = dir.resolve(filename);
+    Path partial = Files.createTempFile(dir, "." + filename, ".partial");
+    try {
+      String computed = download(from, partial);
+      if (!sha256.isEmpty() && !computed.equals(sha256)) {
+        throw new BuildException(
+            String.format(
+                "checksum mismatch for %s downloaded from %s%n  Expected: %s%n  Computed: %s%n"
+                    + "Fix pkg_shasum in the plan (or the source URL).",
+                filename, from, sha256, computed));
+      }
+      Files.move(
+          partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return cached;
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  private BuildException missing(
+      String source, String filename, String sha256, boolean network, List<String> tried) {
+    String why;
+    if (sha256.isEmpty() && !fetches(source)) {
+      why =
+          "pkg_source is not a URL kiln can fetch (http, https or file) and the plan sets no"
+              + " pkg_shasum to find it by in a source mirror";
+    } else if (!network && fetches(source)) {
+      why = "the network is off (network: never) and " + mirrors.lack();
+    } else {
+      why = "pkg_source is a file name, not a URL, and " + mirrors.lack();
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "source %s (sha256 %s) is not in the source cache %s: %s.",
+                filename, sha256.isEmpty() ? "not given" : sha256, dir, why));
+    tried.forEach(line -> text.append(System.lineSeparator()).append("  ").append(line));
+    text.append(System.lineSeparator())
+        .append(
+            "Put the file in a source mirror folder (kiln.yaml 'sources', or --sources DIR on"
+                + " kiln build)"
+                + (network ? "" : ", or allow downloads (network: download)")
+                + ".");
+    return new BuildException(text.toString());
   }
 
   private String download(String source, Path into)
