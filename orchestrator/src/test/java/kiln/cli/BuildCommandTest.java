@@ -228,6 +228,50 @@ class BuildCommandTest {
     return text;
   }
 
+  @Test
+  void offlineWithAnEmptyMirrorTheBuildNamesTheMissingSourceAndItsSha256() throws Exception {
+    String sha256 = release();
+    Path empty = Files.createDirectories(tmp.resolve("empty-mirror"));
+    CliRun run = build(mirroredPlan(sha256), "--network", "never", "--sources", empty.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("mirrored-1.0.tar.gz (sha256 " + sha256 + ")"), run.err());
+    assertTrue(run.err().contains("network: never"), run.err());
+    assertTrue(run.err().contains(empty.toString()), run.err());
+  }
+
+  @Test
+  void offlineTheSameBuildPassesWithTheSourceInTheMirror() throws Exception {
+    Path plan = mirroredPlan(release());
+    CliRun run = build(plan, "--network", "never", "--sources", tmp.resolve("release").toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(
+        Path.of(run.out().strip()).getFileName().toString().startsWith("clitest-mirrored-1.0-"),
+        run.out());
+  }
+
+  /** An upstream release in a folder that can serve as a source mirror; its sha256. */
+  private String release() throws Exception {
+    byte[] source = "the upstream release, byte for byte\n".getBytes();
+    Path dir = Files.createDirectories(tmp.resolve("release"));
+    Files.write(dir.resolve("mirrored-1.0.tar.gz"), source);
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(source));
+  }
+
+  /** A plan naming its real upstream URL and sha256, with the default download and verify. */
+  private Path mirroredPlan(String sha256) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("plans/mirrored"));
+    Files.writeString(
+        dir.resolve("plan.sh"),
+        "pkg_name=mirrored\npkg_origin=clitest\npkg_version=1.0\n"
+            + "pkg_source=https://downloads.example.invalid/mirrored-1.0.tar.gz\n"
+            + "pkg_shasum="
+            + sha256
+            + "\ndo_unpack() { return 0; }\ndo_build() { return 0; }\n"
+            + "do_install() { cp \"$HAB_CACHE_SRC_PATH/$pkg_filename\" \"$pkg_prefix/\"; }\n");
+    return dir;
+  }
+
   private CliRun build(Path plan, String... extra) {
     List<String> args =
         new java.util.ArrayList<>(
