@@ -11,9 +11,15 @@ import java.util.List;
  * @param packages the packages both sides have, by name
  * @param onlyInA packages (origin/name) only side A has
  * @param onlyInB packages only side B has
+ * @param releases how side B's idents were rewritten to side A's for the comparison
  */
 public record Comparison(
-    Path a, Path b, List<PackageComparison> packages, List<String> onlyInA, List<String> onlyInB) {
+    Path a,
+    Path b,
+    List<PackageComparison> packages,
+    List<String> onlyInA,
+    List<String> onlyInB,
+    ReleaseMap releases) {
 
   public Comparison {
     packages = List.copyOf(packages);

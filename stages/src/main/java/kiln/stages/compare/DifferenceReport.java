@@ -35,15 +35,21 @@ public final class DifferenceReport {
     boolean diffoscope = diffoscopeInstalled();
     for (PackageComparison pkg : comparison.different()) {
       Path folder = dir.resolve(pkg.name().replace('/', '-'));
+      java.util.Set<String> paths = new java.util.TreeSet<>();
       for (FileDifference difference : pkg.differences()) {
-        if (!difference.what().equals("contents differ")) {
-          continue;
+        if (difference.what().equals("contents differ")) {
+          paths.add(difference.path());
         }
-        byte[][] both = ResultsComparison.files(pkg, difference.path());
-        Path a = write(folder.resolve("a").resolve(difference.path()), both[0]);
-        Path b = write(folder.resolve("b").resolve(difference.path()), both[1]);
+      }
+      if (paths.isEmpty()) {
+        continue;
+      }
+      List<java.util.Map<String, byte[]>> both = ResultsComparison.files(comparison, pkg, paths);
+      for (String path : paths) {
+        Path a = write(folder.resolve("a").resolve(path), both.get(0).get(path));
+        Path b = write(folder.resolve("b").resolve(path), both.get(1).get(path));
         if (diffoscope) {
-          Path text = folder.resolve(difference.path() + ".diffoscope.txt");
+          Path text = folder.resolve(path + ".diffoscope.txt");
           runDiffoscope(a, b, text);
           written.add(text);
         } else {

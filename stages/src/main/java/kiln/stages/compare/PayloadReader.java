@@ -46,20 +46,27 @@ final class PayloadReader {
     return entries;
   }
 
-  /** One file's bytes, rewritten by {@code map} (for a report of how two files differ). */
-  static byte[] file(Path artifact, ReleaseMap map, String wanted) throws ArtifactException {
-    byte[][] found = {null};
+  /**
+   * The bytes of the wanted files, rewritten by {@code map}, in one read of the payload (for a
+   * report of how two files differ).
+   */
+  static Map<String, byte[]> files(Path artifact, ReleaseMap map, java.util.Set<String> wanted)
+      throws ArtifactException {
+    Map<String, byte[]> found = new TreeMap<>();
     read(
         artifact,
         (name, entry, bytes) -> {
-          if (bytes != null && map.apply(name).equals(wanted)) {
-            found[0] = map.apply(bytes);
+          String path = map.apply(name);
+          if (bytes != null && wanted.contains(path)) {
+            found.put(path, map.apply(bytes));
           }
         });
-    if (found[0] == null) {
-      throw new ArtifactException(artifact + ": no file " + wanted + " in the payload");
+    for (String path : wanted) {
+      if (!found.containsKey(path)) {
+        throw new ArtifactException(artifact + ": no file " + path + " in the payload");
+      }
     }
-    return found[0];
+    return found;
   }
 
   /** What is done with each entry: its path below the package folder, the entry, a file's bytes. */

@@ -72,16 +72,19 @@ public final class ResultsComparison {
     for (Pair pair : pairs) {
       packages.add(compare(pair, map, a, b));
     }
-    return new Comparison(a, b, packages, onlyInA, onlyInB);
+    return new Comparison(a, b, packages, onlyInA, onlyInB, map);
   }
 
-  /** One file's bytes on each side (B's mapped), to show how it differs. */
-  public static byte[][] files(PackageComparison pkg, String path) throws ArtifactException {
-    ReleaseMap map = ReleaseMap.of(Map.of(pkg.b().toString(), pkg.a().toString()));
-    return new byte[][] {
-      PayloadReader.file(pkg.artifactA(), ReleaseMap.of(Map.of()), path),
-      PayloadReader.file(pkg.artifactB(), map, path)
-    };
+  /**
+   * The given files of a package on each side, side B's rewritten by the same release map the
+   * comparison used, so they differ exactly where the comparison found them to: index 0 is side A's
+   * files by path, index 1 side B's.
+   */
+  static List<Map<String, byte[]>> files(
+      Comparison comparison, PackageComparison pkg, Set<String> paths) throws ArtifactException {
+    return List.of(
+        PayloadReader.files(pkg.artifactA(), ReleaseMap.of(Map.of()), paths),
+        PayloadReader.files(pkg.artifactB(), comparison.releases(), paths));
   }
 
   /** The same package's artifact on each side. */
