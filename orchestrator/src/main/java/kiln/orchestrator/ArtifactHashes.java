@@ -33,7 +33,12 @@ public final class ArtifactHashes {
   /** Coarser than the clock of any file system kiln runs on (Linux ticks 1-10 ms). */
   static final long RACY = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /** Hashes kept in memory before they are appended to the file. */
+  private static final int BATCH = 512;
+
   private final Path file;
+  private final StringBuilder pending = new StringBuilder();
+  private int pendingLines;
   private Map<Path, Known> known;
   private int lines;
 
@@ -61,7 +66,7 @@ public final class ArtifactHashes {
 
   /**
    * What is wrong with a recorded artifact, or empty when it is there with the content it was built
-   * with.
+   * with. Call {@link #save} after a batch of checks.
    */
   public synchronized Optional<String> problem(Artifact recorded) throws IOException {
     Path path = recorded.path();
@@ -88,7 +93,10 @@ public final class ArtifactHashes {
                 + ")");
   }
 
-  /** The SHA-256 of a file, read only when its metadata changed since it was last hashed. */
+  /**
+   * The SHA-256 of a file, read only when its metadata changed since it was last hashed. Call
+   * {@link #save} after a batch.
+   */
   public synchronized String sha256(Path path) throws IOException {
     Stamp stamp = stamp(path);
     if (stamp == null) {
@@ -106,6 +114,7 @@ public final class ArtifactHashes {
       Stamp stamp = stamp(path);
       if (stamp != null) {
         keep(path.toAbsolutePath().normalize(), new Known(sha256, stamp, now()));
+        save();
       }
     } catch (IOException e) {
       // nothing lost but the saving of a read
@@ -164,16 +173,34 @@ public final class ArtifactHashes {
 
   private void keep(Path key, Known entry) {
     known().put(key, entry);
-    String line = line(key, entry);
+    pending.append(line(key, entry));
+    if (++pendingLines >= BATCH) {
+      save();
+    }
+  }
+
+  /**
+   * Writes the hashes taken since the last save to the cache file: one append for a batch (lines
+   * from several builders do not interleave). Hashes not saved are only taken again next time.
+   */
+  public synchronized void save() {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
       Files.createDirectories(file.getParent());
-      // One short append per hash: lines from several builders do not interleave.
       Files.writeString(
-          file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      lines++;
+          file,
+          pending,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      lines += pendingLines;
     } catch (IOException e) {
-      // the hash is still known to this process
+      // the hashes are still known to this process
     }
+    pending.setLength(0);
+    pendingLines = 0;
   }
 
   private static String line(Path path, Known k) {

@@ -51,6 +51,7 @@ final class ResultsFolder {
       }
       artifacts.add(artifact);
     }
+    hashes.save();
     if (!problems.isEmpty()) {
       StageName stage = state.stage();
       throw new StageException(

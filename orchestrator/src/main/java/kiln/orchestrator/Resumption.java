@@ -43,6 +43,7 @@ final class Resumption {
     for (EntryKey key : work.keys()) {
       initial.put(key, startingStatus(key, recorded.entry(key)));
     }
+    hashes.save();
     Board board = new Board(work, initial, weights);
     List<Transition> changes = new ArrayList<>();
     List<Runnable> announcements = new ArrayList<>();

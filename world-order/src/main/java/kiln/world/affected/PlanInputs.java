@@ -41,9 +41,9 @@ final class PlanInputs {
     return plan.planFile().toAbsolutePath().normalize().getParent();
   }
 
-  /** The plan whose folder is the nearest one holding {@code file}, or null. */
+  /** The plan whose folder is the nearest one holding {@code file} (or is it), or null. */
   Plan owner(Path file) {
-    for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+    for (Path dir = file; dir != null; dir = dir.getParent()) {
       Plan plan = byFolder.get(dir);
       if (plan != null) {
         return plan;
