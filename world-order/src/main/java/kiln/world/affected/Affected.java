@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Affected {
   private AffectedPlans find() throws AffectedException {
     List<Change> changes = source.changes();
     PlanInputs inputs = new PlanInputs(world.plans().plans());
-    Set<Path> planFiles = new java.util.HashSet<>();
+    Set<Path> planFiles = new HashSet<>();
     world.plans().plans().forEach(p -> planFiles.add(p.planFile().toAbsolutePath().normalize()));
     List<DeletedPlan> deleted = new ArrayList<>();
     for (Change change : changes) {
