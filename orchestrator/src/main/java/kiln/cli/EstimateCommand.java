@@ -97,7 +97,7 @@ final class EstimateCommand implements Callable<Integer> {
       order = loaded.order(plans.allowCycles);
     } catch (DependencyCycleException e) {
       cli.getErr().println("kiln: " + e.getMessage());
-      return WorldOrderCommand.CYCLES;
+      return OrderedOutput.CYCLES;
     }
     cli.getErr().println("kiln: " + loaded.readSummary());
     WorldEstimate.Result result;

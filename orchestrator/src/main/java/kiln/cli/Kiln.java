@@ -29,6 +29,7 @@ public final class Kiln implements Runnable {
   static {
     COMMANDS.put("world-order", WorldOrderCommand::new);
     COMMANDS.put("dependents", DependentsCommand::new);
+    COMMANDS.put("affected", AffectedCommand::new);
     COMMANDS.put("estimate", EstimateCommand::new);
     COMMANDS.put("stage0", Stage0Command::new);
     COMMANDS.put("origin", OriginCommand::new);

@@ -1,10 +1,7 @@
 package kiln.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import kiln.world.DependencyCycleException;
-import kiln.world.Plan;
 import kiln.world.World;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +19,6 @@ import picocli.CommandLine.Mixin;
     })
 final class WorldOrderCommand implements Callable<Integer> {
 
-  static final int CYCLES = 3;
-
   @Mixin PlanOrderOptions plans = new PlanOrderOptions();
 
   @Mixin WorldOptions world;
@@ -35,40 +30,7 @@ final class WorldOrderCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     World loaded = world.load(plans.paths, cli);
     PrintWriter out = cli.getOut();
-    PrintWriter err = cli.getErr();
-    List<Plan> order;
-    try {
-      order = loaded.order(plans.allowCycles);
-    } catch (DependencyCycleException e) {
-      // A cycle holds up its members and what depends on them, not the whole world.
-      List<Plan> rest = loaded.orderLeavingOut(e.cycles());
-      rest.forEach(p -> out.println(p.line()));
-      out.flush();
-      err.println("kiln: " + e.getMessage());
-      int all = loaded.order(true).size();
-      err.println(
-          "kiln: left out of the order: "
-              + (all - rest.size())
-              + " plans in or blocked by the cycle"
-              + (e.cycles().size() == 1 ? "" : "s")
-              + " above (--allow-cycles orders them too); the "
-              + rest.size()
-              + " printed do not depend on them");
-      world.summary(loaded, rest.size(), cli);
-      return CYCLES;
-    }
-    if (plans.allowCycles && !world.quiet) {
-      loaded
-          .graph()
-          .cycles()
-          .forEach(
-              c ->
-                  err.println(
-                      "kiln: warning: ordered a cycle anyway (--allow-cycles): " + c.describe()));
-    }
-    order.forEach(p -> out.println(p.line()));
-    out.flush();
-    world.summary(loaded, order.size(), cli);
-    return 0;
+    return OrderedOutput.print(
+        loaded, plans.allowCycles, order -> order, p -> out.println(p.line()), world, cli);
   }
 }

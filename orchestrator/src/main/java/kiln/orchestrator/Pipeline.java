@@ -160,7 +160,7 @@ public final class Pipeline {
   private List<Path> previousArtifacts(StageName before) throws StageException {
     StageState state = journal.state().stage(before);
     if (state.work().isPresent()) {
-      return ResultsFolder.builtArtifacts(state);
+      return ResultsFolder.builtArtifacts(state, ArtifactHashes.of(journal));
     }
     Path results = config.results(before);
     if (!Files.isDirectory(results)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
+import kiln.resume.StageName;
 import kiln.resume.StageState;
 import kiln.world.IoFailures;
 
@@ -25,13 +27,44 @@ final class ResultsFolder {
 
   private ResultsFolder() {}
 
-  /** The artifacts the ledger records as built for the stage's entries, in stage order. */
-  static List<Path> builtArtifacts(StageState state) {
-    return state.keys().stream()
-        .map(state::entry)
-        .filter(e -> e.status() == EntryStatus.BUILT)
-        .map(e -> e.artifact().path())
-        .toList();
+  /**
+   * The artifacts the ledger records as built for the stage's entries, in stage order, each checked
+   * to have the content it was built with: they are about to be installed by the next stage.
+   *
+   * @throws StageException naming every artifact that is missing or damaged, and what to do
+   */
+  static List<Path> builtArtifacts(StageState state, ArtifactHashes hashes) throws StageException {
+    List<Path> artifacts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (EntryKey key : state.keys()) {
+      EntryState entry = state.entry(key);
+      if (entry.status() != EntryStatus.BUILT) {
+        continue;
+      }
+      Path artifact = entry.artifact().path();
+      try {
+        hashes
+            .problem(entry.artifact())
+            .ifPresent(p -> problems.add(artifact + " (" + key + ") " + p));
+      } catch (IOException e) {
+        problems.add(IoFailures.message(artifact + " (" + key + ") cannot be read", e));
+      }
+      artifacts.add(artifact);
+    }
+    hashes.save();
+    if (!problems.isEmpty()) {
+      StageName stage = state.stage();
+      throw new StageException(
+          stage
+              + " hands over artifacts that are not as they were built:\n  "
+              + String.join("\n  ", problems)
+              + "\nrun `kiln bootstrap --from "
+              + stage
+              + "` (or without --only): "
+              + stage
+              + " builds them again, then the stages after it run");
+    }
+    return artifacts;
   }
 
   /**

@@ -17,20 +17,24 @@ import kiln.resume.Transition;
 import kiln.world.IoFailures;
 
 /**
- * Where a stage starts from, given its ledger: built entries whose artifact still verifies stay
- * built; entries the user set aside stay aside, and so do their dependents; everything else is
- * queued (again). The changes are recorded in one group commit before the first build starts.
+ * Where a stage starts from, given its ledger: built entries whose artifact still has the content
+ * it was built with stay built (checked by {@link ArtifactHashes}: a file whose metadata is as it
+ * was when last hashed is not read); entries the user set aside stay aside, and so do their
+ * dependents; everything else is queued (again). The changes are recorded in one group commit
+ * before the first build starts.
  */
 final class Resumption {
 
   private final StageWork work;
   private final RunJournal journal;
   private final Progress progress;
+  private final ArtifactHashes hashes;
 
   Resumption(StageWork work, RunJournal journal, Progress progress) {
     this.work = work;
     this.journal = journal;
     this.progress = progress;
+    this.hashes = ArtifactHashes.of(journal);
   }
 
   Board board(EntryWeights weights) throws JournalException {
@@ -39,6 +43,7 @@ final class Resumption {
     for (EntryKey key : work.keys()) {
       initial.put(key, startingStatus(key, recorded.entry(key)));
     }
+    hashes.save();
     Board board = new Board(work, initial, weights);
     List<Transition> changes = new ArrayList<>();
     List<Runnable> announcements = new ArrayList<>();
@@ -80,7 +85,7 @@ final class Resumption {
 
   private boolean verifies(EntryKey key, EntryState state) throws JournalException {
     try {
-      return state.artifact().stillMatches();
+      return hashes.problem(state.artifact()).isEmpty();
     } catch (IOException e) {
       throw new JournalException(
           IoFailures.message("cannot check the artifact of " + key + " in " + work.stage(), e), e);

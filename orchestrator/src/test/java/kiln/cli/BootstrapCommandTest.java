@@ -487,6 +487,45 @@ class BootstrapCommandTest {
         "stage3 goes on without the failed plan's artifact");
   }
 
+  /** One byte changed in place, size and modification time as they were: disk rot, a bad copy. */
+  private static void damageInPlace(Path artifact) throws Exception {
+    var modified = Files.getLastModifiedTime(artifact);
+    byte[] bytes = Files.readAllBytes(artifact);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(artifact, bytes);
+    Files.setLastModifiedTime(artifact, modified);
+  }
+
+  @Test
+  void anArtifactDamagedInPlaceIsBuiltAgainOnResume() throws Exception {
+    assertEquals(0, bootstrap().exit());
+    Path zlib = dir.resolve("results-stage3/t-zlib.hart");
+    damageInPlace(zlib);
+    CliRun again = bootstrap();
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(
+        again.err().contains(zlib + " is missing or changed; t/zlib will be built again"),
+        again.err());
+    assertEquals(5, parts.world().started.size(), "t/zlib, and only it, built again");
+    CliRun third = bootstrap();
+    assertEquals(5, parts.world().started.size(), "the new artifact verifies: " + third.err());
+  }
+
+  @Test
+  void aDamagedArtifactOfAStageNotRunNowStopsTheHandOverNamingItAndWhatToDo() throws Exception {
+    assertEquals(0, bootstrap().exit());
+    Path glibc = dir.resolve("results-stage2/t-glibc.hart");
+    damageInPlace(glibc);
+    CliRun only = bootstrap("--only", "stage3");
+    assertEquals(1, only.exit(), only.err());
+    assertTrue(only.err().contains(glibc.toString()), only.err());
+    assertTrue(only.err().contains("no longer has the content it was built with"), only.err());
+    assertTrue(only.err().contains("kiln bootstrap --from stage2"), only.err());
+    CliRun from = bootstrap("--from", "stage2");
+    assertEquals(0, from.exit(), from.err());
+    assertTrue(from.err().contains("t/glibc will be built again"), from.err());
+  }
+
   @Test
   void theNextStageInstallsExactlyTheArtifactsTheLedgerRecordsAndStraysAreMovedAside()
       throws Exception {

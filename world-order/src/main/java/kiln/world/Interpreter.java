@@ -229,6 +229,7 @@ final class Interpreter {
     if (depth >= MAX_SOURCE_DEPTH) {
       throw unreadable(c.line(), "sources files " + MAX_SOURCE_DEPTH + " deep: a loop?");
     }
+    scope.sources.add(file);
     Path savedFile = scope.currentFile;
     Path savedGiven = scope.currentFileAsGiven;
     List<SourceLocation> savedVia = scope.via;

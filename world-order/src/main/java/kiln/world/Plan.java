@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param path the plan.sh path as it was given (empty for a missing plan)
  * @param planFile the plan file read, or null for a missing plan
  * @param deps build deps, run deps and scaffolding, in declaration order, self-dependencies kept
+ * @param sources the files the plan sourced while it was read, absolute and normalized, in the
+ *     order first sourced (empty when none, or when bash read the plan: {@code --eval})
  */
 public record Plan(
-    PackageIdent ident, String version, String path, Path planFile, List<Dependency> deps) {
+    PackageIdent ident,
+    String version,
+    String path,
+    Path planFile,
+    List<Dependency> deps,
+    List<Path> sources) {
 
   public Plan {
     Objects.requireNonNull(ident, "ident");
@@ -30,6 +37,13 @@ public record Plan(
       throw new IllegalArgumentException("a plan has both a path and a file, or neither: " + path);
     }
     deps = List.copyOf(deps);
+    sources = List.copyOf(sources);
+  }
+
+  /** A plan that sources no file. */
+  public Plan(
+      PackageIdent ident, String version, String path, Path planFile, List<Dependency> deps) {
+    this(ident, version, path, planFile, deps, List.of());
   }
 
   /** The stand-in for a dependency that no plan provides. */

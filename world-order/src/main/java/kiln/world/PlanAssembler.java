@@ -59,7 +59,8 @@ final class PlanAssembler {
       deps(kind, deps);
     }
     PackageIdent ident = PackageIdent.of(origin.text(), name.text());
-    return new Plan(ident, versionText, planFile.toString(), planFile, deps);
+    return new Plan(
+        ident, versionText, planFile.toString(), planFile, deps, List.copyOf(scope.sources));
   }
 
   private void deps(DepKind kind, List<Dependency> into) throws UnreadablePlanException {

@@ -3,8 +3,10 @@ package kiln.world;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state of one plan being read: its variables, the file being read now (plans source others),
@@ -23,6 +25,9 @@ final class Scope {
   List<SourceLocation> via = List.of();
 
   final List<String> problems = new ArrayList<>();
+
+  /** Every file sourced so far, absolute, first sourcing first: what else the plan is made of. */
+  final Set<Path> sources = new LinkedHashSet<>();
 
   Scope(EvalContext context, Path planFile, Path planFileAsGiven) {
     this.context = context;

@@ -137,13 +137,21 @@ public final class World {
     }
   }
 
-  /** The earlier entry's plan with the later entry's dependencies added (first line kept). */
+  /** The earlier entry's plan with the later entry's dependencies and sources added. */
   private static Plan union(Plan earlier, Plan later) {
     List<Dependency> deps = new ArrayList<>(earlier.deps());
     Set<PackageIdent> seen = new java.util.HashSet<>();
     earlier.deps().forEach(d -> seen.add(d.ident()));
     later.deps().stream().filter(d -> seen.add(d.ident())).forEach(deps::add);
-    return new Plan(earlier.ident(), earlier.version(), earlier.path(), earlier.planFile(), deps);
+    Set<Path> sources = new LinkedHashSet<>(earlier.sources());
+    sources.addAll(later.sources());
+    return new Plan(
+        earlier.ident(),
+        earlier.version(),
+        earlier.path(),
+        earlier.planFile(),
+        deps,
+        List.copyOf(sources));
   }
 
   /** The plans read (one per ident), with unreadable ones and warnings. */

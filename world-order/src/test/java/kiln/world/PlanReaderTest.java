@@ -221,6 +221,23 @@ class PlanReaderTest {
   }
 
   @Test
+  void recordsTheFilesAPlanSourcesEachOnce() throws Exception {
+    write("shared/common.sh", "pkg_deps=(core/zlib)\nsource ../shared/more.sh\n");
+    write("shared/more.sh", "pkg_build_deps=(core/gcc)\n");
+    Path plan =
+        write(
+            "a/plan.sh",
+            "pkg_origin=core\npkg_name=a\nsource ../shared/common.sh\nsource"
+                + " ../shared/common.sh\n");
+    assertEquals(
+        List.of(tree.resolve("shared/common.sh"), tree.resolve("shared/more.sh")),
+        readRelative(plan).plan().sources(),
+        "what the plan is made of besides its own folder: for kiln affected");
+    Path plain = write("b/plan.sh", "pkg_origin=core\npkg_name=b\n");
+    assertEquals(List.of(), readRelative(plain).plan().sources());
+  }
+
+  @Test
   void followsTheDirnameBashSourceIdiom() throws Exception {
     Plan idiom = Fixtures.read("idiom").plan();
     assertEquals("core/base-idiom", idiom.ident().toString());

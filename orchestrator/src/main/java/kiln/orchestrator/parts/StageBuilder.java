@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kiln.orchestrator.ArtifactHashes;
 import kiln.orchestrator.BuildOutcome;
 import kiln.orchestrator.BuilderException;
 import kiln.orchestrator.EntryBuilder;
@@ -65,6 +66,9 @@ final class StageBuilder implements EntryBuilder {
     try {
       BuildResult result = builder.build(request(entry, log));
       builder.installBuilt(result);
+      // Hashed as it was written: a resume checks it by content without reading it.
+      ArtifactHashes.in(context.config().work())
+          .remember(result.artifact(), result.hart().sha256());
       appendVerdict(log, "built " + result.ident());
       return new BuildOutcome.Built(
           result.artifact(), Optional.of(result.hart().sha256()), inBuildOrder(result.phases()));
