@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import kiln.orchestrator.LedgerLines;
 import kiln.resume.StageName;
 import kiln.testing.ChildJvm;
+import kiln.testing.Processes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +37,7 @@ class HooksTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    for (String plan : "gcc glibc busybox zlib curl git jq".split(" ")) {
-      Files.createDirectories(dir.resolve("plans").resolve(plan));
-      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
-    }
-    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
-    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
+    FakeParts.planTree(dir, "gcc glibc busybox zlib curl git jq");
     hooks("");
   }
 
@@ -66,6 +63,20 @@ class HooksTest {
   List<String> order() throws Exception {
     Path log = dir.resolve("order.log");
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  /**
+   * bash that prints {@code says} and exits with {@code code} when {@code $KILN_HOOK $KILN_STAGE
+   * $KILN_IDENT} is {@code when}, e.g. {@code before-build stage3 t/curl}.
+   */
+  static String failWhen(String when, String says, int code) {
+    return "if [ \"$KILN_HOOK $KILN_STAGE${KILN_IDENT:+ $KILN_IDENT}\" = '"
+        + when
+        + "' ]; then\n  echo '"
+        + says
+        + "'; exit "
+        + code
+        + "\nfi";
   }
 
   /** The lines of one stage whose entries all build: each build wrapped, the stage wrapped. */
@@ -167,9 +178,7 @@ class HooksTest {
   @Test
   void aFailingBeforeBuildHookFailsThatBuildWithItsOutputInTheLogAndSkipsItsDependents()
       throws Exception {
-    hooks(
-        "if [ \"$KILN_HOOK $KILN_IDENT\" = \"before-build t/curl\" ]; then\n"
-            + "  echo 'no room for curl'; exit 3\nfi");
+    hooks(failWhen("before-build stage3 t/curl", "no room for curl", 3));
     CliRun run = bootstrap();
     assertEquals(1, run.exit(), run.err());
     assertTrue(
@@ -205,9 +214,7 @@ class HooksTest {
 
   @Test
   void aFailingAfterBuildHookFailsTheEntryItsBuildMadeAndSetsTheArtifactAside() throws Exception {
-    hooks(
-        "if [ \"$KILN_HOOK $KILN_IDENT\" = \"after-build t/zlib\" ]; then\n"
-            + "  echo 'upload refused'; exit 5\nfi");
+    hooks(failWhen("after-build stage3 t/zlib", "upload refused", 5));
     CliRun run = bootstrap();
     assertEquals(1, run.exit(), run.err());
     assertTrue(
@@ -223,9 +230,7 @@ class HooksTest {
   @Test
   void aFailingBeforeStageHookStopsTheRunBeforeTheStageBuildsAnythingAndRunsAgainNextTime()
       throws Exception {
-    hooks(
-        "if [ \"$KILN_HOOK $KILN_STAGE\" = \"before-stage stage2\" ]; then\n"
-            + "  echo 'the mirror is unreachable'; exit 4\nfi");
+    hooks(failWhen("before-stage stage2", "the mirror is unreachable", 4));
     CliRun run = bootstrap();
     assertEquals(1, run.exit(), run.err());
     Path log = dir.resolve(".kiln/logs/stage2/hooks/before-stage.1.log");
@@ -255,9 +260,7 @@ class HooksTest {
 
   @Test
   void aFailingAfterStageHookHoldsTheNextStageBackAndAloneRunsAgainNextTime() throws Exception {
-    hooks(
-        "if [ \"$KILN_HOOK $KILN_STAGE\" = \"after-stage stage1\" ] && [ ! -e fixed ]; then\n"
-            + "  echo 'cannot notify'; exit 6\nfi");
+    hooks(failWhen("after-stage stage1", "cannot notify", 6));
     CliRun run = bootstrap();
     assertEquals(1, run.exit(), run.err());
     assertTrue(
@@ -269,7 +272,7 @@ class HooksTest {
         run.err());
     assertFalse(parts.builders.containsKey(StageName.STAGE2), "stage2 waits");
 
-    Files.writeString(dir.resolve("fixed"), "");
+    hooks("");
     int before = order().size();
     CliRun fixed = bootstrap();
     assertEquals(0, fixed.exit(), fixed.err());
@@ -378,8 +381,6 @@ class HooksTest {
                 "FAILED t/jq: before-build hook timed out after 1s (kiln.yaml's hooks: timeout)"),
         run.err());
     long sleeper = Long.parseLong(Files.readString(dir.resolve("sleeper.pid")).strip());
-    assertFalse(
-        ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false),
-        "the hook's own child is gone");
+    assertTrue(Processes.endsWithin(sleeper, Duration.ofSeconds(10)), "the hook's child is gone");
   }
 }

@@ -22,9 +22,7 @@ class HookConfigTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    Files.createDirectories(dir.resolve("plans"));
-    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
-    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
+    ConfigLoaderTest.distribution(dir);
   }
 
   KilnConfig load(String hooks) throws Exception {
