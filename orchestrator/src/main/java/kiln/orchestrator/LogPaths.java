@@ -51,13 +51,27 @@ public final class LogPaths {
    * @return the path for the new attempt's log (its folder exists)
    */
   public Path newAttempt(StageName stage, EntryKey key) throws IOException {
-    Path latest = logFor(stage, key);
+    return newAttempt(logFor(stage, key), n -> attemptLog(stage, key, n));
+  }
+
+  /**
+   * Picks the log of a new run of a stage hook, numbered as build attempts are: {@code
+   * <work>/logs/<stage>/hooks/<hook>.<n>.log}, and {@code <hook>.log} links to the latest (a folder
+   * of its own: no plan's log can have the name).
+   */
+  public Path newHookAttempt(StageName stage, String hook) throws IOException {
+    Path hooks = logs.resolve(stage.id()).resolve("hooks");
+    return newAttempt(hooks.resolve(hook + ".log"), n -> hooks.resolve(hook + "." + n + ".log"));
+  }
+
+  private static Path newAttempt(Path latest, java.util.function.IntFunction<Path> attempt)
+      throws IOException {
     Files.createDirectories(latest.getParent());
     int n = 1;
-    while (Files.exists(attemptLog(stage, key, n), LinkOption.NOFOLLOW_LINKS)) {
+    while (Files.exists(attempt.apply(n), LinkOption.NOFOLLOW_LINKS)) {
       n++;
     }
-    Path log = attemptLog(stage, key, n);
+    Path log = attempt.apply(n);
     try {
       Files.createFile(log); // claims the number even if the build writes nothing
     } catch (FileAlreadyExistsException e) {

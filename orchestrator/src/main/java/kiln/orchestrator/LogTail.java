@@ -19,7 +19,7 @@ public final class LogTail {
   private LogTail() {}
 
   /** Up to {@code lines} last lines; a note instead when the log cannot be read. */
-  static List<String> of(Path log, int lines) {
+  public static List<String> of(Path log, int lines) {
     try {
       return read(log, lines);
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kiln.orchestrator.config.KilnConfig;
+import kiln.orchestrator.hooks.StageHooks;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.JournalException;
@@ -31,6 +32,7 @@ public final class Pipeline {
   private final LogPaths logs;
   private final HandOverCheck check;
   private final List<PostStageStep> steps;
+  private final StageHooks hooks;
 
   /** A pipeline with the standard step after a stage: the world order files after stage3. */
   public Pipeline(KilnConfig config, PipelineParts parts, RunJournal journal, Progress progress) {
@@ -54,6 +56,7 @@ public final class Pipeline {
     this.logs = new LogPaths(config.work());
     this.check = new HandOverCheck(journal, parts.checks(), logs);
     this.steps = List.copyOf(steps);
+    this.hooks = StageHooks.of(config, journal, logs);
   }
 
   /**
@@ -113,10 +116,12 @@ public final class Pipeline {
     }
     StageWork work = plan.work();
     tidy(stage, context);
+    hooks.beforeStage(context, work); // kiln.yaml's hooks: docs/hooks.md
     EntryBuilder builder =
         stage == StageName.STAGE0
             ? new ToolsTarballBuilder(config, parts.stage0())
             : new UnbuildableEntries(parts.builders().forStage(context), plan.unbuildable());
+    builder = hooks.aroundBuilds(context, builder);
     StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
     tidy(stage, context); // an entry built again may have left its earlier artifact
     for (PostStageStep step : steps) {
@@ -124,6 +129,7 @@ public final class Pipeline {
         step.run(config, work, journal.state().stage(stage));
       }
     }
+    hooks.afterStage(context, result);
     return result;
   }
 

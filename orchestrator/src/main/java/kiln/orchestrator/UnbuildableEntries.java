@@ -32,7 +32,11 @@ final class UnbuildableEntries implements EntryBuilder {
     }
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "kiln: " + String.join("\nkiln: ", why) + "\n");
+      Files.writeString( // appended: a before-build hook may have written to it
+          log,
+          "kiln: " + String.join("\nkiln: ", why) + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new BuilderException("cannot write the build log " + log + ": " + e.getMessage(), e);
     }

@@ -56,6 +56,15 @@ class DemoBootstrapIT {
 
   private static final Pattern BUILDING = Pattern.compile("\\] building (\\S+)");
 
+  /**
+   * A real hook on the real builds: after each build, a line {@code stage ident outcome artifact}
+   * in {@code built.log}, and a failure if a build said built and its artifact is not there.
+   */
+  private static final String HOOKS =
+      "\nhooks:\n  after-build: >-\n"
+          + "    echo \"$KILN_STAGE $KILN_IDENT $KILN_OUTCOME ${KILN_ARTIFACT:-}\" >> built.log;\n"
+          + "    [ \"$KILN_OUTCOME\" != built ] || test -s \"$KILN_ARTIFACT\"\n";
+
   @TempDir Path tmp;
 
   private Path config;
@@ -198,6 +207,19 @@ class DemoBootstrapIT {
     assertTrue(
         world.get("demo/banner").get("attempts").get(3).get("phases").has("build pass"),
         "a build's phase times: " + world.get("demo/banner"));
+
+    // The after-build hook saw every build: each artifact kept, and the failures without one.
+    List<String> hooked = Files.readAllLines(demo.resolve("built.log"));
+    for (JsonNode plan : world.values()) {
+      String line =
+          "stage3 " + plan.get("ident").asText() + " built " + plan.get("artifact").asText();
+      assertTrue(hooked.contains(line), line + " in " + hooked);
+    }
+    assertTrue(hooked.contains("stage3 demo/libgreet failed "), hooked.toString());
+    assertTrue(hooked.contains("stage3 demo/banner timed_out "), hooked.toString());
+    assertTrue(
+        world.get("demo/banner").get("attempts").get(3).get("phases").has("after-build hook"),
+        "the hook's time is a phase of its build: " + world.get("demo/banner"));
   }
 
   /** An attempt that ended has its start, its end and the seconds between them. */
@@ -306,10 +328,11 @@ class DemoBootstrapIT {
     assertEquals(0, gather.waitFor(), Files.readString(tmp.resolve("gather.log")));
     String config =
         Files.readString(DEMO.resolve("kiln.yaml"))
-            .replaceAll("(?m)^studio: .*$", "studio: docker")
-            .replaceAll("(?m)^jobs: .*$", "jobs: 2")
-            .replaceAll("(?m)^compare: .*$", "compare: false")
-            .replaceAll("(?m)^sources: .*$", "sources: [" + DEMO.resolve("sources") + "]");
+                .replaceAll("(?m)^studio: .*$", "studio: docker")
+                .replaceAll("(?m)^jobs: .*$", "jobs: 2")
+                .replaceAll("(?m)^compare: .*$", "compare: false")
+                .replaceAll("(?m)^sources: .*$", "sources: [" + DEMO.resolve("sources") + "]")
+            + HOOKS;
     Files.writeString(demo.resolve("kiln.yaml"), config);
     return demo;
   }

@@ -81,6 +81,19 @@ final class FakeParts {
             });
   }
 
+  /**
+   * The folders a kiln.yaml for these parts names: a {@code plan.sh} per plan (the fake parts read
+   * none, but status looks for each one in the tree), the base list and the tools spec.
+   */
+  static void planTree(Path dir, String plans) throws java.io.IOException {
+    for (String plan : plans.split(" ")) {
+      Files.createDirectories(dir.resolve("plans").resolve(plan));
+      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
+    }
+    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
+    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
+  }
+
   synchronized FakeBuilder builder(StageName stage, Path results) {
     return builders.computeIfAbsent(stage, s -> new FakeBuilder(results));
   }

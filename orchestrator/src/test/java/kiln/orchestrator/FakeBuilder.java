@@ -77,7 +77,11 @@ public final class FakeBuilder implements EntryBuilder {
       } else if (millis > 0) {
         Thread.sleep(millis); // stands for the build's work
       }
-      Files.writeString(log, "building " + key + "\nline 2\n");
+      Files.writeString(
+          log,
+          "building " + key + "\nline 2\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       if (failing.contains(key.toString())) {
         Files.writeString(log, "error: it broke\n", java.nio.file.StandardOpenOption.APPEND);
         return BuildOutcome.failed("exit code 1");

@@ -41,6 +41,25 @@ final class JournalCodec {
   /** Artifacts of a stage (by sha256) that passed the check before the next stage uses them. */
   record CheckRecord(StageName stage, List<String> passed) implements Record {}
 
+  /** A stage hook's run started or ended. */
+  record HookRecord(HookRun run) implements Record {}
+
+  static String hook(long seq, Instant at, HookRun run) {
+    return line(
+        seq,
+        at,
+        "hook",
+        g -> {
+          g.writeStringField("stage", run.stage().id());
+          g.writeStringField("hook", run.hook());
+          g.writeStringField("status", run.status().id());
+          g.writeStringField("log", run.log().toString());
+          if (run.reason() != null) {
+            g.writeStringField("reason", run.reason());
+          }
+        });
+  }
+
   static String run(long seq, Instant at, String runId, long pid) {
     return line(
         seq,

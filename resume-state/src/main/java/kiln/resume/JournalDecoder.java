@@ -58,6 +58,7 @@ final class JournalDecoder {
     String log;
     String reason;
     String cause;
+    String hook;
     List<RawEntry> entries;
     List<String> passed;
     Map<String, Duration> phases = Map.of();
@@ -113,6 +114,7 @@ final class JournalDecoder {
           case "log" -> f.log = p.getText();
           case "reason" -> f.reason = p.getText();
           case "cause" -> f.cause = p.getText();
+          case "hook" -> f.hook = p.getText();
           case "entries" -> f.entries = entries(p);
           case "passed" -> f.passed = strings(p);
           case "phases" -> f.phases = phases(p);
@@ -204,6 +206,14 @@ final class JournalDecoder {
           new JournalCodec.CheckRecord(
               StageName.parse(required(f.stage, "stage")),
               f.passed == null ? List.of() : List.copyOf(f.passed));
+      case "hook" ->
+          new JournalCodec.HookRecord(
+              new HookRun(
+                  StageName.parse(required(f.stage, "stage")),
+                  required(f.hook, "hook"),
+                  HookStatus.parse(required(f.status, "status")),
+                  Path.of(required(f.log, "log")),
+                  f.reason));
       default -> throw new IllegalArgumentException("unknown kind '" + f.kind + "'");
     };
   }

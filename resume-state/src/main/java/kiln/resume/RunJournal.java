@@ -244,6 +244,17 @@ public final class RunJournal implements AutoCloseable {
     state.passed(stage, sha256s);
   }
 
+  /** Records a stage hook's run starting or ending, durably, before kiln goes on. */
+  public synchronized void recordHook(HookRun run) throws JournalException {
+    write(JournalCodec.hook(++seq, clock.instant(), run));
+    state.apply(run);
+  }
+
+  /** The stage hooks of {@code stage} as recorded so far. */
+  public synchronized StageHookRuns hooks(StageName stage) {
+    return state.hooks(stage);
+  }
+
   /** The run as recorded so far. */
   public synchronized RunState state() {
     return state.snapshot(recovery);

@@ -2,8 +2,10 @@ package kiln.resume;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,9 @@ final class StateBuilder {
   private final Map<StageName, StageWork> works = new EnumMap<>(StageName.class);
   private final Map<StageName, Map<EntryKey, EntryState>> entries = new EnumMap<>(StageName.class);
   private final Map<StageName, Set<String>> passed = new EnumMap<>(StageName.class);
+  private final Map<StageName, LinkedHashMap<String, HookRun>> hooks =
+      new EnumMap<>(StageName.class);
+  private final Map<StageName, Set<String>> hooksChangedSince = new EnumMap<>(StageName.class);
   private String runId;
 
   void apply(JournalCodec.Record record) {
@@ -25,6 +30,8 @@ final class StateBuilder {
       apply(plan.transition(), plan.at());
     } else if (record instanceof JournalCodec.CheckRecord check) {
       passed(check.stage(), check.passed());
+    } else if (record instanceof JournalCodec.HookRecord hook) {
+      apply(hook.run());
     }
   }
 
@@ -36,6 +43,30 @@ final class StateBuilder {
     Map<EntryKey, EntryState> stage =
         entries.computeIfAbsent(t.stage(), s -> new LinkedHashMap<>());
     stage.put(t.key(), stage.getOrDefault(t.key(), EntryState.NEW).after(t, at));
+    LinkedHashMap<String, HookRun> ran = hooks.get(t.stage());
+    if (ran != null) {
+      hooksChangedSince.computeIfAbsent(t.stage(), s -> new HashSet<>()).addAll(ran.keySet());
+    }
+  }
+
+  /** A stage hook's run: the latest of that hook, moved to the end of the stage's order. */
+  void apply(HookRun run) {
+    LinkedHashMap<String, HookRun> ran =
+        hooks.computeIfAbsent(run.stage(), s -> new LinkedHashMap<>());
+    ran.remove(run.hook());
+    ran.put(run.hook(), run);
+    Set<String> changed = hooksChangedSince.get(run.stage());
+    if (changed != null) {
+      changed.remove(run.hook());
+    }
+  }
+
+  StageHookRuns hooks(StageName stage) {
+    LinkedHashMap<String, HookRun> ran = hooks.get(stage);
+    return ran == null
+        ? StageHookRuns.NONE
+        : new StageHookRuns(
+            List.copyOf(ran.values()), hooksChangedSince.getOrDefault(stage, Set.of()));
   }
 
   void passed(StageName stage, java.util.Collection<String> sha256s) {

@@ -75,6 +75,7 @@ final class ConfigChecks {
     NetworkPolicy network = network();
     SourceMirrors sources = sources();
     Path work = path("work", ".kiln");
+    Hooks hooks = HookChecks.read(keys.get("hooks"), problems::add);
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
     }
@@ -95,7 +96,8 @@ final class ConfigChecks {
         new BuildLimits(timeout, silence),
         network,
         sources,
-        work);
+        work,
+        hooks);
   }
 
   private String text(String key, String fallback) {

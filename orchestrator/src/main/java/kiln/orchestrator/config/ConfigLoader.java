@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,14 +40,20 @@ public final class ConfigLoader {
           "silence-timeout",
           "network",
           "sources",
-          "work");
+          "work",
+          "hooks");
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ConfigLoader() {}
 
-  /** A key's value and the line it was on. */
-  record Located(JsonNode value, int line) {}
+  /**
+   * A key's value and the line it was on.
+   *
+   * @param keyLines for a mapping value: the line of each of its keys (the first of a name), so a
+   *     problem with one of them can say where it is
+   */
+  record Located(JsonNode value, int line, Map<String, Integer> keyLines) {}
 
   /**
    * Reads and checks a config file.
@@ -82,8 +89,7 @@ public final class ConfigLoader {
         String key = parser.currentName();
         int line = parser.currentLocation().getLineNr();
         parser.nextToken();
-        JsonNode value = YAML.readTree(parser);
-        Located earlier = keys.putIfAbsent(key, new Located(value, line));
+        Located earlier = keys.putIfAbsent(key, located(parser, key, line, duplicates));
         if (earlier != null) {
           duplicates.add(
               "line " + line + ": key '" + key + "' twice (first on line " + earlier.line() + ")");
@@ -97,5 +103,41 @@ public final class ConfigLoader {
       throw new ConfigException(file, List.of("cannot read it: " + IoFailures.reason(e)), e);
     }
     return keys;
+  }
+
+  /**
+   * The value the parser is on. A mapping is copied through once, noting the line of each of its
+   * keys (the tree Jackson builds keeps none) and adding a key given twice to {@code duplicates}.
+   */
+  private static Located located(JsonParser parser, String key, int line, List<String> duplicates)
+      throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return new Located(YAML.readTree(parser), line, Map.of());
+    }
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    TokenBuffer copy = new TokenBuffer(parser);
+    int depth = 0;
+    do {
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.FIELD_NAME && depth == 1) {
+        int at = parser.currentLocation().getLineNr();
+        Integer first = lines.putIfAbsent(parser.currentName(), at);
+        if (first != null) {
+          duplicates.add(
+              "line "
+                  + at
+                  + ": key '"
+                  + key
+                  + "."
+                  + parser.currentName()
+                  + "' twice (first on line "
+                  + first
+                  + ")");
+        }
+      }
+      depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+      copy.copyCurrentEvent(parser);
+    } while (depth > 0 && parser.nextToken() != null);
+    return new Located(YAML.readTree(copy.asParser()), line, lines);
   }
 }

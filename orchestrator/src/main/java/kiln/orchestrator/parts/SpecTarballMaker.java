@@ -40,7 +40,11 @@ public final class SpecTarballMaker implements ToolsTarballMaker {
       int threads = Runtime.getRuntime().availableProcessors();
       BuiltTarball built =
           new ToolsTarball(time, threads).build(spec, specFile, config.work().resolve("stage0"));
-      Files.writeString(log, "stage0: wrote " + built + "\n");
+      Files.writeString( // appended: a before-build hook may have written to it
+          log,
+          "stage0: wrote " + built + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       return built.path();
     } catch (SpecException | TarballException e) {
       throw new StageException("stage0 (" + specFile + "): " + e.getMessage(), e);

@@ -22,6 +22,11 @@ class ConfigLoaderTest {
 
   @BeforeEach
   void distribution() throws Exception {
+    distribution(dir);
+  }
+
+  /** What a kiln.yaml's required keys name: a plans folder, a base list, a tools spec. */
+  static void distribution(Path dir) throws java.io.IOException {
     Files.createDirectories(dir.resolve("plans"));
     Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
     Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
