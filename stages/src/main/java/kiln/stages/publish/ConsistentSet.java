@@ -28,6 +28,7 @@ final class ConsistentSet {
   private final Map<PackageIdent, Path> sources = new LinkedHashMap<>();
   private final Map<PackageIdent, String> unavailable = new LinkedHashMap<>();
   private final List<LeftOut> leftOut = new ArrayList<>();
+  private final Set<PackageIdent> fromStage = new LinkedHashSet<>();
 
   private ConsistentSet(OriginKeys keys, List<Path> dependencyFolders) {
     this.keys = keys;
@@ -45,6 +46,7 @@ final class ConsistentSet {
     }
     set.addDependencies();
     set.dropIncomplete();
+    set.dropUnneededDependencies();
     return new Choice(
         List.copyOf(set.chosen.values()), Map.copyOf(set.sources), List.copyOf(set.leftOut));
   }
@@ -54,6 +56,7 @@ final class ConsistentSet {
       IndexEntry entry = ArtifactFacts.read(artifact, keys);
       IndexEntry earlier = chosen.putIfAbsent(entry.ident(), entry);
       sources.putIfAbsent(entry.ident(), artifact);
+      fromStage.add(entry.ident());
       if (earlier != null && !earlier.sha256().equals(entry.sha256())) {
         leftOut.add(
             new LeftOut(artifact.toString(), "a second, different artifact of " + entry.ident()));
@@ -126,6 +129,15 @@ final class ConsistentSet {
         }
       }
     }
+  }
+
+  /** An earlier stage's package stays only while a package of the stage still needs it. */
+  private void dropUnneededDependencies() {
+    Set<PackageIdent> needed = new LinkedHashSet<>();
+    chosen.values().stream()
+        .filter(e -> fromStage.contains(e.ident()))
+        .forEach(e -> needed.addAll(needs(e)));
+    chosen.keySet().removeIf(ident -> !fromStage.contains(ident) && !needed.contains(ident));
   }
 
   private String why(PackageIdent missing) {

@@ -73,6 +73,22 @@ public final class Publisher {
     }
   }
 
+  /**
+   * The {@code .hart} files of a results folder, sorted; none when the folder does not exist.
+   *
+   * @throws RepositoryException when the folder cannot be listed
+   */
+  public static List<Path> artifactsIn(Path folder) throws RepositoryException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".hart")).sorted().toList();
+    } catch (IOException e) {
+      throw new RepositoryException(IoFailures.message("cannot list " + folder, e), e);
+    }
+  }
+
   private static SecretSigningKey signingKey(PublishRequest request) throws RepositoryException {
     try {
       return request.keys().latestSigningKey(request.origin());
