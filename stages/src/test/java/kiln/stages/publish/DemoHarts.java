@@ -49,7 +49,9 @@ final class DemoHarts {
   /** Writes a real signed artifact of a package with these DEPS and TDEPS into a results folder. */
   Path hart(Path results, String ident, List<String> deps, List<String> tdeps) throws Exception {
     Staging staging =
-        Staging.sample(root.resolve("staging").resolve(ident.replace('/', '_')), ident);
+        Staging.sample(
+            root.resolve("staging").resolve(results.getFileName() + "_" + ident.replace('/', '_')),
+            ident);
     if (!deps.isEmpty()) {
       staging.file("DEPS", String.join("\n", deps) + "\n");
       staging.file("TDEPS", String.join("\n", tdeps) + "\n");
