@@ -75,6 +75,10 @@ final class ConfigChecks {
     NetworkPolicy network = network();
     SourceMirrors sources = sources();
     Path work = path("work", ".kiln");
+    Located publishKey = keys.get("publish");
+    Optional<PublishSettings> publish =
+        PublishKey.read(
+            publishKey == null ? null : publishKey.value(), file.getParent(), this::problem);
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
     }
@@ -95,7 +99,8 @@ final class ConfigChecks {
         new BuildLimits(timeout, silence),
         network,
         sources,
-        work);
+        work,
+        publish);
   }
 
   private String text(String key, String fallback) {

@@ -39,7 +39,8 @@ public final class ConfigLoader {
           "silence-timeout",
           "network",
           "sources",
-          "work");
+          "work",
+          "publish");
 
   private static final YAMLMapper YAML = new YAMLMapper();
 

@@ -34,6 +34,7 @@ import kiln.world.PackageIdent;
  * @param sources source mirrors: folders and URLs where a plan's source file is looked up by name
  *     (and taken only with the plan's sha256) before its own URL
  * @param work the ledger, logs, studios and package store
+ * @param publish the repository published after a stage ({@code publish:}), if any
  */
 public record KilnConfig(
     Path file,
@@ -52,7 +53,8 @@ public record KilnConfig(
     BuildLimits limits,
     NetworkPolicy network,
     SourceMirrors sources,
-    Path work) {
+    Path work,
+    Optional<PublishSettings> publish) {
 
   /** The most builds at once kiln.yaml's {@code jobs} and {@code -j} allow. */
   public static final int MAX_JOBS = 256;
@@ -64,6 +66,7 @@ public record KilnConfig(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(publish, "publish");
     if (toolchain.isPresent() == toolsTarball.isPresent()) {
       throw new IllegalArgumentException(
           file + ": give exactly one of 'toolchain' and 'tools-tarball'");
