@@ -52,6 +52,7 @@ public final class Publisher {
                   StandardOpenOption.CREATE,
                   StandardOpenOption.WRITE);
           FileLock lock = lockOf(channel, releases.repository())) {
+        releases.removeLeftovers();
         String name = releases.nextName();
         RepositoryIndex index = new RepositoryIndex(name, choice.packages(), List.copyOf(keys));
         Optional<RepositoryIndex> current = current(releases);

@@ -68,10 +68,9 @@ final class Releases {
     return String.format("%06d", last + 1);
   }
 
-  /** Removes what a killed publish left behind, and makes a fresh hidden folder to build in. */
+  /** Makes a fresh hidden folder to build a release in. */
   Path begin(String name) throws IOException {
     Files.createDirectories(releases);
-    removeLeftovers();
     Path building = releases.resolve(".building-" + name);
     Files.createDirectory(building);
     return building;
@@ -119,7 +118,11 @@ final class Releases {
     return List.copyOf(removed);
   }
 
-  private void removeLeftovers() throws IOException {
+  /** Removes what a killed publish left behind: hidden folders and links. */
+  void removeLeftovers() throws IOException {
+    if (!Files.isDirectory(releases)) {
+      return;
+    }
     try (Stream<Path> list = Files.list(releases)) {
       for (Path p : list.filter(p -> p.getFileName().toString().startsWith(".")).toList()) {
         deleteTree(p);
