@@ -57,9 +57,7 @@ class PublishCrashTest {
               .getFileName()
               .toString());
     }
-    assertEquals(
-        0,
-        CliRun.of("publish", "--config", demo.config.toString(), "--repo", repo.toString()).exit());
+    demo.publish(repo);
     Set<String> small = state(repo, demo.keys);
 
     boolean extrasInResults = false;
@@ -81,15 +79,7 @@ class PublishCrashTest {
       long started = System.nanoTime();
       Process kiln =
           ChildJvm.with("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-              .main(
-                  Kiln.class,
-                  "publish",
-                  "--config",
-                  demo.config.toString(),
-                  "--repo",
-                  repo.toString(),
-                  "--keep",
-                  "1")
+              .main(Kiln.class, publish(demo, repo))
               .redirectErrorStream(true)
               .redirectOutput(tmp.resolve("publish-" + i + ".log").toFile())
               .start();
@@ -132,18 +122,14 @@ class PublishCrashTest {
         KILLS, window, buildWindow, midPublish, sawNew);
 
     // what the killed ones left does not stop the next
-    assertEquals(
-        0,
-        CliRun.of(
-                "publish",
-                "--config",
-                demo.config.toString(),
-                "--repo",
-                repo.toString(),
-                "--keep",
-                "1")
-            .exit());
+    assertEquals(0, CliRun.of(publish(demo, repo)).exit());
     assertTrue(!hiddenLeftovers(repo), "the next publish removes what a killed one left");
+  }
+
+  private static String[] publish(PublishableDistribution demo, Path repo) {
+    return new String[] {
+      "publish", "--config", demo.config.toString(), "--repo", repo.toString(), "--keep", "1"
+    };
   }
 
   /** The packages {@code latest} holds, after checking its index and every artifact it lists. */

@@ -49,6 +49,15 @@ final class PublishableDistribution {
     hart("results-stage3", HELLO, List.of(LIBGREET, GLIBC), 0);
   }
 
+  /** Runs {@code kiln publish} of stage3 into {@code repo}, which must succeed. */
+  Path publish(Path repo) {
+    CliRun run = CliRun.of("publish", "--config", config.toString(), "--repo", repo.toString());
+    if (run.exit() != 0) {
+      throw new AssertionError("kiln publish failed: " + run.err());
+    }
+    return repo;
+  }
+
   /**
    * Writes a real signed artifact.
    *

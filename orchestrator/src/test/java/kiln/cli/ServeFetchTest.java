@@ -22,10 +22,7 @@ class ServeFetchTest {
   @Test
   void helloIsFetchedWithItsDependenciesFromKilnServeOnLoopback() throws Exception {
     PublishableDistribution demo = new PublishableDistribution(tmp.resolve("demo"), "");
-    Path repo = tmp.resolve("repo");
-    assertEquals(
-        0,
-        CliRun.of("publish", "--config", demo.config.toString(), "--repo", repo.toString()).exit());
+    Path repo = demo.publish(tmp.resolve("repo"));
     // the user has the origin's public key only
     Path userKeys = tmp.resolve("user-keys");
     Path pub;
@@ -83,10 +80,7 @@ class ServeFetchTest {
   @Test
   void fetchWithoutTheOriginsKeyRefusesNamingTheKey() throws Exception {
     PublishableDistribution demo = new PublishableDistribution(tmp.resolve("demo"), "");
-    Path repo = tmp.resolve("repo");
-    assertEquals(
-        0,
-        CliRun.of("publish", "--config", demo.config.toString(), "--repo", repo.toString()).exit());
+    Path repo = demo.publish(tmp.resolve("repo"));
     try (kiln.stages.publish.RepositoryServer server =
         kiln.stages.publish.RepositoryServer.start(
             repo, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {

@@ -2,18 +2,15 @@ package kiln.stages.publish;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kiln.stages.store.Trees;
 
 /**
  * A repository folder's releases: {@code releases/NNNNNN/} each complete, {@code latest} a relative
@@ -113,7 +110,7 @@ final class Releases {
     for (String name : removed) {
       Path hidden = releases.resolve(".deleting-" + name);
       Files.move(releases.resolve(name), hidden, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(hidden);
+      Trees.deleteQuietly(hidden); // a leftover is removed next time
     }
     return List.copyOf(removed);
   }
@@ -125,7 +122,7 @@ final class Releases {
     }
     try (Stream<Path> list = Files.list(releases)) {
       for (Path p : list.filter(p -> p.getFileName().toString().startsWith(".")).toList()) {
-        deleteTree(p);
+        Trees.deleteQuietly(p);
       }
     }
     try (Stream<Path> list = Files.list(repository)) {
@@ -152,41 +149,5 @@ final class Releases {
         }
       }
     }
-  }
-
-  /** Removes a tree if there is one, ignoring failures (a temporary folder's cleanup). */
-  static void deleteQuietly(Path tree) {
-    if (tree != null) {
-      try {
-        deleteTree(tree);
-      } catch (IOException e) {
-        // a leftover hidden folder harms nothing
-      }
-    }
-  }
-
-  static void deleteTree(Path tree) throws IOException {
-    if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        tree,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

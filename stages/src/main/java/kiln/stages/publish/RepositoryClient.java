@@ -16,6 +16,7 @@ import kiln.stages.artifact.ArtifactException;
 import kiln.stages.artifact.OriginKeys;
 import kiln.stages.store.PackageStore;
 import kiln.stages.store.StoreException;
+import kiln.stages.store.Trees;
 import kiln.world.IoFailures;
 import kiln.world.PackageIdent;
 
@@ -83,7 +84,7 @@ public final class RepositoryClient {
       throw new RepositoryException(
           IoFailures.message("cannot fetch " + wanted + " into " + into, e), e);
     } finally {
-      Releases.deleteQuietly(temp);
+      Trees.deleteQuietly(temp);
     }
   }
 
