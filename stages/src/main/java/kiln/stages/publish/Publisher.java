@@ -41,6 +41,16 @@ public final class Publisher {
     SecretSigningKey signer = signingKey(request);
     ConsistentSet.Choice choice =
         ConsistentSet.choose(request.artifacts(), request.dependencyFolders(), request.keys());
+    if (choice.packages().isEmpty()) {
+      // an empty release would replace a good one: a stage with nothing built publishes nothing
+      throw new RepositoryException(
+          "nothing to publish into "
+              + releases.repository()
+              + ": "
+              + (request.artifacts().isEmpty()
+                  ? "the stage has no artifacts (run kiln bootstrap first)"
+                  : "every artifact was left out: " + choice.leftOut()));
+    }
     Set<KeyName> keys = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
     choice.packages().forEach(p -> keys.add(p.signer()));
     keys.add(signer.name());

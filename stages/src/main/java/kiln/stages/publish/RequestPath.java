@@ -51,14 +51,12 @@ final class RequestPath {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c == '%') {
-        if (i + 2 >= raw.length()) {
+        int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        if (high < 0 || low < 0) {
           throw new IllegalArgumentException("bad escape in '" + raw + "'");
         }
-        int value =
-            Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16);
-        if (value < 0 || Character.digit(raw.charAt(i + 1), 16) < 0) {
-          throw new IllegalArgumentException("bad escape in '" + raw + "'");
-        }
+        int value = high * 16 + low;
         bytes.write(value);
         i += 2;
       } else {

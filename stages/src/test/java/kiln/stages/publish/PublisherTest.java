@@ -2,6 +2,7 @@ package kiln.stages.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,7 @@ class PublisherTest {
 
   @Test
   void anArtifactThatDoesNotVerifyIsLeftOutAndSoIsWhatNeedsIt() throws Exception {
+    demo.hart(demo.stage3, "demo/other/1.0/20261203000000", List.of(), List.of());
     Path libgreet =
         Publisher.artifactsIn(demo.stage3).stream()
             .filter(p -> p.getFileName().toString().startsWith("demo-libgreet"))
@@ -105,7 +107,23 @@ class PublisherTest {
     assertTrue(
         result.leftOut().get(0).why().contains("hashes don't match"), result.leftOut().toString());
     assertEquals(DemoHarts.HELLO, result.leftOut().get(1).what());
-    assertEquals(List.of(), result.index().packages());
+    assertEquals(
+        List.of("demo/other/1.0/20261203000000"),
+        result.index().packages().stream().map(e -> e.ident().toString()).toList());
+  }
+
+  @Test
+  void aStageWithNothingToPublishLeavesTheReleaseThereAlone() throws Exception {
+    Publisher.publish(demo.stage3Into(repo, 2));
+    for (Path hart : Publisher.artifactsIn(demo.stage3)) {
+      Files.delete(hart);
+    }
+
+    RepositoryException e =
+        assertThrows(RepositoryException.class, () -> Publisher.publish(demo.stage3Into(repo, 2)));
+
+    assertTrue(e.getMessage().contains("the stage has no artifacts"), e.getMessage());
+    assertEquals(3, IndependentReader.index(repo.resolve("latest")).get("packages").size());
   }
 
   @Test

@@ -54,6 +54,7 @@ class RepositoryServerTest {
         "//secret.txt",
         "/releases/.building-000002/INDEX",
         "/latest/%00INDEX",
+        "/latest/%2z%2e/secret.txt",
         "/escape/secret.txt",
         "/secret",
         "/etc/passwd",
