@@ -17,6 +17,7 @@ import kiln.orchestrator.Progress;
 import kiln.orchestrator.RunSession;
 import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.StageException;
+import kiln.orchestrator.StagePublishing;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.history.BuildHistory;
@@ -168,7 +169,10 @@ final class BootstrapCommand implements Callable<Integer> {
       Progress progress = progress(err);
       PipelineResult result;
       try {
-        result = new Pipeline(kiln, stageParts, journal, progress).run(request);
+        result =
+            new Pipeline(
+                    kiln, stageParts, journal, progress, StagePublishing.standard(kiln, progress))
+                .run(request);
       } catch (InterruptedException e) {
         // Said here, while the session is open: once it closes, a JVM stopped by a signal may
         // exit before a later line is written.

@@ -41,6 +41,9 @@ public final class Kiln implements Runnable {
     COMMANDS.put("retry", RetryCommand::new);
     COMMANDS.put("build", BuildCommand::new);
     COMMANDS.put("compare", CompareCommand::new);
+    COMMANDS.put("publish", PublishCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
+    COMMANDS.put("fetch", FetchCommand::new);
   }
 
   @Option(

@@ -10,6 +10,7 @@
  * the stop hook; {@code peek} for status, whose model and renderers are in {@code
  * kiln.orchestrator.status}). {@link kiln.orchestrator.EntryWeights} (in {@link
  * kiln.orchestrator.SchedulerOptions}) orders ready entries; {@link
- * kiln.orchestrator.PostStageStep}s run after a stage.
+ * kiln.orchestrator.PostStageStep}s run after a stage; {@link kiln.orchestrator.StagePublishing} is
+ * kiln.yaml's {@code publish:} among them, and the request {@code kiln publish} makes too.
  */
 package kiln.orchestrator;

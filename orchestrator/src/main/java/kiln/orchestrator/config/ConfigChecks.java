@@ -76,6 +76,10 @@ final class ConfigChecks {
     SourceMirrors sources = sources();
     Path work = path("work", ".kiln");
     Hooks hooks = HookChecks.read(keys.get("hooks"), problems::add);
+    Located publishKey = keys.get("publish");
+    Optional<PublishSettings> publish =
+        PublishKey.read(
+            publishKey == null ? null : publishKey.value(), file.getParent(), this::problem);
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
     }
@@ -97,7 +101,8 @@ final class ConfigChecks {
         network,
         sources,
         work,
-        hooks);
+        hooks,
+        publish);
   }
 
   private String text(String key, String fallback) {

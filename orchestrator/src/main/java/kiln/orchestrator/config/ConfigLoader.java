@@ -41,7 +41,8 @@ public final class ConfigLoader {
           "network",
           "sources",
           "work",
-          "hooks");
+          "hooks",
+          "publish");
 
   private static final YAMLMapper YAML = new YAMLMapper();
 

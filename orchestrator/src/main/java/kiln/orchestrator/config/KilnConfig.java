@@ -35,6 +35,7 @@ import kiln.world.PackageIdent;
  *     (and taken only with the plan's sha256) before its own URL
  * @param work the ledger, logs, studios and package store
  * @param hooks the site's own commands before and after each stage and each build
+ * @param publish the repository published after a stage ({@code publish:}), if any
  */
 public record KilnConfig(
     Path file,
@@ -54,7 +55,8 @@ public record KilnConfig(
     NetworkPolicy network,
     SourceMirrors sources,
     Path work,
-    Hooks hooks) {
+    Hooks hooks,
+    Optional<PublishSettings> publish) {
 
   /** The most builds at once kiln.yaml's {@code jobs} and {@code -j} allow. */
   public static final int MAX_JOBS = 256;
@@ -67,6 +69,7 @@ public record KilnConfig(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(hooks, "hooks");
+    Objects.requireNonNull(publish, "publish");
     if (toolchain.isPresent() == toolsTarball.isPresent()) {
       throw new IllegalArgumentException(
           file + ": give exactly one of 'toolchain' and 'tools-tarball'");

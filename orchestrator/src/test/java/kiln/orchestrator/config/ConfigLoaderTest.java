@@ -187,6 +187,54 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void publishNamesTheRepositoryBesideTheFileWithStageThreeAndThreeKeptByDefault()
+      throws Exception {
+    String base =
+        "origin: demo\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n";
+
+    KilnConfig plain = ConfigLoader.load(config(base));
+    KilnConfig given = ConfigLoader.load(config(base + "publish: {repo: ../repo}\n"));
+    KilnConfig full =
+        ConfigLoader.load(config(base + "publish:\n  repo: out\n  stage: stage2\n  keep: 0\n"));
+
+    assertEquals(Optional.empty(), plain.publish());
+    assertEquals(
+        Optional.of(new PublishSettings(StageName.STAGE3, dir.getParent().resolve("repo"), 3)),
+        given.publish());
+    assertEquals(
+        Optional.of(new PublishSettings(StageName.STAGE2, dir.resolve("out"), 0)), full.publish());
+  }
+
+  @Test
+  void aBadPublishIsReportedWithItsLine() throws Exception {
+    String base =
+        "origin: demo\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n";
+
+    ConfigException noRepo =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(config(base + "publish: {stage: stage3, colour: red}\n")));
+    ConfigException badStage =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(config(base + "publish: {repo: r, stage: stage0}\n")));
+
+    assertEquals(
+        List.of(
+            "line 5: key 'publish': unknown member 'colour' (known: repo, stage, keep)"
+                + " (got {\"stage\":\"stage3\",\"colour\":\"red\"})",
+            "line 5: key 'publish': 'repo' must name the repository folder"
+                + " (got {\"stage\":\"stage3\",\"colour\":\"red\"})"),
+        noRepo.problems());
+    assertTrue(
+        badStage
+            .problems()
+            .get(0)
+            .startsWith("line 5: key 'publish': stage0 makes a tools tarball"),
+        badStage.problems().toString());
+  }
+
+  @Test
   void namesMissingKeys() throws Exception {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(config("")));
     assertEquals(

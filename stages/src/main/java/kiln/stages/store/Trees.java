@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import kiln.world.IoFailures;
 
-/** Directory helpers for the store. */
-final class Trees {
+/** Directory helpers for the store (and the repository's folders, kiln.stages.publish). */
+public final class Trees {
 
   private Trees() {}
 
@@ -31,8 +31,11 @@ final class Trees {
     }
   }
 
-  /** Removes a tree, making read-only directories writable first; ignores failures. */
-  static void deleteQuietly(Path tree) {
+  /**
+   * Removes a tree, making read-only directories writable first; ignores failures: callers use it
+   * for hidden debris, which a later run removes again.
+   */
+  public static void deleteQuietly(Path tree) {
     if (tree == null || !Files.exists(tree)) {
       return;
     }
