@@ -29,17 +29,7 @@ class BootstrapCommandTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    // the fake parts read no plans, but status looks for each plan's plan.sh in the tree
-    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
-      Files.createDirectories(dir.resolve("plans").resolve(plan));
-      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
-    }
-    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
-    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
-    config =
-        Files.writeString(
-            dir.resolve("kiln.yaml"),
-            "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n");
+    config = FakeParts.distribution(dir);
   }
 
   CliRun bootstrap(String... args) {

@@ -36,6 +36,22 @@ final class FakeParts {
   int tarballsMade;
   volatile String stage0Failure;
 
+  /**
+   * A distribution in {@code dir} for these parts: its kiln.yaml (returned), and a plan.sh for each
+   * plan they build, which the parts do not read but status looks for in the tree.
+   */
+  static Path distribution(Path dir) throws java.io.IOException {
+    for (String plan : "gcc glibc busybox ministd testkit zlib curl git jq".split(" ")) {
+      Files.createDirectories(dir.resolve("plans").resolve(plan));
+      Files.writeString(dir.resolve("plans").resolve(plan).resolve("plan.sh"), "pkg_name=x\n");
+    }
+    Files.writeString(dir.resolve("base-plans.txt"), "plans/gcc\n");
+    Files.writeString(dir.resolve("tools.yaml"), "prefix: tools\n");
+    return Files.writeString(
+        dir.resolve("kiln.yaml"),
+        "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n");
+  }
+
   BootstrapCommand.PartsFactory factory() {
     return config ->
         new PipelineParts(

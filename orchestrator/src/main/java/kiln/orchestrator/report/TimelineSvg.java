@@ -81,7 +81,7 @@ final class TimelineSvg {
   private static void axis(StringBuilder svg, Timeline timeline, int y) {
     List<String> ends =
         List.of(
-            "started " + timeline.start(),
+            "started " + timeline.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
             BuildLimits.format(Duration.between(timeline.start(), timeline.end())) + " in all");
     svg.append("<text class=\"axis\" x=\"")
         .append(LABELS)
