@@ -52,6 +52,9 @@ class ReportBrowserTest {
             "--report",
             dir.resolve("live").toString());
     assertEquals(1, run.exit(), run.err());
+    String live = Files.readString(dir.resolve("live/index.html"));
+    assertTrue(live.contains("<td class=\"failed\">1</td>"), "kept during the run: " + live);
+    assertFalse(live.contains("http-equiv"), "the run is over: the page stops reloading");
     Path log = find("t-curl.1.log");
     Files.writeString(log, "<script>document.title='owned'</script>\n", StandardOpenOption.APPEND);
     report = dir.resolve("report");
@@ -167,7 +170,8 @@ class ReportBrowserTest {
         : java.util.Comparator.naturalOrder();
   }
 
-  private static List<String> counts(String dom) {
+  /** Each stage's row of the counts table: its name and its six counts, space-separated. */
+  static List<String> counts(String dom) {
     Matcher row = Pattern.compile("<tr data-stage=\"(\\w+)\">(.*?)</tr>").matcher(dom);
     List<String> rows = new ArrayList<>();
     while (row.find()) {
@@ -181,7 +185,7 @@ class ReportBrowserTest {
     return rows;
   }
 
-  private static int occurrences(String text, String part) {
+  static int occurrences(String text, String part) {
     return text.split(Pattern.quote(part), -1).length - 1;
   }
 
