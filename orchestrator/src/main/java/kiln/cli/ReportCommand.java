@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     Path folder = out != null ? out : work.resolve("report");
     Path page;
     try {
-      page = ReportFolder.of(folder, Clock.systemUTC()).write(status.get());
+      page = ReportFolder.of(folder, Clock.systemUTC(), false).write(status.get());
       if (junit != null) {
         ReportFolder.writeJunit(status.get(), junit, LogTails.reading(ReportFolder.TAIL_LINES));
       }

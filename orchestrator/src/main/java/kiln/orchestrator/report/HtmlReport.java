@@ -20,8 +20,9 @@ import kiln.resume.EntryStatus;
  * The run as one self-contained HTML page ({@code kiln report}): per stage the counts, the timeline
  * (one lane per builder, a bar per attempt), each failure with its reason and log tail, each skip
  * with its cause, and a table of every entry that sorts by any column. Style and script are inline
- * and nothing is fetched, so the page opens from the disk anywhere. While a kiln works on the run
- * the page reloads itself, so a browser left on it follows the run.
+ * and nothing is fetched, so the page opens from the disk anywhere. A live page (one that is
+ * written again as the run goes on) reloads itself while a kiln works on the run, so a browser left
+ * on it follows the run.
  */
 public final class HtmlReport implements StatusRenderer {
 
@@ -34,16 +35,19 @@ public final class HtmlReport implements StatusRenderer {
   private final LogLinks links;
   private final LogTails tails;
   private final Clock clock;
+  private final boolean live;
 
   /**
    * @param folder where the page is written: log links are relative to it
    * @param tails reads a failure's log tail
    * @param clock the time the page says it was written, and the end of builds still running
+   * @param live whether the page is written again as the run goes on, so reloading it is worth it
    */
-  public HtmlReport(Path folder, LogTails tails, Clock clock) {
+  public HtmlReport(Path folder, LogTails tails, Clock clock, boolean live) {
     this.links = new LogLinks(folder);
     this.tails = tails;
     this.clock = clock;
+    this.live = live;
   }
 
   @Override
@@ -51,7 +55,8 @@ public final class HtmlReport implements StatusRenderer {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     StringBuilder html = new StringBuilder(16_384);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    if (status.running()) {
+    boolean reloads = live && status.running();
+    if (reloads) {
       html.append("<meta http-equiv=\"refresh\" content=\"")
           .append(REFRESH_SECONDS)
           .append("\">\n");
@@ -60,10 +65,7 @@ public final class HtmlReport implements StatusRenderer {
     html.append("<title>").append(title).append("</title>\n<style>\n").append(STYLE);
     html.append("</style>\n</head>\n<body>\n<h1>").append(title).append("</h1>\n");
     html.append("<p id=\"state\" data-running=\"").append(status.running()).append("\">");
-    html.append(
-            status.running()
-                ? "kiln is running: this page reloads every " + REFRESH_SECONDS + "s"
-                : "kiln is not running")
+    html.append(state(status.running(), reloads))
         .append(" (written ")
         .append(now)
         .append(")</p>\n");
@@ -81,6 +83,16 @@ public final class HtmlReport implements StatusRenderer {
     new EntryTable(links, now).render(html, status);
     html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  private static String state(boolean running, boolean reloads) {
+    if (reloads) {
+      return "kiln is running: this page reloads every " + REFRESH_SECONDS + "s";
+    }
+    return running
+        ? "kiln is running; this page shows the run as it stood"
+            + " (`kiln bootstrap --report DIR` keeps a page that follows the run)"
+        : "kiln is not running";
   }
 
   private static void stages(StringBuilder html, RunStatus status) {

@@ -63,7 +63,7 @@ public final class LiveReport implements Progress {
   public static LiveReport of(Path folder, RunJournal journal, Consumer<String> warnings) {
     Clock clock = Clock.systemUTC();
     return new LiveReport(
-        ReportFolder.of(folder, clock),
+        ReportFolder.of(folder, clock, true),
         journal::state,
         journal.file(),
         clock,

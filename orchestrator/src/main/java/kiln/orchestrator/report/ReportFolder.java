@@ -22,15 +22,16 @@ public final class ReportFolder {
 
   /**
    * @param clock the time the page says it was written
+   * @param live whether the page is written again as the run goes on (it then reloads itself)
    */
-  public ReportFolder(Path folder, LogTails tails, Clock clock) {
+  public ReportFolder(Path folder, LogTails tails, Clock clock, boolean live) {
     this.folder = folder;
-    this.html = new HtmlReport(folder, tails, clock);
+    this.html = new HtmlReport(folder, tails, clock, live);
   }
 
   /** A report of the real logs' last {@link #TAIL_LINES} lines. */
-  public static ReportFolder of(Path folder, Clock clock) {
-    return new ReportFolder(folder, LogTails.reading(TAIL_LINES), clock);
+  public static ReportFolder of(Path folder, Clock clock, boolean live) {
+    return new ReportFolder(folder, LogTails.reading(TAIL_LINES), clock, live);
   }
 
   /**

@@ -25,7 +25,11 @@ class HtmlReportTest {
   static final Clock NOW = Clock.fixed(ReportRuns.T0.plusSeconds(600), ZoneOffset.UTC);
 
   String page(RunStatus status) {
-    return new HtmlReport(work.resolve("report"), LogTails.reading(30), NOW).render(status);
+    return page(status, true);
+  }
+
+  String page(RunStatus status, boolean live) {
+    return new HtmlReport(work.resolve("report"), LogTails.reading(30), NOW, live).render(status);
   }
 
   @Test
@@ -80,7 +84,7 @@ class HtmlReportTest {
   }
 
   @Test
-  void aRunningRunsPageReloadsItselfAFinishedOneDoesNot() throws Exception {
+  void aLivePageReloadsItselfWhileTheRunGoesOnAndNeverElse() throws Exception {
     RunStatus done = ReportRuns.runWithAFailure(work);
     RunStatus running =
         new RunStatus(done.runId(), done.ledger(), Optional.of(7L), done.recovery(), done.stages());
@@ -88,6 +92,10 @@ class HtmlReportTest {
     assertTrue(page(running).contains("kiln is running: this page reloads every 5s"));
     assertFalse(page(done).contains("http-equiv"));
     assertTrue(page(done).contains("kiln is not running (written 2026-12-01T10:10:00Z)"));
+    // `kiln report` during a run: nothing writes the page again, so reloading shows nothing new
+    String once = page(running, false);
+    assertFalse(once.contains("http-equiv"));
+    assertTrue(once.contains("kiln is running; this page shows the run as it stood"), once);
   }
 
   @Test

@@ -46,7 +46,7 @@ class LiveReportTest {
 
   LiveReport live(Path folder) {
     return new LiveReport(
-        ReportFolder.of(folder, clock),
+        ReportFolder.of(folder, clock, true),
         run,
         work.resolve("ledger"),
         clock,
