@@ -21,6 +21,7 @@ import kiln.orchestrator.StagePublishing;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.report.LiveReport;
 import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import picocli.CommandLine;
@@ -107,6 +108,15 @@ final class BootstrapCommand implements Callable<Integer> {
       description = "Resume this earlier run (see `kiln status`) instead of the current one.")
   String runId;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Keep an HTML report of the run in DIR/index.html, written again as builds start and"
+              + " finish; a browser on it reloads it while the run goes on (`kiln report` writes"
+              + " one after the run).")
+  Path report;
+
   @Spec CommandSpec spec;
 
   private final PartsFactory parts;
@@ -166,7 +176,10 @@ final class BootstrapCommand implements Callable<Integer> {
         RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note))) {
       RunJournal journal = session.journal();
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
-      Progress progress = progress(err);
+      LiveReport live =
+          report == null ? null : LiveReport.of(report, journal, w -> err.println("kiln: " + w));
+      Progress shown = progress(err);
+      Progress progress = live == null ? shown : shown.and(live);
       PipelineResult result;
       try {
         result =
@@ -181,8 +194,11 @@ final class BootstrapCommand implements Callable<Integer> {
                 + " are redone by the next `kiln bootstrap`");
         return FailureHandler.FAILED;
       } finally {
-        if (progress instanceof LiveProgress live) {
-          live.close();
+        if (shown instanceof LiveProgress terminal) {
+          terminal.close();
+        }
+        if (live != null) {
+          live.finish();
         }
       }
       result.stopped().ifPresent(why -> err.println("kiln: " + why));

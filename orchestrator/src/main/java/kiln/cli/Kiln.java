@@ -37,6 +37,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("studio", StudioCommand::new);
     COMMANDS.put("bootstrap", BootstrapCommand::new);
     COMMANDS.put("status", StatusCommand::new);
+    COMMANDS.put("report", ReportCommand::new);
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
     COMMANDS.put("build", BuildCommand::new);

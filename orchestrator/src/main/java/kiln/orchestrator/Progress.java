@@ -37,6 +37,14 @@ public interface Progress {
   /** The stage ended (completed, stopped or failed fast). */
   default void stageFinished(StageResult result) {}
 
+  /**
+   * Tells every event to this and then to {@code other}: the live report listens to a run beside
+   * what the terminal shows.
+   */
+  default Progress and(Progress other) {
+    return new BothProgress(this, other);
+  }
+
   /** Shows nothing. */
   Progress SILENT = new Progress() {};
 }

@@ -29,11 +29,7 @@ class BootstrapCommandTest {
 
   @BeforeEach
   void distribution() throws Exception {
-    FakeParts.planTree(dir, "gcc glibc busybox ministd testkit zlib curl git jq");
-    config =
-        Files.writeString(
-            dir.resolve("kiln.yaml"),
-            "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n");
+    config = FakeParts.distribution(dir);
   }
 
   CliRun bootstrap(String... args) {

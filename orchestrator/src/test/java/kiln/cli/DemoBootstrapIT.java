@@ -1,6 +1,7 @@
 package kiln.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,7 @@ class DemoBootstrapIT {
     String wanted = Files.readString(demo.resolve("stage3_world_order"));
     String working = Files.readString(demo.resolve("stage3_world_order.working"));
     assertTrue(wanted.contains("plans/hello") && !working.contains("plans/hello"), working);
+    assertTheReportShowsIt(world);
 
     // 2. Set aside by hand: the plan and its dependents wait "by the user"; a re-run leaves them.
     CliRun skip = CliRun.of("skip", "demo/libgreet", "--config", config.toString());
@@ -257,6 +259,40 @@ class DemoBootstrapIT {
     assertTrue(
         Files.isSymbolicLink(published.get(0)), published.get(0) + " refers to the ledger's");
     assertTrue(Files.isSameFile(ledgerLog, published.get(0)), published.get(0).toString());
+  }
+
+  /**
+   * The demo's report after its failure, as headless chromium shows it: the counts, libgreet's
+   * reason as the ledger has it, a bar per build attempt so far (one red), a screenshot.
+   */
+  private void assertTheReportShowsIt(Map<String, JsonNode> world) throws Exception {
+    Path report = tmp.resolve("report");
+    CliRun written = CliRun.of("report", "--config", config.toString(), "--out", report.toString());
+    assertEquals(0, written.exit(), written.err());
+    Chromium chromium = new Chromium(Files.createDirectories(tmp.resolve("browser")));
+    String dom = chromium.dumpDom(report.resolve("index.html"));
+    List<String> counts = ReportBrowserTest.counts(dom);
+    assertEquals("stage3 2 1 2 0 0 0", counts.get(counts.size() - 1), dom);
+    Matcher failure =
+        Pattern.compile("<h3>stage3 demo/libgreet: failed</h3>\\s*<p class=\"reason\">([^<]+)</p>")
+            .matcher(dom);
+    assertTrue(failure.find(), dom);
+    String reason = world.get("demo/libgreet").get("reason").asText();
+    assertFalse(reason.isBlank());
+    assertEquals(
+        reason, failure.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+    // every entry's attempts, the base lists' entries built twice with other settings included
+    int attempts = 0;
+    CliRun status = CliRun.of("status", "--json", "--config", config.toString());
+    for (JsonNode stage : new ObjectMapper().readTree(status.out()).get("stages")) {
+      for (JsonNode plan : stage.get("plans")) {
+        attempts += plan.get("attempts").size();
+      }
+    }
+    assertEquals(attempts, ReportBrowserTest.occurrences(dom, "<rect class=\"bar "), dom);
+    assertEquals(1, ReportBrowserTest.occurrences(dom, "<rect class=\"bar failed\""), dom);
+    Path png = chromium.screenshot(report.resolve("index.html"), 1200, 1400);
+    assertTrue(Files.size(png) > 20_000, "a screenshot of " + Files.size(png) + " bytes");
   }
 
   private CliRun bootstrap() {

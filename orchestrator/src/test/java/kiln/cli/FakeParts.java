@@ -36,6 +36,17 @@ final class FakeParts {
   int tarballsMade;
   volatile String stage0Failure;
 
+  /**
+   * A distribution in {@code dir} for these parts: its kiln.yaml (returned), and a plan.sh for each
+   * plan they build, which the parts do not read but status looks for in the tree.
+   */
+  static Path distribution(Path dir) throws java.io.IOException {
+    planTree(dir, "gcc glibc busybox ministd testkit zlib curl git jq");
+    return Files.writeString(
+        dir.resolve("kiln.yaml"),
+        "origin: t\nplans: [plans]\nbase-plans: base-plans.txt\ntoolchain: tools.yaml\n");
+  }
+
   BootstrapCommand.PartsFactory factory() {
     return config ->
         new PipelineParts(

@@ -1,0 +1,64 @@
+package kiln.orchestrator;
+
+import java.nio.file.Path;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
+import kiln.resume.StageName;
+
+/**
+ * Two listeners to one run, told in order. Every method of {@link Progress} is passed on (a test
+ * checks each one, so a method added to Progress cannot be lost here).
+ */
+final class BothProgress implements Progress {
+
+  private final Progress first;
+  private final Progress second;
+
+  BothProgress(Progress first, Progress second) {
+    this.first = first;
+    this.second = second;
+  }
+
+  @Override
+  public void stageStarted(StageName stage, int total, int done) {
+    first.stageStarted(stage, total, done);
+    second.stageStarted(stage, total, done);
+  }
+
+  @Override
+  public void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {
+    first.buildStarted(stage, key, log, attempt);
+    second.buildStarted(stage, key, log, attempt);
+  }
+
+  @Override
+  public void buildFinished(
+      StageName stage, EntryKey key, EntryStatus status, Path log, String why) {
+    first.buildFinished(stage, key, status, log, why);
+    second.buildFinished(stage, key, status, log, why);
+  }
+
+  @Override
+  public void skipped(StageName stage, EntryKey key, String reason) {
+    first.skipped(stage, key, reason);
+    second.skipped(stage, key, reason);
+  }
+
+  @Override
+  public void artifactGone(StageName stage, EntryKey key, Path artifact) {
+    first.artifactGone(stage, key, artifact);
+    second.artifactGone(stage, key, artifact);
+  }
+
+  @Override
+  public void note(String text) {
+    first.note(text);
+    second.note(text);
+  }
+
+  @Override
+  public void stageFinished(StageResult result) {
+    first.stageFinished(result);
+    second.stageFinished(result);
+  }
+}
