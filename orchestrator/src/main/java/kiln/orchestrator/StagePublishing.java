@@ -84,7 +84,7 @@ public final class StagePublishing implements PostStageStep {
         request(
             config,
             settings.stage(),
-            ResultsFolder.builtArtifacts(state),
+            ResultsFolder.builtArtifacts(state, ArtifactHashes.in(config.work())),
             settings.repository(),
             settings.keep());
     try {
