@@ -3,6 +3,8 @@ package kiln.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +15,13 @@ import kiln.orchestrator.Pipeline;
 import kiln.orchestrator.PipelineParts;
 import kiln.orchestrator.PipelineResult;
 import kiln.orchestrator.PlainProgress;
-import kiln.orchestrator.Progress;
 import kiln.orchestrator.RunSession;
 import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.StageException;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.progress.RunSummary;
 import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import picocli.CommandLine;
@@ -108,6 +110,12 @@ final class BootstrapCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * The progress display's and summary's clock: the system's, never the ledger's (a test's ledger
+   * clock must not move on when the display looks at the time).
+   */
+  private static final Clock DISPLAY = Clock.systemUTC();
+
   private final PartsFactory parts;
   private final Clock clock;
 
@@ -143,6 +151,7 @@ final class BootstrapCommand implements Callable<Integer> {
     KilnConfig kiln =
         ConfigLoader.load(
             WorkDirOptions.configFile(config, "--config FILE with your distribution's kiln.yaml"));
+    BuildHistory history = BuildHistory.read(kiln.work());
     try {
       request =
           new BootstrapRequest(
@@ -153,7 +162,7 @@ final class BootstrapCommand implements Callable<Integer> {
                   jobs != null ? jobs : kiln.jobs(),
                   failFast,
                   Optional.ofNullable(stopBefore),
-                  BuildHistory.read(kiln.work()).weights()),
+                  history.weights()),
               newRun);
       which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {
@@ -165,9 +174,9 @@ final class BootstrapCommand implements Callable<Integer> {
         RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note))) {
       RunJournal journal = session.journal();
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
-      Progress progress = progress(err);
+      Instant began = DISPLAY.instant();
       PipelineResult result;
-      try {
+      try (PlainProgress progress = progress(err, history)) {
         result = new Pipeline(kiln, stageParts, journal, progress).run(request);
       } catch (InterruptedException e) {
         // Said here, while the session is open: once it closes, a JVM stopped by a signal may
@@ -176,11 +185,8 @@ final class BootstrapCommand implements Callable<Integer> {
             "kiln: stopped: the builds that finished are recorded; the ones that were running"
                 + " are redone by the next `kiln bootstrap`");
         return FailureHandler.FAILED;
-      } finally {
-        if (progress instanceof LiveProgress live) {
-          live.close();
-        }
       }
+      err.print(RunSummary.of(journal.state(), Duration.between(began, DISPLAY.instant())).text());
       result.stopped().ifPresent(why -> err.println("kiln: " + why));
       return result.succeeded() ? 0 : FailureHandler.FAILED;
     }
@@ -190,9 +196,11 @@ final class BootstrapCommand implements Callable<Integer> {
     return stages.isEmpty() ? EnumSet.noneOf(StageName.class) : EnumSet.copyOf(stages);
   }
 
-  private static Progress progress(PrintWriter err) {
+  private static PlainProgress progress(PrintWriter err, BuildHistory history) {
     boolean terminal =
         Terminal.isTerminal(Terminal.STDERR) && !"dumb".equals(System.getenv("TERM"));
-    return terminal ? new LiveProgress(err, Clock.systemUTC()) : new PlainProgress(err);
+    return terminal
+        ? new LiveProgress(err, DISPLAY, history).start()
+        : new PlainProgress(err, DISPLAY, history).start(PlainProgress.TICK);
   }
 }

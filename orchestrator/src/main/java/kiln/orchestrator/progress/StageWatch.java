@@ -1,0 +1,184 @@
+package kiln.orchestrator.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kiln.orchestrator.EntryWeights;
+import kiln.orchestrator.RunSimulator;
+import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.history.Estimate;
+import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
+import kiln.resume.StageName;
+import kiln.resume.StageWork;
+
+/**
+ * One stage's clock while it runs: when it started, each running build's time against its estimate,
+ * and when the stage should end. The ETA is {@link RunSimulator#remaining} on what is left, with
+ * the run's number of builders and the builds' estimates from the history; it is worked out again
+ * when a build starts or ends, and at most every {@link #RECOMPUTE} in between (so a build running
+ * past its estimate pushes it back). Not thread-safe: the progress display owns it.
+ */
+public final class StageWatch {
+
+  /** A build running this many times its estimate is flagged... */
+  public static final double OVERDUE = 3;
+
+  /**
+   * ... once it has run this long: a build of seconds taking three times as long on a busy machine
+   * is no news.
+   */
+  public static final Duration OVERDUE_AFTER = Duration.ofMinutes(1);
+
+  /** How old a worked-out ETA may get before it is worked out again. */
+  static final Duration RECOMPUTE = Duration.ofSeconds(10);
+
+  /**
+   * A build running now.
+   *
+   * @param key the entry
+   * @param elapsed how long it has run
+   * @param estimate how long it should take; empty when nothing was ever built
+   * @param overdue true when it has run {@link #OVERDUE} times its estimate or more, and at least
+   *     {@link #OVERDUE_AFTER}
+   */
+  public record RunningBuild(
+      EntryKey key, Duration elapsed, Optional<Duration> estimate, boolean overdue) {}
+
+  private final StageWork work;
+  private final int builders;
+  private final BuildHistory history;
+  private final Instant started;
+  private final Map<EntryKey, EntryStatus> status;
+  private final Map<EntryKey, Instant> running = new LinkedHashMap<>();
+  private final Set<EntryKey> flagged = new HashSet<>();
+  private final EntryWeights weights;
+  private Instant worked;
+  private double left;
+
+  /**
+   * @param now where each entry stands as the stage starts (absent: queued)
+   * @param builders how many builds run at once
+   * @param started when the stage started
+   */
+  public StageWatch(
+      StageWork work,
+      Map<EntryKey, EntryStatus> now,
+      int builders,
+      BuildHistory history,
+      Instant started) {
+    this.work = work;
+    this.builders = builders;
+    this.history = history;
+    this.started = started;
+    this.status = new HashMap<>(now);
+    this.weights = history.weights();
+  }
+
+  /** A build starts (or is found running, for {@code kiln status}). */
+  public void started(EntryKey key, Instant at) {
+    status.put(key, EntryStatus.BUILDING);
+    running.put(key, at);
+    worked = null;
+  }
+
+  /**
+   * A build ended, or an entry was set aside.
+   *
+   * @return how long the build ran; zero for an entry that was not running
+   */
+  public Duration finished(EntryKey key, EntryStatus how, Instant at) {
+    status.put(key, how);
+    Instant from = running.remove(key);
+    flagged.remove(key);
+    worked = null;
+    return from == null ? Duration.ZERO : Duration.between(from, at);
+  }
+
+  /** The entry's estimate; empty when nothing was ever built. */
+  public Optional<Duration> estimate(EntryKey key) {
+    Estimate e = history.estimate(work.stage(), key.ident());
+    return e.basis() == Estimate.Basis.NONE
+        ? Optional.empty()
+        : Optional.of(DurationText.ofSeconds(e.seconds()));
+  }
+
+  public StageName stage() {
+    return work.stage();
+  }
+
+  /** How long the stage has run. */
+  public Duration elapsed(Instant now) {
+    return Duration.between(started, now);
+  }
+
+  /** The builds running now, in the order they started. */
+  public List<RunningBuild> running(Instant now) {
+    List<RunningBuild> builds = new ArrayList<>();
+    running.forEach(
+        (key, from) -> {
+          Duration took = Duration.between(from, now);
+          Optional<Duration> estimate = estimate(key);
+          builds.add(new RunningBuild(key, took, estimate, isOverdue(took, estimate)));
+        });
+    return builds;
+  }
+
+  /** The running builds that became overdue since the last call: each is told once per build. */
+  public List<RunningBuild> newlyOverdue(Instant now) {
+    return running(now).stream()
+        .filter(RunningBuild::overdue)
+        .filter(b -> flagged.add(b.key()))
+        .toList();
+  }
+
+  /**
+   * How long until the stage's last build should end, from {@code now}; empty when nothing was ever
+   * built (no estimates) or nothing is left to build.
+   */
+  public Optional<Duration> eta(Instant now) {
+    if (history.isEmpty()) {
+      return Optional.empty();
+    }
+    if (worked == null || Duration.between(worked, now).compareTo(RECOMPUTE) >= 0) {
+      left = remaining(now);
+      worked = now;
+    }
+    if (running.isEmpty() && !status.containsValue(EntryStatus.QUEUED) && left == 0) {
+      return Optional.empty();
+    }
+    double since = Duration.between(worked, now).toMillis() / 1000.0;
+    return Optional.of(DurationText.ofSeconds(Math.max(0, left - since)));
+  }
+
+  private double remaining(Instant now) {
+    Map<EntryKey, Double> runningLeft = new LinkedHashMap<>();
+    running.forEach(
+        (key, from) -> {
+          double own = history.estimate(work.stage(), key.ident()).seconds();
+          double ran = Duration.between(from, now).toMillis() / 1000.0;
+          runningLeft.put(key, Math.max(0, own - ran));
+        });
+    return RunSimulator.equalBuilders(builders)
+        .remaining(
+            work,
+            status,
+            runningLeft,
+            weights,
+            e -> history.estimate(work.stage(), e.key().ident()).seconds());
+  }
+
+  private static boolean isOverdue(Duration took, Optional<Duration> estimate) {
+    if (estimate.isEmpty() || took.compareTo(OVERDUE_AFTER) < 0) {
+      return false;
+    }
+    return took.toMillis() >= OVERDUE * estimate.get().toMillis();
+  }
+}
