@@ -16,6 +16,7 @@ import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.history.Estimate;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.StageEntry;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -23,8 +24,8 @@ import kiln.resume.StageWork;
  * One stage's clock while it runs: when it started, each running build's time against its estimate,
  * and when the stage should end. The ETA is {@link RunSimulator#remaining} on what is left, with
  * the run's number of builders and the builds' estimates from the history; it is worked out again
- * when a build starts or ends, and at most every {@link #RECOMPUTE} in between (so a build running
- * past its estimate pushes it back). Not thread-safe: the progress display owns it.
+ * when a build ends, and at most every {@link #RECOMPUTE} in between (so a build running past its
+ * estimate pushes it back). Not thread-safe: the progress display owns it.
  */
 public final class StageWatch {
 
@@ -59,6 +60,8 @@ public final class StageWatch {
   private final Map<EntryKey, EntryStatus> status;
   private final Map<EntryKey, Instant> running = new LinkedHashMap<>();
   private final Set<EntryKey> flagged = new HashSet<>();
+  private final Map<EntryKey, Double> cost = new HashMap<>();
+  private final Map<EntryKey, Double> seconds = new HashMap<>();
   private final EntryWeights weights;
   private Instant worked;
   private double left;
@@ -79,14 +82,23 @@ public final class StageWatch {
     this.history = history;
     this.started = started;
     this.status = new HashMap<>(now);
-    this.weights = history.weights();
+    // looked up once: the simulation asks for each entry's cost and estimate many times
+    EntryWeights fromHistory = history.weights();
+    for (StageEntry entry : work.entries()) {
+      cost.put(entry.key(), fromHistory.cost(work.stage(), entry));
+      seconds.put(entry.key(), history.estimate(work.stage(), entry.key().ident()).seconds());
+    }
+    this.weights = (stage, entry) -> cost.get(entry.key());
   }
 
-  /** A build starts (or is found running, for {@code kiln status}). */
+  /**
+   * A build starts (or is found running, for {@code kiln status}). The ETA is not worked out again
+   * for it: the simulation had started it too, and a display redrawn at every start of a wide run
+   * would simulate on the scheduler's thread each time.
+   */
   public void started(EntryKey key, Instant at) {
     status.put(key, EntryStatus.BUILDING);
     running.put(key, at);
-    worked = null;
   }
 
   /**
@@ -162,17 +174,12 @@ public final class StageWatch {
     Map<EntryKey, Double> runningLeft = new LinkedHashMap<>();
     running.forEach(
         (key, from) -> {
-          double own = history.estimate(work.stage(), key.ident()).seconds();
+          double own = seconds.get(key);
           double ran = Duration.between(from, now).toMillis() / 1000.0;
           runningLeft.put(key, Math.max(0, own - ran));
         });
     return RunSimulator.equalBuilders(builders)
-        .remaining(
-            work,
-            status,
-            runningLeft,
-            weights,
-            e -> history.estimate(work.stage(), e.key().ident()).seconds());
+        .remaining(work, status, runningLeft, weights, e -> seconds.get(e.key()));
   }
 
   private static boolean isOverdue(Duration took, Optional<Duration> estimate) {
