@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.DurationText;
+import kiln.orchestrator.progress.Pace;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -38,6 +39,7 @@ public class PlainProgress implements Progress, AutoCloseable {
   protected final Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);
   protected int total;
   private final BuildHistory history;
+  private final Pace pace = new Pace();
   private ScheduledExecutorService ticker;
   protected StageWatch watch;
 
@@ -74,7 +76,7 @@ public class PlainProgress implements Progress, AutoCloseable {
 
   @Override
   public synchronized void stageStarted(StageWork work, Map<EntryKey, EntryStatus> now, int jobs) {
-    watch = new StageWatch(work, now, jobs, history, clock.instant());
+    watch = new StageWatch(work, now, jobs, history, clock.instant(), pace);
     Progress.super.stageStarted(work, now, jobs);
   }
 

@@ -42,6 +42,10 @@ class PlainProgressTest {
   final StringWriter text = new StringWriter();
   final Path log = Path.of("/work/logs/x.log");
 
+  /**
+   * hello took 31s of 30: the run's pace is 31/30, so zlib's 70s is 72.3s (41.3s left) and
+   * libgreet's 50s 51.7s: 1m 33s; then zlib took 62s of 70: the pace is 93/100, libgreet 46.5s.
+   */
   @Test
   void eachBuildIsToldAgainstItsEstimateWithTheStageTimeAndItsEta() {
     PlainProgress progress = new PlainProgress(new PrintWriter(text), clock, HISTORY);
@@ -63,8 +67,8 @@ class PlainProgressTest {
         stage3: 3 plan(s), 0 already built or set aside; about 2m to build them
         [stage3 0/3] building t/zlib (estimate 1m 10s)
         [stage3 0/3] building t/hello (estimate 30s)
-        [stage3 1/3] built t/hello in 31s (estimate 30s); stage3 31s in, about 1m 29s left
-        [stage3 2/3] built t/zlib in 1m 2s (estimate 1m 10s); stage3 1m 2s in, about 50s left
+        [stage3 1/3] built t/hello in 31s (estimate 30s); stage3 31s in, about 1m 33s left
+        [stage3 2/3] built t/zlib in 1m 2s (estimate 1m 10s); stage3 1m 2s in, about 47s left
         [stage3 2/3] building t/libgreet (estimate 50s)
         [stage3 3/3] built t/libgreet in 1m 8s (estimate 50s); stage3 2m 10s in
         stage3: 3 built, 0 failed, 0 skipped, 0 timed out, 0 pending in 2m 10s

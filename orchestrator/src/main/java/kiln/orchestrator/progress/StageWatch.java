@@ -23,7 +23,8 @@ import kiln.resume.StageWork;
 /**
  * One stage's clock while it runs: when it started, each running build's time against its estimate,
  * and when the stage should end. The ETA is {@link RunSimulator#remaining} on what is left, with
- * the run's number of builders and the builds' estimates from the history; it is worked out again
+ * the run's number of builders and the builds' estimates from the history, scaled by the run's
+ * {@link Pace} (how much slower or faster than estimated its builds are); it is worked out again
  * when a build ends, and at most every {@link #RECOMPUTE} in between (so a build running past its
  * estimate pushes it back). Not thread-safe: the progress display owns it.
  */
@@ -60,6 +61,7 @@ public final class StageWatch {
   private final Map<EntryKey, EntryStatus> status;
   private final Map<EntryKey, Instant> running = new LinkedHashMap<>();
   private final Set<EntryKey> flagged = new HashSet<>();
+  private final Pace pace;
   private final Map<EntryKey, Double> cost = new HashMap<>();
   private final Map<EntryKey, Double> seconds = new HashMap<>();
   private final EntryWeights weights;
@@ -77,6 +79,21 @@ public final class StageWatch {
       int builders,
       BuildHistory history,
       Instant started) {
+    this(work, now, builders, history, started, new Pace());
+  }
+
+  /**
+   * @param pace how fast the run builds against its estimates so far; this stage's builds add to
+   *     it, and its ETA is scaled by it
+   */
+  public StageWatch(
+      StageWork work,
+      Map<EntryKey, EntryStatus> now,
+      int builders,
+      BuildHistory history,
+      Instant started,
+      Pace pace) {
+    this.pace = pace;
     this.work = work;
     this.builders = builders;
     this.history = history;
@@ -111,7 +128,11 @@ public final class StageWatch {
     Instant from = running.remove(key);
     flagged.remove(key);
     worked = null;
-    return from == null ? Duration.ZERO : Duration.between(from, at);
+    Duration took = from == null ? Duration.ZERO : Duration.between(from, at);
+    if (how == EntryStatus.BUILT && from != null && !history.isEmpty()) {
+      pace.built(took.toMillis() / 1000.0, seconds.get(key));
+    }
+    return took;
   }
 
   /** The entry's estimate; empty when nothing was ever built. */
@@ -171,15 +192,16 @@ public final class StageWatch {
   }
 
   private double remaining(Instant now) {
+    double factor = pace.factor();
     Map<EntryKey, Double> runningLeft = new LinkedHashMap<>();
     running.forEach(
         (key, from) -> {
-          double own = seconds.get(key);
+          double own = seconds.get(key) * factor;
           double ran = Duration.between(from, now).toMillis() / 1000.0;
           runningLeft.put(key, Math.max(0, own - ran));
         });
     return RunSimulator.equalBuilders(builders)
-        .remaining(work, status, runningLeft, weights, e -> seconds.get(e.key()));
+        .remaining(work, status, runningLeft, weights, e -> seconds.get(e.key()) * factor);
   }
 
   private static boolean isOverdue(Duration took, Optional<Duration> estimate) {

@@ -55,7 +55,9 @@ class StageWatchTest {
     assertEquals(Optional.of(Duration.ofSeconds(100)), watch.eta(T0.plusSeconds(20)));
     assertEquals(Duration.ofSeconds(40), watch.finished(key("zlib"), EntryStatus.BUILT, at(40)));
     assertEquals(
-        Optional.of(Duration.ofSeconds(50)), watch.eta(at(40)), "zlib was quick: libgreet's 50s");
+        Optional.of(Duration.ofMillis(28_571)),
+        watch.eta(at(40)),
+        "zlib took 4/7 of its estimate: libgreet's 50s at that pace");
     assertEquals(Duration.ofSeconds(40), watch.elapsed(at(40)));
   }
 
@@ -67,6 +69,27 @@ class StageWatchTest {
     watch.finished(key("hello"), EntryStatus.BUILT, at(30));
     // zlib at 100s, past its 70s: taken as ending now, then libgreet's 50s
     assertEquals(Optional.of(Duration.ofSeconds(50)), watch.eta(at(100)));
+  }
+
+  @Test
+  void onABusyMachineTheEtaFollowsTheRunsPaceAcrossItsStages() {
+    Pace pace = new Pace();
+    StageWork base = Worlds.baseList(StageName.STAGE2, "zlib\nhello");
+    StageWatch stage2 = new StageWatch(base, Map.of(), 1, historyOf(StageName.STAGE2), T0, pace);
+    stage2.started(key("zlib"), T0);
+    stage2.finished(key("zlib"), EntryStatus.BUILT, at(140)); // twice its 70s
+    assertEquals(Optional.of(Duration.ofSeconds(60)), stage2.eta(at(140)), "hello: 2 x 30s");
+    StageWatch stage3 = new StageWatch(WORLD, Map.of(), 2, HISTORY, at(200), pace);
+    assertEquals(
+        Optional.of(Duration.ofSeconds(240)), stage3.eta(at(200)), "the chain's 120s, twice");
+    stage3.started(key("hello"), at(200));
+    stage3.finished(key("hello"), EntryStatus.BUILT, at(200 + 3000)); // 100x: an odd build
+    assertEquals(10, pace.factor(), 1e-9, "3140s for 100s estimated: kept within 10x");
+  }
+
+  static BuildHistory historyOf(StageName stage) {
+    return BuildHistory.ofSeconds(
+        stage, Map.of(PackageIdent.parse("t/zlib"), 70.0, PackageIdent.parse("t/hello"), 30.0));
   }
 
   @Test

@@ -1,0 +1,34 @@
+package kiln.orchestrator.progress;
+
+/**
+ * How fast this run builds against its estimates: the seconds its finished builds took over the
+ * seconds they were estimated at, across the run's stages. The history cannot know how busy the
+ * machine is today; a run on a machine twice as busy as the one the history was made on builds at a
+ * pace of about 2, and the ETA of what is left is scaled by it. Kept between {@link #SLOWEST} and
+ * its inverse, so one odd build cannot throw the ETA out by more. Not thread-safe: the progress
+ * display owns it.
+ */
+public final class Pace {
+
+  /** The pace is kept within this factor of 1 either way. */
+  static final double SLOWEST = 10;
+
+  private double took;
+  private double estimated;
+
+  /** A build of this run ended built, after {@code took} seconds against {@code estimate}. */
+  public void built(double took, double estimate) {
+    if (estimate > 0) {
+      this.took += took;
+      this.estimated += estimate;
+    }
+  }
+
+  /** The factor to scale estimates by: 1 until a build with an estimate has ended. */
+  public double factor() {
+    if (estimated == 0) {
+      return 1;
+    }
+    return Math.max(1 / SLOWEST, Math.min(SLOWEST, took / estimated));
+  }
+}
