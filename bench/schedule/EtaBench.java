@@ -1,4 +1,3 @@
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Stream;
 import kiln.orchestrator.StageWorks;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.StageWatch;
@@ -16,10 +13,6 @@ import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
-import kiln.world.EvalContext;
-import kiln.world.PlanSet;
-import kiln.world.PlanSource;
-import kiln.world.WorldGraph;
 
 /**
  * What the progress display's ETA costs: on the 700-plan world of the schedule benchmark, with the
@@ -34,12 +27,7 @@ public class EtaBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    List<String> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = walk.filter(p -> p.endsWith("plan.sh")).map(Path::toString).sorted().toList();
-    }
-    PlanSet set = PlanSet.read(paths, PlanSource.statically(), EvalContext.stage1(), Set.of());
-    StageWork world = StageWorks.ofPlans(WorldGraph.of(set.plans()).orderAllowingCycles());
+    StageWork world = StageWorks.ofPlans(ScheduleBench.order(dir));
     BuildHistory history =
         BuildHistory.ofSeconds(StageName.STAGE3, ScheduleBench.estimates(world, new Random(14)));
     System.out.printf("world: %d plans%n", world.entries().size());

@@ -13,30 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.StageWatch;
+import kiln.orchestrator.progress.StageWatchTest;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
-import kiln.world.PackageIdent;
 import org.junit.jupiter.api.Test;
 
 /** What a log shows of a run: each build against its estimate, the stage's time and its ETA. */
 class PlainProgressTest {
 
   static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
-  static final StageWork WORLD =
-      Worlds.world(
-          """
-          zlib
-          libgreet : zlib
-          hello
-          """);
-  static final BuildHistory HISTORY =
-      BuildHistory.ofSeconds(
-          StageName.STAGE3,
-          Map.of(
-              PackageIdent.parse("t/zlib"), 70.0,
-              PackageIdent.parse("t/libgreet"), 50.0,
-              PackageIdent.parse("t/hello"), 30.0));
+  static final StageWork WORLD = StageWatchTest.WORLD;
+  static final BuildHistory HISTORY = StageWatchTest.HISTORY;
 
   final TickingClock clock = new TickingClock(T0, Duration.ZERO);
   final StringWriter text = new StringWriter();

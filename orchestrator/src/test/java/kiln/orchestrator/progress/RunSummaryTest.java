@@ -88,22 +88,27 @@ class RunSummaryTest {
 
   private void build(RunJournal journal, StageName stage, String name, int from, int to)
       throws Exception {
-    EntryKey key = key(name);
-    Path log = work.resolve(name + ".log");
-    clock.set(T0.plusSeconds(from));
-    journal.record(Transition.building(stage, key, log));
-    clock.set(T0.plusSeconds(to));
-    Path hart = Files.writeString(work.resolve(stage.id() + name + ".hart"), name);
-    journal.record(Transition.built(stage, key, Artifact.of(hart), log));
+    attempt(journal, stage, name, from, to, true);
   }
 
   private void fail(RunJournal journal, StageName stage, String name, int from, int to)
+      throws Exception {
+    attempt(journal, stage, name, from, to, false);
+  }
+
+  private void attempt(
+      RunJournal journal, StageName stage, String name, int from, int to, boolean built)
       throws Exception {
     EntryKey key = key(name);
     Path log = work.resolve(name + ".log");
     clock.set(T0.plusSeconds(from));
     journal.record(Transition.building(stage, key, log));
     clock.set(T0.plusSeconds(to));
-    journal.record(Transition.failed(stage, key, log, "broke"));
+    if (built) {
+      Path hart = Files.writeString(work.resolve(stage.id() + name + ".hart"), name);
+      journal.record(Transition.built(stage, key, Artifact.of(hart), log));
+    } else {
+      journal.record(Transition.failed(stage, key, log, "broke"));
+    }
   }
 }

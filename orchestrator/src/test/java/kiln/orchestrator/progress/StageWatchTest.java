@@ -18,12 +18,13 @@ import kiln.resume.StageWork;
 import kiln.world.PackageIdent;
 import org.junit.jupiter.api.Test;
 
-class StageWatchTest {
+/** A stage's clock on a set clock: the ETA, its updates, the run's pace and the overdue flag. */
+public class StageWatchTest {
 
   static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
 
   /** zlib then libgreet (a chain of 70s + 50s), and hello (30s) beside them. */
-  static final StageWork WORLD =
+  public static final StageWork WORLD =
       Worlds.world(
           """
           zlib
@@ -31,7 +32,7 @@ class StageWatchTest {
           hello
           """);
 
-  static final BuildHistory HISTORY =
+  public static final BuildHistory HISTORY =
       BuildHistory.ofSeconds(
           StageName.STAGE3,
           Map.of(
