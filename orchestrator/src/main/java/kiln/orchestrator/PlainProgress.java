@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.DurationText;
-import kiln.orchestrator.progress.Pace;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -39,7 +38,6 @@ public class PlainProgress implements Progress, AutoCloseable {
   protected final Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);
   protected int total;
   private final BuildHistory history;
-  private final Pace pace = new Pace();
   private ScheduledExecutorService ticker;
   protected StageWatch watch;
 
@@ -76,7 +74,7 @@ public class PlainProgress implements Progress, AutoCloseable {
 
   @Override
   public synchronized void stageStarted(StageWork work, Map<EntryKey, EntryStatus> now, int jobs) {
-    watch = new StageWatch(work, now, jobs, history, clock.instant(), pace);
+    watch = new StageWatch(work, now, jobs, history, clock.instant());
     Progress.super.stageStarted(work, now, jobs);
   }
 

@@ -1,12 +1,13 @@
 package kiln.orchestrator.progress;
 
 /**
- * How fast this run builds against its estimates: the seconds its finished builds took over the
- * seconds they were estimated at, across the run's stages. The history cannot know how busy the
- * machine is today; a run on a machine twice as busy as the one the history was made on builds at a
- * pace of about 2, and the ETA of what is left is scaled by it. Kept between {@link #SLOWEST} and
- * its inverse, so one odd build cannot throw the ETA out by more. Not thread-safe: the progress
- * display owns it.
+ * How fast a stage builds against its estimates: the seconds its finished builds took over the
+ * seconds they were estimated at. The history cannot know how busy the machine is today: on a
+ * machine twice as busy as the one the history was made on a stage builds at a pace of about 2, and
+ * the ETA of what is left is scaled by it. Each stage starts at 1: stages do different work (the
+ * demo's base stages copy seeds and slowed 5-10x on a busy disk while its world compiled and slowed
+ * 1.8x; docs/performance.md). Kept between 1/{@link #SLOWEST} and {@link #SLOWEST}, so one odd
+ * build cannot throw the ETA out by more. Not thread-safe: the stage's watch owns it.
  */
 public final class Pace {
 

@@ -61,7 +61,7 @@ public final class StageWatch {
   private final Map<EntryKey, EntryStatus> status;
   private final Map<EntryKey, Instant> running = new LinkedHashMap<>();
   private final Set<EntryKey> flagged = new HashSet<>();
-  private final Pace pace;
+  private final Pace pace = new Pace();
   private final Map<EntryKey, Double> cost = new HashMap<>();
   private final Map<EntryKey, Double> seconds = new HashMap<>();
   private final EntryWeights weights;
@@ -79,21 +79,6 @@ public final class StageWatch {
       int builders,
       BuildHistory history,
       Instant started) {
-    this(work, now, builders, history, started, new Pace());
-  }
-
-  /**
-   * @param pace how fast the run builds against its estimates so far; this stage's builds add to
-   *     it, and its ETA is scaled by it
-   */
-  public StageWatch(
-      StageWork work,
-      Map<EntryKey, EntryStatus> now,
-      int builders,
-      BuildHistory history,
-      Instant started,
-      Pace pace) {
-    this.pace = pace;
     this.work = work;
     this.builders = builders;
     this.history = history;
