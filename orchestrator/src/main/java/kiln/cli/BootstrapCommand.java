@@ -187,6 +187,7 @@ final class BootstrapCommand implements Callable<Integer> {
         return FailureHandler.FAILED;
       }
       err.print(RunSummary.of(journal.state(), Duration.between(began, DISPLAY.instant())).text());
+      err.flush(); // print does not flush, and the process may end before anything else does
       result.stopped().ifPresent(why -> err.println("kiln: " + why));
       return result.succeeded() ? 0 : FailureHandler.FAILED;
     }

@@ -24,6 +24,8 @@ import kiln.resume.StageWork;
  * @param runId the run
  * @param stages each stage the run started, in stage order
  * @param total how long this kiln worked on the run
+ * @param span from the run's first build's start to its last build's end, across the kilns that
+ *     worked on it (empty: no build ended)
  * @param longest the longest builds of the run, longest first, at most {@link #LONGEST}
  * @param paths for each world stage (not built in list order), the longest chain of its builds
  */
@@ -31,6 +33,7 @@ public record RunSummary(
     String runId,
     List<StageLine> stages,
     Duration total,
+    Optional<Duration> span,
     List<Build> longest,
     List<StagePath> paths) {
 
@@ -92,7 +95,12 @@ public record RunSummary(
     }
     builds.sort(Comparator.comparing(Build::took).reversed());
     return new RunSummary(
-        run.runId(), lines, total, builds.subList(0, Math.min(LONGEST, builds.size())), paths);
+        run.runId(),
+        lines,
+        total,
+        wallTime(List.copyOf(run.stages().values())),
+        builds.subList(0, Math.min(LONGEST, builds.size())),
+        paths);
   }
 
   /**
@@ -100,16 +108,25 @@ public record RunSummary(
    * last end, over every attempt of the run; empty when no build of it ended.
    */
   public static Optional<Duration> wallTime(StageState stage) {
+    return wallTime(List.of(stage));
+  }
+
+  /**
+   * {@link #wallTime(StageState)} over several stages: their first build's start to the last end.
+   */
+  static Optional<Duration> wallTime(List<StageState> stages) {
     Instant first = null;
     Instant last = null;
-    for (EntryKey key : stage.planSet()) {
-      for (Attempt attempt : stage.entry(key).attempts()) {
-        if (first == null || attempt.started().isBefore(first)) {
-          first = attempt.started();
-        }
-        Instant end = attempt.endedIfKnown().orElse(null);
-        if (end != null && (last == null || end.isAfter(last))) {
-          last = end;
+    for (StageState stage : stages) {
+      for (EntryKey key : stage.planSet()) {
+        for (Attempt attempt : stage.entry(key).attempts()) {
+          if (first == null || attempt.started().isBefore(first)) {
+            first = attempt.started();
+          }
+          Instant end = attempt.endedIfKnown().orElse(null);
+          if (end != null && (last == null || end.isAfter(last))) {
+            last = end;
+          }
         }
       }
     }
@@ -142,7 +159,14 @@ public record RunSummary(
               s.timedOut(),
               s.took().map(d -> " in " + DurationText.words(d)).orElse("")));
     }
-    text.append("  total: ").append(DurationText.words(total)).append('\n');
+    text.append("  total: ").append(DurationText.words(total)).append(" for this kiln");
+    span.filter(d -> d.compareTo(total) > 0)
+        .ifPresent(
+            d ->
+                text.append(", ")
+                    .append(DurationText.words(d))
+                    .append(" from the run's first build to its last"));
+    text.append('\n');
     if (!longest.isEmpty()) {
       text.append("  longest builds:\n");
       for (Build b : longest) {

@@ -2,6 +2,7 @@ package kiln.orchestrator.progress;
 
 import static kiln.orchestrator.Worlds.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class RunSummaryTest {
         summary of run %s:
           stage2: 2 built, 0 failed, 0 skipped, 0 timed out in 1m 35s
           stage3: 4 built, 1 failed, 1 skipped, 0 timed out in 5m
-          total: 7m 11s
+          total: 7m 11s for this kiln
           longest builds:
             1m 30s  stage2 t/bash
             1m 10s  stage3 t/zlib
@@ -84,6 +85,11 @@ class RunSummaryTest {
         summary.text());
     assertEquals(
         Optional.of(Duration.ofSeconds(300)), RunSummary.wallTime(run.stage(StageName.STAGE3)));
+    String resumed = RunSummary.of(run, Duration.ofSeconds(11)).text();
+    assertTrue(
+        resumed.contains(
+            "  total: 11s for this kiln, 6m 40s from the run's first build to its last\n"),
+        "a kiln that resumed a finished run: " + resumed);
   }
 
   private void build(RunJournal journal, StageName stage, String name, int from, int to)
