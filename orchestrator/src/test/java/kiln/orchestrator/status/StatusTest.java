@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import kiln.orchestrator.FakeBuilder;
 import kiln.orchestrator.LogPaths;
@@ -22,13 +21,13 @@ import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.TickingClock;
 import kiln.orchestrator.Worlds;
 import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.progress.StageWatchTest;
 import kiln.resume.RunJournal;
 import kiln.resume.RunState;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 import kiln.resume.Transition;
 import kiln.resume.WorkDirLock;
-import kiln.world.PackageIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,13 +170,7 @@ class StatusTest {
       journal.record(Transition.building(StageName.STAGE3, key("hello"), work.resolve("h.log")));
       run = journal.state();
     }
-    BuildHistory history =
-        BuildHistory.ofSeconds(
-            StageName.STAGE3,
-            Map.of(
-                PackageIdent.parse("t/zlib"), 70.0,
-                PackageIdent.parse("t/libgreet"), 50.0,
-                PackageIdent.parse("t/hello"), 30.0));
+    BuildHistory history = StageWatchTest.HISTORY; // zlib 70s, libgreet 50s, hello 30s
     StatusTiming timing = StatusTiming.of(run, history, true, 2, T0.plusSeconds(42));
     RunStatus status = RunStatus.of(run, work, Optional.of(42L)).withTiming(timing);
 
