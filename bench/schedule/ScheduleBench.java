@@ -42,12 +42,7 @@ public class ScheduleBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    List<String> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = walk.filter(p -> p.endsWith("plan.sh")).map(Path::toString).sorted().toList();
-    }
-    PlanSet set = PlanSet.read(paths, PlanSource.statically(), EvalContext.stage1(), Set.of());
-    List<kiln.world.Plan> order = WorldGraph.of(set.plans()).orderAllowingCycles();
+    List<kiln.world.Plan> order = order(dir);
     StageWork world = StageWorks.ofPlans(order);
     Map<PackageIdent, Double> estimates = estimates(world, new Random(14));
     System.out.println("### The whole world, the toolchain core included");
@@ -61,6 +56,16 @@ public class ScheduleBench {
     System.out.println("### Stage 3 as kiln builds it: the world without the base plans");
     System.out.println();
     table(stage3, estimates, seeds);
+  }
+
+  /** The generated world's plans under {@code dir}, in world order. */
+  static List<kiln.world.Plan> order(Path dir) throws java.io.IOException {
+    List<String> paths;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      paths = walk.filter(p -> p.endsWith("plan.sh")).map(Path::toString).sorted().toList();
+    }
+    PlanSet set = PlanSet.read(paths, PlanSource.statically(), EvalContext.stage1(), Set.of());
+    return WorldGraph.of(set.plans()).orderAllowingCycles();
   }
 
   static void table(StageWork work, Map<PackageIdent, Double> estimates, int seeds) {

@@ -3,6 +3,8 @@ package kiln.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import kiln.orchestrator.StagePublishing;
 import kiln.orchestrator.config.ConfigLoader;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.progress.RunSummary;
 import kiln.orchestrator.report.LiveReport;
 import kiln.resume.RunJournal;
 import kiln.resume.StageName;
@@ -119,6 +122,12 @@ final class BootstrapCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * The progress display's and summary's clock: the system's, never the ledger's (a test's ledger
+   * clock must not move on when the display looks at the time).
+   */
+  private static final Clock DISPLAY = Clock.systemUTC();
+
   private final PartsFactory parts;
   private final Clock clock;
 
@@ -154,6 +163,7 @@ final class BootstrapCommand implements Callable<Integer> {
     KilnConfig kiln =
         ConfigLoader.load(
             WorkDirOptions.configFile(config, "--config FILE with your distribution's kiln.yaml"));
+    BuildHistory history = BuildHistory.read(kiln.work());
     try {
       request =
           new BootstrapRequest(
@@ -164,7 +174,7 @@ final class BootstrapCommand implements Callable<Integer> {
                   jobs != null ? jobs : kiln.jobs(),
                   failFast,
                   Optional.ofNullable(stopBefore),
-                  BuildHistory.read(kiln.work()).weights()),
+                  history.weights()),
               newRun);
       which = new RunSession.Choice(newRun, Optional.ofNullable(runId));
     } catch (IllegalArgumentException e) {
@@ -178,10 +188,10 @@ final class BootstrapCommand implements Callable<Integer> {
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
       LiveReport live =
           report == null ? null : LiveReport.of(report, journal, w -> err.println("kiln: " + w));
-      Progress shown = progress(err);
-      Progress progress = live == null ? shown : shown.and(live);
+      Instant began = DISPLAY.instant();
       PipelineResult result;
-      try {
+      try (PlainProgress shown = progress(err, history)) {
+        Progress progress = live == null ? shown : shown.and(live);
         result =
             new Pipeline(
                     kiln, stageParts, journal, progress, StagePublishing.standard(kiln, progress))
@@ -194,13 +204,12 @@ final class BootstrapCommand implements Callable<Integer> {
                 + " are redone by the next `kiln bootstrap`");
         return FailureHandler.FAILED;
       } finally {
-        if (shown instanceof LiveProgress terminal) {
-          terminal.close();
-        }
         if (live != null) {
           live.finish();
         }
       }
+      err.print(RunSummary.of(journal.state(), Duration.between(began, DISPLAY.instant())).text());
+      err.flush(); // print does not flush, and the process may end before anything else does
       result.stopped().ifPresent(why -> err.println("kiln: " + why));
       return result.succeeded() ? 0 : FailureHandler.FAILED;
     }
@@ -210,9 +219,11 @@ final class BootstrapCommand implements Callable<Integer> {
     return stages.isEmpty() ? EnumSet.noneOf(StageName.class) : EnumSet.copyOf(stages);
   }
 
-  private static Progress progress(PrintWriter err) {
+  private static PlainProgress progress(PrintWriter err, BuildHistory history) {
     boolean terminal =
         Terminal.isTerminal(Terminal.STDERR) && !"dumb".equals(System.getenv("TERM"));
-    return terminal ? new LiveProgress(err, Clock.systemUTC()) : new PlainProgress(err);
+    return terminal
+        ? new LiveProgress(err, DISPLAY, history).start()
+        : new PlainProgress(err, DISPLAY, history).start(PlainProgress.TICK);
   }
 }

@@ -1,9 +1,11 @@
 package kiln.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kiln.orchestrator.RunSession;
+import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.status.JsonStatus;
 import kiln.orchestrator.status.RunStatus;
 import kiln.orchestrator.status.StatusRenderer;
@@ -40,7 +42,9 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = where.workDir();
-    Optional<RunStatus> status = RunSession.peek(work, where.planTree());
+    Optional<RunStatus> status =
+        RunSession.peek(
+            work, where.planTree(), BuildHistory.read(work), where.jobs(), Clock.systemUTC());
     if (status.isEmpty()) {
       if (json) {
         spec.commandLine().getOut().print(JsonStatus.NO_RUN);

@@ -67,6 +67,19 @@ final class WorkDirOptions {
     return Files.exists(file) ? PlanTree.under(ConfigLoader.load(file).folder()) : PlanTree.UNKNOWN;
   }
 
+  /**
+   * How many builds a run of this work directory runs at once, as far as kiln can tell: the
+   * config's {@code jobs}, or 1 with only --work given.
+   */
+  int jobs() throws ConfigException {
+    if (work != null) {
+      return 1;
+    }
+    return ConfigLoader.load(
+            configFile(config, "--config FILE with your distribution's kiln.yaml, or --work DIR"))
+        .jobs();
+  }
+
   /** The work directory asked for: --work, else the config's {@code work}. */
   Path workDir() throws ConfigException {
     if (work != null) {

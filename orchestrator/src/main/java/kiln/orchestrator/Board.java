@@ -127,6 +127,11 @@ final class Board {
     return found;
   }
 
+  /** Each entry's status now (a copy). */
+  Map<EntryKey, EntryStatus> statuses() {
+    return Map.copyOf(status);
+  }
+
   /** Entries per status. */
   Map<EntryStatus, Integer> counts() {
     Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);

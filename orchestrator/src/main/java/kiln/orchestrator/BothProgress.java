@@ -1,9 +1,11 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageName;
+import kiln.resume.StageWork;
 
 /**
  * Two listeners to one run, told in order. Every method of {@link Progress} is passed on (a test
@@ -23,6 +25,12 @@ final class BothProgress implements Progress {
   public void stageStarted(StageName stage, int total, int done) {
     first.stageStarted(stage, total, done);
     second.stageStarted(stage, total, done);
+  }
+
+  @Override
+  public void stageStarted(StageWork work, Map<EntryKey, EntryStatus> now, int jobs) {
+    first.stageStarted(work, now, jobs);
+    second.stageStarted(work, now, jobs);
   }
 
   @Override

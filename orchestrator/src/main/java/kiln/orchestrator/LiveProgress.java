@@ -4,42 +4,43 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.progress.DurationText;
+import kiln.orchestrator.progress.StageWatch;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageName;
 
 /**
  * Progress on a terminal: events scroll by as with {@link PlainProgress}, and below them a live
- * block, redrawn every second, with a bar of the stage's counts and one line per running build with
- * its time so far.
+ * block, redrawn every second: a bar of the stage's counts with its time so far and its ETA, and
+ * one line per running build with its time against its estimate ({@code demo/zlib 0:42/1:10}), a
+ * build at three times its estimate flagged.
  */
-public final class LiveProgress extends PlainProgress implements AutoCloseable {
+public final class LiveProgress extends PlainProgress {
 
   private static final int BAR = 30;
 
-  private final Clock clock;
-  private final Map<EntryKey, Instant> running = new LinkedHashMap<>();
-  private final ScheduledExecutorService ticker;
   private StageName stage;
   private int drawn;
 
+  /** A live display with no estimates. */
   public LiveProgress(PrintWriter out, Clock clock) {
-    super(out);
-    this.clock = clock;
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "kiln-progress");
-              t.setDaemon(true);
-              return t;
-            });
-    ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+    this(out, clock, BuildHistory.of(List.of()));
+  }
+
+  /**
+   * @param history where each build's estimate comes from (empty: no estimates, no ETA)
+   */
+  public LiveProgress(PrintWriter out, Clock clock, BuildHistory history) {
+    super(out, clock, history);
+  }
+
+  /** Redraws the block every second. */
+  public LiveProgress start() {
+    start(Duration.ofSeconds(1));
+    return this;
   }
 
   @Override
@@ -50,15 +51,10 @@ public final class LiveProgress extends PlainProgress implements AutoCloseable {
 
   @Override
   public synchronized void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {
-    running.put(key, clock.instant());
+    if (watch != null) {
+      watch.started(key, clock.instant());
+    }
     redraw();
-  }
-
-  @Override
-  public synchronized void buildFinished(
-      StageName stage, EntryKey key, EntryStatus status, Path log, String why) {
-    running.remove(key);
-    super.buildFinished(stage, key, status, log, why);
   }
 
   @Override
@@ -66,6 +62,11 @@ public final class LiveProgress extends PlainProgress implements AutoCloseable {
     erase();
     out.println(text);
     draw();
+  }
+
+  @Override
+  public synchronized void tick() {
+    redraw();
   }
 
   private synchronized void redraw() {
@@ -90,33 +91,38 @@ public final class LiveProgress extends PlainProgress implements AutoCloseable {
     int full = BAR * built / total;
     int marked = Math.min(BAR - full, (BAR * bad + total - 1) / total);
     out.printf(
-        "%s [%s%s%s] %d/%d built, %d failed or skipped%n",
+        "%s [%s%s%s] %d/%d built, %d failed or skipped%s%n",
         stage,
         "#".repeat(full),
         "x".repeat(marked),
         "-".repeat(BAR - full - marked),
         built,
         total,
-        bad);
+        bad,
+        watch == null ? "" : ", " + stageClock());
     drawn = 1;
-    for (Map.Entry<EntryKey, Instant> build : running.entrySet()) {
-      Duration took = Duration.between(build.getValue(), clock.instant());
-      out.printf(
-          "  building %s  %d:%02d%n", build.getKey(), took.toMinutes(), took.toSecondsPart());
-      drawn++;
+    if (watch != null) {
+      for (StageWatch.RunningBuild build : watch.running(clock.instant())) {
+        out.printf("  building %s%n", runningText(build));
+        drawn++;
+      }
     }
     out.flush();
   }
 
-  @Override
-  public synchronized void stageFinished(StageResult result) {
-    running.clear();
-    super.stageFinished(result);
+  /** {@code demo/zlib 0:42/1:10}, and when overdue {@code 3x its estimate: stuck?}. */
+  static String runningText(StageWatch.RunningBuild build) {
+    return build.key()
+        + " "
+        + DurationText.clock(build.elapsed())
+        + build.estimate().map(e -> "/" + DurationText.clock(e)).orElse("")
+        + (build.overdue()
+            ? "  over " + (int) StageWatch.OVERDUE + "x its estimate: stuck? (see its log)"
+            : "");
   }
 
-  /** Stops redrawing and leaves the last block on screen. */
   @Override
-  public void close() {
-    ticker.shutdownNow();
+  public synchronized void stageFinished(StageResult result) {
+    super.stageFinished(result);
   }
 }

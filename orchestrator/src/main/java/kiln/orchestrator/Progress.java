@@ -1,9 +1,11 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.StageName;
+import kiln.resume.StageWork;
 
 /**
  * What the scheduler tells as it goes; the CLI shows it (a live display on a terminal, plain lines
@@ -13,6 +15,19 @@ public interface Progress {
 
   /** A stage starts: {@code total} entries, {@code done} of them already built or set aside. */
   default void stageStarted(StageName stage, int total, int done) {}
+
+  /**
+   * A stage starts, told in full: its entries, where each stands before the first build, and how
+   * many builds may run at once. By default told as {@link #stageStarted(StageName, int, int)}.
+   */
+  default void stageStarted(StageWork work, Map<EntryKey, EntryStatus> now, int jobs) {
+    int done =
+        (int)
+            now.values().stream()
+                .filter(s -> s == EntryStatus.BUILT || s == EntryStatus.SKIPPED)
+                .count();
+    stageStarted(work.stage(), work.entries().size(), done);
+  }
 
   /** A build starts; {@code attempt} counts from 1. */
   default void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {}

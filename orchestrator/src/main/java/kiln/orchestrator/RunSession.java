@@ -2,11 +2,14 @@ package kiln.orchestrator;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.status.PlanTree;
 import kiln.orchestrator.status.RunStatus;
+import kiln.orchestrator.status.StatusTiming;
 import kiln.resume.JournalException;
 import kiln.resume.RunJournal;
 import kiln.resume.RunState;
@@ -110,12 +113,27 @@ public final class RunSession implements AutoCloseable {
    * record being written shows as a torn tail and is left alone); empty when there is no run.
    */
   public static Optional<RunStatus> peek(Path work, PlanTree tree) throws JournalException {
+    return peek(work, tree, BuildHistory.of(List.of()), 1, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #peek(Path, PlanTree)}, with each entry's estimate from the work directory's build
+   * history and, while a kiln works on the run, the ETA of the stage it builds.
+   *
+   * @param builders how many builds run at once (kiln.yaml's {@code jobs}, when known)
+   */
+  public static Optional<RunStatus> peek(
+      Path work, PlanTree tree, BuildHistory history, int builders, Clock clock)
+      throws JournalException {
     Optional<RunState> run = RunJournal.read(work);
     if (run.isEmpty()) {
       return Optional.empty();
     }
     Path ledger = RunJournal.ledgerFile(work, run.get().runId());
-    return Optional.of(RunStatus.of(run.get(), ledger, WorkDirLock.liveHolderOf(work), tree));
+    RunStatus status = RunStatus.of(run.get(), ledger, WorkDirLock.liveHolderOf(work), tree);
+    return Optional.of(
+        status.withTiming(
+            StatusTiming.of(run.get(), history, status.running(), builders, clock.instant())));
   }
 
   public RunJournal journal() {

@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import kiln.resume.EntryKey;
+import kiln.resume.EntryStatus;
 import kiln.resume.StageEntry;
 import kiln.resume.StageWork;
 
@@ -54,35 +55,9 @@ public final class RunSimulator {
   public Prediction run(
       StageWork work, EntryWeights weights, ToDoubleFunction<StageEntry> seconds) {
     Board board = new Board(work, Map.of(), weights);
-    int builders = work.ordered() ? 1 : speeds.size(); // as the scheduler: base stages one by one
-    // the fastest free builder takes the next build; among equals, the first
-    TreeSet<Integer> free =
-        new TreeSet<>(
-            Comparator.<Integer, Double>comparing(b -> -speeds.get(b)).thenComparing(b -> b));
-    for (int b = 0; b < builders; b++) {
-      free.add(b);
-    }
-    PriorityQueue<Running> running =
-        new PriorityQueue<>(
-            Comparator.comparingDouble(Running::end).thenComparingInt(Running::builder));
+    int builders = builders(work);
     double[] busy = new double[builders];
-    double now = 0;
-    while (true) {
-      while (!free.isEmpty() && board.hasReady()) {
-        EntryKey key = board.startNext();
-        int builder = free.pollFirst();
-        double takes = duration(seconds, board.entry(key)) / speeds.get(builder);
-        busy[builder] += takes;
-        running.add(new Running(key, builder, now + takes));
-      }
-      Running next = running.poll();
-      if (next == null) {
-        break;
-      }
-      now = next.end();
-      board.built(next.key());
-      free.add(next.builder());
-    }
+    double now = play(board, builders, Map.of(), e -> duration(seconds, e), busy);
     List<Double> utilisation = new ArrayList<>();
     for (int b = 0; b < builders; b++) {
       utilisation.add(now > 0 ? busy[b] / now : 0);
@@ -93,6 +68,90 @@ public final class RunSimulator {
     double fastest = speeds.subList(0, builders).stream().mapToDouble(d -> d).max().orElse(1);
     double lowerBound = Math.max(path.seconds() / fastest, total / capacity);
     return new Prediction(now, lowerBound, path.steps(), utilisation, total);
+  }
+
+  /**
+   * How long the rest of a stage part-way through should take: the seconds from now until the last
+   * entry still to build is built, none failing. What kiln's ETA is.
+   *
+   * @param now each entry's state: built, failed, timed out and skipped ones are done (the ones
+   *     after a failure never start); building ones occupy a builder each; absent is queued
+   * @param runningLeft for each building entry, the seconds it has left (0 when it is overdue)
+   * @param seconds what each entry still queued takes on a builder of speed 1
+   */
+  public double remaining(
+      StageWork work,
+      Map<EntryKey, EntryStatus> now,
+      Map<EntryKey, Double> runningLeft,
+      EntryWeights weights,
+      ToDoubleFunction<StageEntry> seconds) {
+    Board board = new Board(work, now, weights);
+    int builders = builders(work);
+    return play(
+        board,
+        Math.max(builders, runningLeft.size()),
+        runningLeft,
+        e -> duration(seconds, e),
+        new double[Math.max(builders, runningLeft.size())]);
+  }
+
+  private int builders(StageWork work) {
+    return work.ordered() ? 1 : speeds.size(); // as the scheduler: base stages one by one
+  }
+
+  /**
+   * Plays the board to its end on the simulated clock from 0, the {@code running} entries already
+   * on builders; returns when the last build ends, adding each builder's busy seconds to {@code
+   * busy}.
+   */
+  private double play(
+      Board board,
+      int builders,
+      Map<EntryKey, Double> running,
+      ToDoubleFunction<StageEntry> seconds,
+      double[] busy) {
+    // the fastest free builder takes the next build; among equals, the first
+    TreeSet<Integer> free =
+        new TreeSet<>(Comparator.<Integer, Double>comparing(this::speed).thenComparing(b -> b));
+    for (int b = 0; b < builders; b++) {
+      free.add(b);
+    }
+    PriorityQueue<Running> ends =
+        new PriorityQueue<>(
+            Comparator.comparingDouble(Running::end).thenComparingInt(Running::builder));
+    running.forEach(
+        (key, left) -> {
+          int builder = free.pollFirst();
+          busy[builder] += left;
+          ends.add(new Running(key, builder, left));
+        });
+    double now = 0;
+    while (true) {
+      while (!free.isEmpty() && board.hasReady()) {
+        EntryKey key = board.startNext();
+        int builder = free.pollFirst();
+        double takes = seconds.applyAsDouble(board.entry(key)) / speedOf(builder);
+        busy[builder] += takes;
+        ends.add(new Running(key, builder, now + takes));
+      }
+      Running next = ends.poll();
+      if (next == null) {
+        return now;
+      }
+      now = next.end();
+      board.built(next.key());
+      free.add(next.builder());
+    }
+  }
+
+  /** Orders free builders fastest first. */
+  private double speed(int builder) {
+    return -speedOf(builder);
+  }
+
+  /** Builders beyond the list (more running than builders: -j lowered on resume) are speed 1. */
+  private double speedOf(int builder) {
+    return builder < speeds.size() ? speeds.get(builder) : 1;
   }
 
   private static double duration(ToDoubleFunction<StageEntry> seconds, StageEntry entry) {

@@ -76,12 +76,8 @@ public final class Scheduler {
   public StageResult run() throws JournalException, BuilderException, InterruptedException {
     journal.recordStage(work);
     Board board = new Resumption(work, journal, progress).board(options.weights());
-    int total = work.entries().size();
-    progress.stageStarted(
-        stage,
-        total,
-        board.inState(EntryStatus.BUILT).size() + board.inState(EntryStatus.SKIPPED).size());
     int jobs = work.ordered() ? 1 : options.jobs();
+    progress.stageStarted(work, board.statuses(), jobs);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
     Optional<EntryKey> stoppedBefore = Optional.empty();

@@ -57,6 +57,10 @@ class BootstrapCommandTest {
         Files.readString(dir.resolve("stage3_world_order")),
         Files.readString(dir.resolve("stage3_world_order.working")));
     assertTrue(run.err().contains("[stage3 4/4] built t/jq"), run.err());
+    assertTrue(
+        run.err().contains("  stage3: 4 built, 0 failed, 0 skipped, 0 timed out in "), run.err());
+    assertTrue(run.err().contains("  longest builds:\n"), run.err());
+    assertTrue(run.err().contains("  critical path of stage3 ("), run.err());
 
     CliRun again = bootstrap();
     assertEquals(0, again.exit(), again.err());

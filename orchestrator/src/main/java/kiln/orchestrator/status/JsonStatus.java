@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import kiln.orchestrator.history.Estimate;
 import kiln.resume.Attempt;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
@@ -41,7 +42,9 @@ public final class JsonStatus implements StatusRenderer {
       node.put("building", stage.count(EntryStatus.BUILDING));
       ArrayNode plans = node.putArray("plans");
       for (PlanStatus plan : stage.plans()) {
-        plan(plans.addObject(), plan);
+        ObjectNode entry = plans.addObject();
+        plan(entry, plan);
+        estimate(entry.putObject("estimate"), status.timing().estimate(stage.stage(), plan.key()));
       }
       ArrayNode left = node.putArray("left");
       for (LeftPlan gone : stage.left()) {
@@ -54,6 +57,7 @@ public final class JsonStatus implements StatusRenderer {
     }
     root.put("run", status.runId());
     root.put("running", status.running());
+    eta(root, status.timing());
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -84,6 +88,29 @@ public final class JsonStatus implements StatusRenderer {
     node.put("log", attempt.log() == null ? null : attempt.log().toString());
     ObjectNode phases = node.putObject("phases");
     attempt.phases().forEach((phase, took) -> phases.put(phase, seconds(took)));
+  }
+
+  /** {@code {"seconds": 70.0, "basis": "history"}}; seconds null when nothing was ever built. */
+  private static void estimate(ObjectNode node, Estimate estimate) {
+    node.put(
+        "seconds",
+        estimate.basis() == Estimate.Basis.NONE
+            ? null
+            : BigDecimal.valueOf(Math.round(estimate.seconds() * 1000), 3));
+    node.put("basis", estimate.basis().label());
+  }
+
+  /** {@code "eta": {"stage": "stage3", "seconds": 150.0, "ends": "..."}}, or null. */
+  private static void eta(ObjectNode root, StatusTiming timing) {
+    if (timing.eta().isEmpty()) {
+      root.putNull("eta");
+      return;
+    }
+    StatusTiming.Eta eta = timing.eta().get();
+    ObjectNode node = root.putObject("eta");
+    node.put("stage", eta.stage().id());
+    node.put("seconds", seconds(eta.left()));
+    node.put("ends", time(timing.now().plus(eta.left())));
   }
 
   private static String time(Instant at) {

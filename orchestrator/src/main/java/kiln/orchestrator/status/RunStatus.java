@@ -18,18 +18,36 @@ import kiln.resume.RunState;
  *     the lock but its pid could not be read)
  * @param recovery what replaying found wrong with the ledger, if anything
  * @param stages the stages the ledger knows, in stage order
+ * @param timing each entry's estimate and, while a kiln works on the run, the ETA
  */
 public record RunStatus(
     String runId,
     Path ledger,
     Optional<Long> runningPid,
     Recovery recovery,
-    List<StageStatus> stages) {
+    List<StageStatus> stages,
+    StatusTiming timing) {
 
   public RunStatus {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(runningPid, "runningPid");
+    Objects.requireNonNull(timing, "timing");
     stages = List.copyOf(stages);
+  }
+
+  /** A status with no times. */
+  public RunStatus(
+      String runId,
+      Path ledger,
+      Optional<Long> runningPid,
+      Recovery recovery,
+      List<StageStatus> stages) {
+    this(runId, ledger, runningPid, recovery, stages, StatusTiming.NONE);
+  }
+
+  /** The same status with these times. */
+  public RunStatus withTiming(StatusTiming other) {
+    return new RunStatus(runId, ledger, runningPid, recovery, stages, other);
   }
 
   /** The status of a replayed run, with no tree to check its plans against. */

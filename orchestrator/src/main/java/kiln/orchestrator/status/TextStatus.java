@@ -1,6 +1,10 @@
 package kiln.orchestrator.status;
 
+import java.time.Duration;
 import java.util.List;
+import kiln.orchestrator.history.Estimate;
+import kiln.orchestrator.progress.DurationText;
+import kiln.resume.Attempt;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
@@ -24,17 +28,27 @@ public final class TextStatus implements StatusRenderer {
       text.append("note: ").append(status.recovery().describe(status.ledger())).append('\n');
     }
     for (StageStatus stage : status.stages()) {
-      appendStage(text, stage, status.running());
+      appendStage(text, stage, status.running(), status.timing());
     }
     text.append(
         status
             .runningPid()
             .map(pid -> pid < 0 ? "kiln is running\n" : "kiln is running (pid " + pid + ")\n")
             .orElse("kiln is not running\n"));
+    status
+        .timing()
+        .eta()
+        .ifPresent(
+            eta ->
+                text.append(eta.stage())
+                    .append(" should be done in about ")
+                    .append(DurationText.words(eta.left()))
+                    .append(" (by the build history)\n"));
     return text.toString();
   }
 
-  private static void appendStage(StringBuilder text, StageStatus stage, boolean running) {
+  private static void appendStage(
+      StringBuilder text, StageStatus stage, boolean running, StatusTiming timing) {
     text.append(stage.stage().id())
         .append(": ")
         .append(
@@ -71,11 +85,28 @@ public final class TextStatus implements StatusRenderer {
             .append(plan.key())
             .append(" (attempt ")
             .append(entry.attemptCount())
+            .append(
+                running
+                    ? runningTime(entry, timing.estimate(stage.stage(), plan.key()), timing)
+                    : "")
             .append(")  log: ")
             .append(entry.log())
             .append('\n');
       }
     }
+  }
+
+  /** {@code , 0:42/1:10}: the build's time so far against its estimate. */
+  private static String runningTime(EntryState entry, Estimate estimate, StatusTiming timing) {
+    if (entry.attempts().isEmpty() || !timing.taken()) {
+      return "";
+    }
+    Attempt last = entry.attempts().get(entry.attempts().size() - 1);
+    return ", "
+        + DurationText.clock(Duration.between(last.started(), timing.now()))
+        + (estimate.basis() == Estimate.Basis.NONE
+            ? ""
+            : "/" + DurationText.clock(DurationText.ofSeconds(estimate.seconds())));
   }
 
   private static void appendLeft(StringBuilder text, StageStatus stage) {

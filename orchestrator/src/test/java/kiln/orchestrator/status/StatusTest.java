@@ -1,6 +1,8 @@
 package kiln.orchestrator.status;
 
+import static kiln.orchestrator.Worlds.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +20,13 @@ import kiln.orchestrator.Scheduler;
 import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.TickingClock;
 import kiln.orchestrator.Worlds;
+import kiln.orchestrator.history.BuildHistory;
+import kiln.orchestrator.progress.StageWatchTest;
 import kiln.resume.RunJournal;
 import kiln.resume.RunState;
+import kiln.resume.StageName;
+import kiln.resume.StageWork;
+import kiln.resume.Transition;
 import kiln.resume.WorkDirLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +63,8 @@ class StatusTest {
   @Test
   void theJsonHasTheIssuesShapeInItsOrder() throws Exception {
     JsonNode root = json();
-    assertEquals(List.of("stages", "run", "running"), names(root));
+    assertEquals(List.of("stages", "run", "running", "eta"), names(root));
+    assertTrue(root.get("eta").isNull(), "no kiln runs: no ETA");
     JsonNode stage = root.get("stages").get(0);
     assertEquals(
         List.of(
@@ -81,7 +89,9 @@ class StatusTest {
     assertEquals(5, plans.size());
     for (JsonNode plan : plans) {
       assertEquals(
-          List.of("ident", "args", "status", "reason", "log", "artifact", "attempts"), names(plan));
+          List.of("ident", "args", "status", "reason", "log", "artifact", "attempts", "estimate"),
+          names(plan));
+      assertEquals("{\"seconds\":null,\"basis\":\"none\"}", plan.get("estimate").toString());
     }
     assertPlan(plans.get(0), "t/a", "built", null, true, true);
     assertPlan(plans.get(1), "t/b", "failed", "exit code 1", true, false);
@@ -146,5 +156,45 @@ class StatusTest {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void whileKilnRunsEachBuildShowsItsTimeAgainstItsEstimateAndTheStageItsEta() throws Exception {
+    TickingClock clock = new TickingClock(T0, Duration.ZERO);
+    RunState run;
+    try (WorkDirLock lock = WorkDirLock.acquire(work);
+        RunJournal journal = RunJournal.startNew(lock, clock)) {
+      StageWork world = Worlds.world("zlib\nlibgreet: zlib\nhello\nmotd: hello");
+      journal.recordStage(world);
+      journal.record(Transition.building(StageName.STAGE3, key("zlib"), work.resolve("z.log")));
+      journal.record(Transition.building(StageName.STAGE3, key("hello"), work.resolve("h.log")));
+      run = journal.state();
+    }
+    BuildHistory history = StageWatchTest.HISTORY; // zlib 70s, libgreet 50s, hello 30s
+    StatusTiming timing = StatusTiming.of(run, history, true, 2, T0.plusSeconds(42));
+    RunStatus status = RunStatus.of(run, work, Optional.of(42L)).withTiming(timing);
+
+    String text = new TextStatus().render(status);
+    assertTrue(text.contains("  building t/zlib (attempt 1, 0:42/1:10)  log: "), text);
+    assertTrue(text.contains("  building t/hello (attempt 1, 0:42/0:30)  log: "), text);
+    // zlib has 28s left, then libgreet 50s; hello is overdue, then motd (the median, 50s)
+    assertTrue(
+        text.endsWith("stage3 should be done in about 1m 18s (by the build history)\n"), text);
+
+    JsonNode root = new ObjectMapper().readTree(new JsonStatus().render(status));
+    assertEquals(
+        "{\"stage\":\"stage3\",\"seconds\":78.0,\"ends\":\"2026-12-01T10:02:00Z\"}",
+        root.get("eta").toString());
+    JsonNode plans = root.get("stages").get(0).get("plans");
+    assertEquals(
+        "{\"seconds\":70.0,\"basis\":\"history\"}", plans.get(0).get("estimate").toString());
+    assertEquals(
+        "{\"seconds\":50.0,\"basis\":\"stage median\"}", plans.get(3).get("estimate").toString());
+
+    RunStatus stopped =
+        RunStatus.of(run, work, Optional.empty())
+            .withTiming(StatusTiming.of(run, history, false, 2, T0.plusSeconds(42)));
+    assertTrue(new ObjectMapper().readTree(new JsonStatus().render(stopped)).get("eta").isNull());
+    assertFalse(new TextStatus().render(stopped).contains("should be done"));
   }
 }
