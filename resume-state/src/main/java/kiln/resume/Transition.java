@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
  *     as far as the builder reports them; otherwise empty
+ * @param inputs for {@code built}: what the build was made from, when kiln computed it (a ledger
+ *     written before kiln recorded inputs has none); otherwise null
  */
 public record Transition(
     StageName stage,
@@ -30,7 +32,8 @@ public record Transition(
     Path log,
     String reason,
     EntryKey cause,
-    Map<String, Duration> phases) {
+    Map<String, Duration> phases,
+    BuildInputs inputs) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -59,6 +62,23 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": phase times go with 'built' only, not " + status);
     }
+    if (inputs != null && status != EntryStatus.BUILT) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": build inputs go with 'built' only, not " + status);
+    }
+  }
+
+  /** A transition without recorded build inputs. */
+  public Transition(
+      StageName stage,
+      EntryKey key,
+      EntryStatus status,
+      Artifact artifact,
+      Path log,
+      String reason,
+      EntryKey cause,
+      Map<String, Duration> phases) {
+    this(stage, key, status, artifact, log, reason, cause, phases, null);
   }
 
   /** A transition without phase times: every state but a built one from a builder that has them. */
@@ -89,6 +109,17 @@ public record Transition(
   public static Transition built(
       StageName stage, EntryKey key, Artifact artifact, Path log, Map<String, Duration> phases) {
     return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases);
+  }
+
+  /** Built, with how long each phase took and what the build was made from. */
+  public static Transition built(
+      StageName stage,
+      EntryKey key,
+      Artifact artifact,
+      Path log,
+      Map<String, Duration> phases,
+      BuildInputs inputs) {
+    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases, inputs);
   }
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {
