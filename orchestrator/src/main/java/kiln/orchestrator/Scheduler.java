@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kiln.orchestrator.inputs.EntryInputs;
 import kiln.resume.Artifact;
+import kiln.resume.BuildInputs;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.JournalException;
@@ -46,6 +48,10 @@ public final class Scheduler {
   private final SchedulerOptions options;
   private final Progress progress;
   private final StageName stage;
+  private final EntryInputs inputs;
+
+  /** Artifacts built in this run of the stage: their records may still wait in the batch. */
+  private final java.util.Map<EntryKey, Artifact> builtNow = new java.util.HashMap<>();
 
   public Scheduler(
       StageWork work,
@@ -54,6 +60,22 @@ public final class Scheduler {
       LogPaths logs,
       SchedulerOptions options,
       Progress progress) {
+    this(work, journal, builder, logs, options, progress, EntryInputs.NONE);
+  }
+
+  /**
+   * @param inputs what each entry is built from: recorded with its build, and compared on resume so
+   *     that an entry whose inputs changed, and what depends on it, is built again
+   */
+  public Scheduler(
+      StageWork work,
+      RunJournal journal,
+      EntryBuilder builder,
+      LogPaths logs,
+      SchedulerOptions options,
+      Progress progress,
+      EntryInputs inputs) {
+    this.inputs = inputs;
     this.work = work;
     this.journal = journal;
     this.builder = builder;
@@ -64,7 +86,8 @@ public final class Scheduler {
   }
 
   /** What a worker hands back: the outcome and, for a build, the hashed artifact. */
-  private record Finished(EntryKey key, Path log, BuildOutcome outcome, Artifact artifact) {}
+  private record Finished(
+      EntryKey key, Path log, BuildOutcome outcome, Artifact artifact, BuildInputs inputs) {}
 
   /**
    * Runs the stage until every entry is built or set aside, or a stop condition holds.
@@ -75,7 +98,7 @@ public final class Scheduler {
    */
   public StageResult run() throws JournalException, BuilderException, InterruptedException {
     journal.recordStage(work);
-    Board board = new Resumption(work, journal, progress).board(options.weights());
+    Board board = new Resumption(work, journal, progress, inputs).board(options.weights());
     int total = work.entries().size();
     progress.stageStarted(
         stage,
@@ -147,12 +170,34 @@ public final class Scheduler {
     } catch (IOException e) {
       throw new JournalException("cannot make room for the log of " + key + " in " + stage, e);
     }
+    BuildInputs madeOf = inputsOf(entry);
     batch.record(
         Transition.building(stage, key, log),
         () -> {
           progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
-          done.submit(() -> buildOne(entry, log));
+          done.submit(() -> buildOne(entry, log, madeOf));
         });
+  }
+
+  /**
+   * What the entry is built from, its deps being built now; null when the stage records none or a
+   * plan file cannot be read (the build then says what is wrong with it).
+   */
+  private BuildInputs inputsOf(StageEntry entry) {
+    java.util.Map<EntryKey, Artifact> deps = new java.util.HashMap<>();
+    for (EntryKey dep : entry.deps()) {
+      Artifact now = builtNow.get(dep);
+      if (now != null) {
+        deps.put(dep, now);
+      } else {
+        journal.entry(stage, dep).artifactIfBuilt().ifPresent(a -> deps.put(dep, a));
+      }
+    }
+    try {
+      return inputs.of(entry, deps).orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
@@ -180,7 +225,7 @@ public final class Scheduler {
   }
 
   /** Runs on a worker thread: the build, then the artifact's hash (unless the builder knows it). */
-  private Finished buildOne(StageEntry entry, Path log)
+  private Finished buildOne(StageEntry entry, Path log, BuildInputs madeOf)
       throws BuilderException, InterruptedException {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
@@ -189,17 +234,17 @@ public final class Scheduler {
             built.sha256().isPresent()
                 ? Artifact.measured(built.artifact(), built.sha256().get())
                 : hashFinished(built.artifact());
-        return new Finished(entry.key(), log, outcome, artifact);
+        return new Finished(entry.key(), log, outcome, artifact, madeOf);
       } catch (IOException e) {
         String why =
             IoFailures.message(
                 "the build reported the artifact " + built.artifact() + ", which cannot be read",
                 e);
         appendToLog(log, why);
-        return new Finished(entry.key(), log, BuildOutcome.failed(why), null);
+        return new Finished(entry.key(), log, BuildOutcome.failed(why), null, null);
       }
     }
-    return new Finished(entry.key(), log, outcome, null);
+    return new Finished(entry.key(), log, outcome, null, null);
   }
 
   /**
@@ -239,8 +284,9 @@ public final class Scheduler {
     Path log = finished.log();
     if (finished.outcome() instanceof BuildOutcome.Built built) {
       board.built(key);
+      builtNow.put(key, finished.artifact());
       batch.record(
-          Transition.built(stage, key, finished.artifact(), log, built.phases()),
+          Transition.built(stage, key, finished.artifact(), log, built.phases(), finished.inputs()),
           () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
       return false;
     }

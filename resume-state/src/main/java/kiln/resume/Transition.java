@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param log the build log of this attempt, or null when there is none (queued, skipped)
  * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
  *     {@code failed} or {@code timed_out}: the builder's one line about it, or, for {@code failed}
- *     by a check of the built artifact after the build, what the check found (null when unknown)
+ *     by a check of the built artifact after the build, what the check found (null when unknown);
+ *     for {@code queued}: why it will be built, when kiln tells (e.g. {@code changed: plan.sh})
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
  *     as far as the builder reports them; otherwise empty
@@ -46,12 +47,15 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
     }
-    if (status == EntryStatus.SKIPPED ? reason == null : reason != null && !status.isFailure()) {
+    if (status == EntryStatus.SKIPPED
+        ? reason == null
+        : reason != null && !status.isFailure() && status != EntryStatus.QUEUED) {
       throw new IllegalArgumentException(
           stage
               + " "
               + key
-              + ": a reason goes with 'skipped' (and may with 'failed' or 'timed_out'), not "
+              + ": a reason goes with 'skipped' (and may with 'failed', 'timed_out' or 'queued'),"
+              + " not "
               + status);
     }
     if (status.isFailure() && log == null) {
@@ -95,6 +99,11 @@ public record Transition(
 
   public static Transition queued(StageName stage, EntryKey key) {
     return new Transition(stage, key, EntryStatus.QUEUED, null, null, null, null);
+  }
+
+  /** Queued, with why it will be built (e.g. {@code changed: plan.sh}). */
+  public static Transition queued(StageName stage, EntryKey key, String why) {
+    return new Transition(stage, key, EntryStatus.QUEUED, null, null, why, null);
   }
 
   public static Transition building(StageName stage, EntryKey key, Path log) {
