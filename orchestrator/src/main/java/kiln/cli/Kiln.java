@@ -38,6 +38,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("status", StatusCommand::new);
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
+    COMMANDS.put("rebuild", RebuildCommand::new);
     COMMANDS.put("build", BuildCommand::new);
     COMMANDS.put("compare", CompareCommand::new);
   }

@@ -36,8 +36,9 @@ import kiln.world.IoFailures;
  * heaviest chain of dependents goes first (base stages: list order, one at a time). When a build
  * fails or times out, every queued entry that depends on it is skipped with that reason and the
  * rest goes on ({@code --fail-fast}: no new builds start; the running ones finish). Resuming keeps
- * what is built and still verifies, keeps what the user set aside, and queues everything else
- * again: failures, time-outs, skips, and builds cut off by a crash.
+ * what is built, still verifies and was built from the same inputs (and on dependencies that are
+ * kept), keeps what the user set aside, and queues everything else again: failures, time-outs,
+ * skips, and builds cut off by a crash.
  */
 public final class Scheduler {
 

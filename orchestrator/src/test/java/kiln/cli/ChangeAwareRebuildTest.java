@@ -188,6 +188,29 @@ class ChangeAwareRebuildTest {
     assertTrue(json.contains("\"reason\":\"dependency rebuilt: t/curl\""), json);
   }
 
+  @Test
+  void kilnRebuildQueuesAPlanWhoseDependentsFollowAcrossAStoppedRun() throws Exception {
+    CliRun asked = CliRun.ofCommand(new RebuildCommand(), "t/zlib", "--config", config.toString());
+    assertEquals(0, asked.exit(), asked.err());
+    assertEquals("queued t/zlib\n", asked.out());
+    CliRun dry = bootstrap("--dry-run");
+    assertTrue(dry.out().contains("  t/zlib  asked: kiln rebuild\n"), dry.out());
+    assertTrue(dry.out().contains("  t/curl  dependency rebuilt: t/zlib\n"), dry.out());
+    assertEquals(1, bootstrap("--stop-before", "git").exit());
+    assertEquals(List.of("zlib", "curl"), parts.world().startedNames().subList(4, 6));
+    assertEquals(Map.of(StageName.STAGE3, List.of("git")), rebuild(), "the rest, resumed");
+    assertConsistent();
+
+    CliRun all =
+        CliRun.ofCommand(
+            new RebuildCommand(), "t/curl", "--with-dependents", "--config", config.toString());
+    assertEquals("queued t/curl\nqueued t/git\n", all.out());
+    String status = CliRun.ofCommand(new StatusCommand(), "--config", config.toString()).out();
+    assertTrue(status.contains("  to build t/git: dependency rebuilt: t/curl\n"), status);
+    assertEquals(Map.of(StageName.STAGE3, List.of("curl", "git")), rebuild());
+    assertConsistent();
+  }
+
   private static String ledgerText(Path ledger) throws Exception {
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.list(ledger)) {

@@ -209,6 +209,7 @@ class DemoBootstrapIT {
     Files.writeString(libgreetPlan, Files.readString(libgreetPlan) + "\n# a comment is a change\n");
     CliRun dry = CliRun.of("bootstrap", "--dry-run", "--config", config.toString());
     assertEquals(0, dry.exit(), dry.err());
+    System.out.print("kiln bootstrap --dry-run after an edit of libgreet's plan.sh:\n" + dry.out());
     assertTrue(dry.out().contains("  demo/libgreet  changed: plan.sh\n"), dry.out());
     assertTrue(dry.out().contains("demo/hello     dependency rebuilt: demo/libgreet"), dry.out());
     CliRun changed = stage3();
