@@ -1,12 +1,10 @@
 package kiln.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kiln.orchestrator.Interventions;
-import kiln.orchestrator.RunSession;
 import kiln.resume.EntryKey;
 import kiln.resume.StageName;
 import picocli.CommandLine;
@@ -56,15 +54,9 @@ final class RebuildCommand implements Callable<Integer> {
     StageName s = stage == null ? StageName.STAGE3 : stage;
     List<String> entries = entries();
     PrintWriter err = spec.commandLine().getErr();
-    List<EntryKey> queued;
-    try (RunSession session =
-        RunSession.open(
-            where.workDir(),
-            RunSession.Choice.current(),
-            Clock.systemUTC(),
-            note -> err.println("kiln: note: " + note))) {
-      queued = Interventions.rebuild(session.journal(), s, entries, withDependents);
-    }
+    List<EntryKey> queued =
+        LedgerEditCommand.edit(
+            where, err, journal -> Interventions.rebuild(journal, s, entries, withDependents));
     queued.forEach(k -> spec.commandLine().getOut().println("queued " + k));
     err.println(
         "kiln: " + queued.size() + " plan(s) of " + s + " queued; `kiln bootstrap` builds them");

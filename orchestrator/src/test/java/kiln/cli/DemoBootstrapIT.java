@@ -169,7 +169,7 @@ class DemoBootstrapIT {
     Files.writeString(banner, goodBanner);
     CliRun again = CliRun.of("retry", "demo/banner", "--config", config.toString());
     assertEquals(0, again.exit(), again.err());
-    assertEquals("queued demo/banner\n", again.out());
+    assertEquals("queued demo/banner\nqueued demo/motd\n", again.out(), "motd waited for it");
     CliRun last = stage3();
     assertEquals(0, last.exit(), last.err());
     assertEquals(List.of("demo/banner", "demo/motd"), building(last), last.err());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import kiln.resume.Artifact;
 
 /**
- * SHA-256 of files, remembered by path, size, modification time, inode and change time, as git's
- * index does: a file whose stat is unchanged is not read again, so computing the inputs of ten
- * thousand unchanged plans costs stats, not reads. A {@code touch} changes the times, so the file
- * is read once and its digest, being the same, changes nothing.
+ * SHA-256 of files, remembered by path, size, modification time (to the nanosecond) and device and
+ * inode, as git's index does (without the change time: Java reads it only through a slower
+ * attribute view, and a write that keeps size and nanosecond mtime is what the racy rule below is
+ * for): a file whose stat is unchanged is not read again, so computing the inputs of ten thousand
+ * unchanged plans costs stats, not reads. A {@code touch} changes the times, so the file is read
+ * once and its digest, being the same, changes nothing.
  *
  * <p>Kept in one file ({@code <work>/cache/file-digests}); losing it costs reads, never a wrong
  * answer. A file modified in the second it was hashed is not remembered (git's racy-clean case): a
@@ -28,10 +31,11 @@ import kiln.resume.Artifact;
 public final class FileDigests {
 
   /** What a file's stat said when it was hashed, and its digest. */
-  private record Known(long size, long mtimeNanos, long inode, long ctimeNanos, String sha256) {}
+  private record Known(long size, long mtimeNanos, String inode, String sha256) {}
 
   private final Path file;
   private final Map<String, Known> known = new HashMap<>();
+  private final Map<String, String> derived = new HashMap<>();
   private boolean changed;
   private int reads;
 
@@ -52,34 +56,52 @@ public final class FileDigests {
   }
 
   /** The SHA-256 of {@code path}'s content, read only when its stat changed. */
-  public synchronized String sha256(Path path) throws IOException {
-    Path absolute = path.toAbsolutePath().normalize();
-    Map<String, Object> stat =
-        Files.readAttributes(absolute, "unix:size,lastModifiedTime,ino,ctime");
-    long size = (Long) stat.get("size");
-    long mtime = nanos((FileTime) stat.get("lastModifiedTime"));
-    long inode = (Long) stat.get("ino");
-    long ctime = nanos((FileTime) stat.get("ctime"));
-    String key = absolute.toString();
+  public String sha256(Path path) throws IOException {
+    return sha256(path, Files.readAttributes(path, BasicFileAttributes.class));
+  }
+
+  /**
+   * The SHA-256 of {@code path}'s content, given its attributes as just read (a directory walk has
+   * them already: one stat per file).
+   */
+  public synchronized String sha256(Path path, BasicFileAttributes stat) throws IOException {
+    long size = stat.size();
+    long mtime = nanos(stat.lastModifiedTime());
+    String inode = String.valueOf(stat.fileKey());
+    String key = path.toString();
     Known was = known.get(key);
-    if (was != null
-        && was.size == size
-        && was.mtimeNanos == mtime
-        && was.inode == inode
-        && was.ctimeNanos == ctime) {
+    if (was != null && was.size == size && was.mtimeNanos == mtime && was.inode.equals(inode)) {
       return was.sha256;
     }
-    String sha = Artifact.sha256Of(absolute);
+    String sha = Artifact.sha256Of(path);
     reads++;
     long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-    if (now - Math.max(mtime, ctime) >= TimeUnit.SECONDS.toNanos(1)) {
-      known.put(key, new Known(size, mtime, inode, ctime, sha));
+    if (now - mtime >= TimeUnit.SECONDS.toNanos(1)) {
+      known.put(key, new Known(size, mtime, inode, sha));
       changed = true;
     } else if (was != null) {
       known.remove(key);
       changed = true;
     }
     return sha;
+  }
+
+  /**
+   * What was derived from a content before (the facts read from a plan.sh), by the content's
+   * SHA-256; null when nothing was.
+   */
+  public synchronized String derived(String sha256) {
+    return derived.get(sha256);
+  }
+
+  /** Remembers what was derived from a content, by its SHA-256; one line, no tab. */
+  public synchronized void derived(String sha256, String facts) {
+    if (facts.contains("\n") || facts.contains("\t")) {
+      throw new IllegalArgumentException("derived facts are one line without tabs");
+    }
+    if (!facts.equals(derived.put(sha256, facts))) {
+      changed = true;
+    }
   }
 
   /** How many files were read (not answered from the cache) since this cache was opened. */
@@ -105,12 +127,13 @@ public final class FileDigests {
                   + "\t"
                   + k.inode
                   + "\t"
-                  + k.ctimeNanos
-                  + "\t"
                   + k.sha256
                   + "\t"
                   + e.getKey()
                   + "\n");
+        }
+        for (Map.Entry<String, String> e : derived.entrySet()) {
+          out.write("=\t" + e.getKey() + "\t" + e.getValue() + "\n");
         }
       }
       try {
@@ -134,19 +157,16 @@ public final class FileDigests {
       return; // a cache: start empty
     }
     for (String line : lines) {
-      String[] f = line.split("\t", 6);
-      if (f.length != 6 || f[4].length() != 64) {
+      String[] f = line.split("\t", 5);
+      if (f.length == 3 && f[0].equals("=")) {
+        derived.put(f[1], f[2]);
+        continue;
+      }
+      if (f.length != 5 || f[3].length() != 64) {
         continue; // a line cut short by a crash: its file is read again
       }
       try {
-        known.put(
-            f[5],
-            new Known(
-                Long.parseLong(f[0]),
-                Long.parseLong(f[1]),
-                Long.parseLong(f[2]),
-                Long.parseLong(f[3]),
-                f[4]));
+        known.put(f[4], new Known(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], f[3]));
       } catch (NumberFormatException e) {
         // as above
       }

@@ -86,15 +86,19 @@ public final class InputsBench {
   static void resume(Path dir) throws Exception {
     RunState run = RunJournal.read(dir.resolve("work")).orElseThrow();
     StageWork work = run.stage(StageName.STAGE3).work().orElseThrow();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = cpu.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     FileDigests digests = FileDigests.ofWorkDir(dir.resolve("work"));
     Map<EntryKey, String> reasons =
         Rebuilds.reasons(work, run.stage(StageName.STAGE3), inputs(dir, digests), Set.of());
     digests.save();
     long t1 = System.nanoTime();
+    long c1 = cpu.getCurrentThreadCpuTime();
     System.out.printf(
-        "inputs of %d entries compared in %.3f s: %d files read, %d to build%n",
-        work.keys().size(), (t1 - t0) / 1e9, digests.reads(), reasons.size());
+        "inputs of %d entries compared in %.3f s wall, %.3f s CPU: %d files read, %d to build%n",
+        work.keys().size(), (t1 - t0) / 1e9, (c1 - c0) / 1e9, digests.reads(), reasons.size());
   }
 
   private static EntryInputs inputs(Path dir, FileDigests digests) {
