@@ -71,7 +71,12 @@ public final class RunPreview {
     }
     RunState run =
         kiln.resume.RunJournal.read(config.work())
-            .orElseGet(() -> new RunState("none", Map.of(), new Recovery(0, 0, List.of())));
+            .orElseGet(
+                () ->
+                    new RunState(
+                        "none",
+                        new java.util.EnumMap<>(StageName.class),
+                        new Recovery(0, 0, List.of())));
     RunPlan plan = RunPlan.read(config, inputs, stages, request.options());
     FileDigests digests = FileDigests.ofWorkDir(config.work());
     StageInputsFactory factory =

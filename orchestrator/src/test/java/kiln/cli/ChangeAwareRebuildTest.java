@@ -211,6 +211,16 @@ class ChangeAwareRebuildTest {
     assertConsistent();
   }
 
+  @Test
+  void aDryRunBeforeAnyRunListsEverythingAsNeverBuilt() throws Exception {
+    Files.writeString(config, Files.readString(config) + "work: fresh\n");
+    CliRun dry = bootstrap("--dry-run");
+    assertEquals(0, dry.exit(), dry.err());
+    assertTrue(
+        dry.out().contains("stage3: 4 to build, 0 kept\n  t/zlib  never built\n"), dry.out());
+    assertTrue(Files.notExists(dir.resolve("fresh/ledger")), "no run was started");
+  }
+
   private static String ledgerText(Path ledger) throws Exception {
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.list(ledger)) {
