@@ -16,6 +16,7 @@ import kiln.orchestrator.PipelineParts;
 import kiln.orchestrator.PipelineResult;
 import kiln.orchestrator.PlainProgress;
 import kiln.orchestrator.Progress;
+import kiln.orchestrator.RunPreview;
 import kiln.orchestrator.RunSession;
 import kiln.orchestrator.SchedulerOptions;
 import kiln.orchestrator.StageException;
@@ -120,6 +121,13 @@ final class BootstrapCommand implements Callable<Integer> {
               + " one after the run).")
   Path report;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print what the run would build, per stage in order, each with why (changed: plan.sh,"
+              + " dependency rebuilt: demo/libgreet, never built, ...), and build nothing.")
+  boolean dryRun;
+
   @Spec CommandSpec spec;
 
   /**
@@ -182,6 +190,11 @@ final class BootstrapCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PipelineParts stageParts = parts.create(kiln);
+    if (dryRun) {
+      DryRunReport.print(
+          new RunPreview(kiln, stageParts.inputs()).preview(request), spec.commandLine().getOut());
+      return 0;
+    }
     try (RunSession session =
         RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note))) {
       RunJournal journal = session.journal();

@@ -40,6 +40,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("report", ReportCommand::new);
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
+    COMMANDS.put("rebuild", RebuildCommand::new);
     COMMANDS.put("build", BuildCommand::new);
     COMMANDS.put("compare", CompareCommand::new);
     COMMANDS.put("publish", PublishCommand::new);

@@ -58,16 +58,25 @@ abstract class LedgerEditCommand implements Callable<Integer> {
     StageName s = stage == null ? StageName.STAGE3 : stage;
     String entry = args == null || args.isEmpty() ? ident : ident + " " + String.join(" ", args);
     PrintWriter err = spec.commandLine().getErr();
-    List<EntryKey> changed;
+    List<EntryKey> changed = edit(where, err, journal -> change(journal, s, entry));
+    report(changed, s, spec.commandLine().getOut(), err);
+    return 0;
+  }
+
+  /** One change to the current run's ledger. */
+  interface Edit {
+    List<EntryKey> apply(RunJournal journal) throws JournalException;
+  }
+
+  /** Opens the current run (taking the lock), makes the change, and closes it. */
+  static List<EntryKey> edit(WorkDirOptions where, PrintWriter err, Edit edit) throws Exception {
     try (RunSession session =
         RunSession.open(
             where.workDir(),
             RunSession.Choice.current(),
             Clock.systemUTC(),
             note -> err.println("kiln: note: " + note))) {
-      changed = change(session.journal(), s, entry);
+      return edit.apply(session.journal());
     }
-    report(changed, s, spec.commandLine().getOut(), err);
-    return 0;
   }
 }

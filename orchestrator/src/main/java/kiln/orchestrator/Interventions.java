@@ -13,7 +13,7 @@ import kiln.resume.StageName;
 import kiln.resume.StageState;
 import kiln.resume.Transition;
 
-/** What {@code kiln skip} and {@code kiln retry} do to the ledger. */
+/** What {@code kiln skip}, {@code kiln retry} and {@code kiln rebuild} do to the ledger. */
 public final class Interventions {
 
   private Interventions() {}
@@ -84,6 +84,49 @@ public final class Interventions {
       }
     }
     journal.recordAll(all.stream().map(k -> Transition.queued(stage, k)).toList());
+    return List.copyOf(all);
+  }
+
+  /** The reason recorded on an entry queued by {@code kiln rebuild}. */
+  public static final String ASKED = "asked: kiln rebuild";
+
+  /**
+   * Queues entries to be built again whatever their state, recorded so that the next {@code kiln
+   * bootstrap} builds them (and, a crash later, the one after). Their dependents are built again
+   * after them in any case (a dependent kept on a replaced artifact would name a release no longer
+   * in the results); {@code withDependents} queues them now, so {@code kiln status} lists them.
+   *
+   * @return the entries queued, the named ones first
+   * @throws JournalException when the stage has no such entry
+   */
+  public static List<EntryKey> rebuild(
+      RunJournal journal, StageName stage, List<String> what, boolean withDependents)
+      throws JournalException {
+    StageState state = journal.state().stage(stage);
+    Set<EntryKey> all = new LinkedHashSet<>();
+    List<Transition> changes = new ArrayList<>();
+    for (String one : what) {
+      List<EntryKey> named = matching(state, one);
+      if (named.isEmpty()) {
+        throw new JournalException(noSuchEntry(stage, one, state));
+      }
+      for (EntryKey key : named) {
+        if (all.add(key)) {
+          changes.add(Transition.queued(stage, key, ASKED));
+        }
+      }
+    }
+    if (withDependents) {
+      for (EntryKey key : List.copyOf(all)) {
+        for (EntryKey dependent :
+            state.work().map(w -> w.transitiveDependents(key)).orElse(List.of())) {
+          if (all.add(dependent) && !state.entry(dependent).skippedByUser()) {
+            changes.add(Transition.queued(stage, dependent, "dependency rebuilt: " + key));
+          }
+        }
+      }
+    }
+    journal.recordAll(changes);
     return List.copyOf(all);
   }
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.hooks.StageHooks;
+import kiln.orchestrator.inputs.EntryInputs;
+import kiln.orchestrator.inputs.FileDigests;
+import kiln.orchestrator.inputs.StageInputsFactory;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.JournalException;
@@ -33,6 +36,8 @@ public final class Pipeline {
   private final HandOverCheck check;
   private final List<PostStageStep> steps;
   private final StageHooks hooks;
+  private final StageInputsFactory inputs;
+  private final FileDigests digests;
 
   /** A pipeline with the standard step after a stage: the world order files after stage3. */
   public Pipeline(KilnConfig config, PipelineParts parts, RunJournal journal, Progress progress) {
@@ -57,6 +62,8 @@ public final class Pipeline {
     this.check = new HandOverCheck(journal, parts.checks(), logs);
     this.steps = List.copyOf(steps);
     this.hooks = StageHooks.of(config, journal, logs);
+    this.digests = FileDigests.ofWorkDir(config.work());
+    this.inputs = new StageInputsFactory(config.folder(), config.backline(), digests);
   }
 
   /**
@@ -122,7 +129,14 @@ public final class Pipeline {
             ? new ToolsTarballBuilder(config, parts.stage0())
             : new UnbuildableEntries(parts.builders().forStage(context), plan.unbuildable());
     builder = hooks.aroundBuilds(context, builder);
-    StageResult result = new Scheduler(work, journal, builder, logs, options, progress).run();
+    StageResult result;
+    try {
+      result =
+          new Scheduler(work, journal, builder, logs, options, progress, inputsOf(context, plan))
+              .run();
+    } finally {
+      digests.save();
+    }
     tidy(stage, context); // an entry built again may have left its earlier artifact
     for (PostStageStep step : steps) {
       if (step.follows(stage)) {
@@ -131,6 +145,16 @@ public final class Pipeline {
     }
     hooks.afterStage(context, result);
     return result;
+  }
+
+  /** What the entries of a stage are built from, compared with what they were built from. */
+  private EntryInputs inputsOf(StageContext context, StagePlan plan) throws StageException {
+    try {
+      return inputs.forStage(
+          context.stage(), context.toolsTarball(), journal.state(), plan.declared(), Set.of());
+    } catch (IOException e) {
+      throw new StageException(context.stage() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Keeps a stage's results folder to exactly the artifacts its ledger records as built. */

@@ -3,9 +3,13 @@ package kiln.orchestrator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import kiln.orchestrator.inputs.EntryInputs;
+import kiln.orchestrator.inputs.Rebuilds;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
@@ -18,8 +22,9 @@ import kiln.world.IoFailures;
 
 /**
  * Where a stage starts from, given its ledger: built entries whose artifact still has the content
- * it was built with stay built (checked by {@link ArtifactHashes}: a file whose metadata is as it
- * was when last hashed is not read); entries the user set aside stay aside, and so do their
+ * it was built with (checked by {@link ArtifactHashes}: a file whose metadata is as it was when
+ * last hashed is not read) and whose inputs are unchanged stay built, unless an entry they depend
+ * on is built again ({@link Rebuilds}); entries the user set aside stay aside, and so do their
  * dependents; everything else is queued (again). The changes are recorded in one group commit
  * before the first build starts.
  */
@@ -29,19 +34,37 @@ final class Resumption {
   private final RunJournal journal;
   private final Progress progress;
   private final ArtifactHashes hashes;
+  private final EntryInputs inputs;
 
-  Resumption(StageWork work, RunJournal journal, Progress progress) {
+  Resumption(StageWork work, RunJournal journal, Progress progress, EntryInputs inputs) {
     this.work = work;
     this.journal = journal;
     this.progress = progress;
     this.hashes = ArtifactHashes.of(journal);
+    this.inputs = inputs;
   }
 
   Board board(EntryWeights weights) throws JournalException {
     StageState recorded = journal.state().stage(work.stage());
+    Set<EntryKey> gone = new HashSet<>();
+    for (EntryKey key : work.keys()) {
+      EntryState state = recorded.entry(key);
+      if (state.status() == EntryStatus.BUILT && !verifies(key, state)) {
+        progress.artifactGone(work.stage(), key, state.artifact().path());
+        gone.add(key);
+      }
+    }
+    Map<EntryKey, String> why = Rebuilds.reasons(work, recorded, inputs, gone);
     Map<EntryKey, EntryStatus> initial = new HashMap<>();
     for (EntryKey key : work.keys()) {
-      initial.put(key, startingStatus(key, recorded.entry(key)));
+      EntryState state = recorded.entry(key);
+      initial.put(
+          key,
+          why.containsKey(key)
+              ? EntryStatus.QUEUED
+              : state.status() == EntryStatus.BUILT
+                  ? EntryStatus.BUILT
+                  : state.skippedByUser() ? EntryStatus.SKIPPED : EntryStatus.QUEUED);
     }
     hashes.save();
     Board board = new Board(work, initial, weights);
@@ -62,25 +85,24 @@ final class Resumption {
     }
     for (EntryKey key : work.keys()) {
       boolean known = recorded.entries().containsKey(key);
+      EntryState was = recorded.entry(key);
       if (board.status(key) == EntryStatus.QUEUED
-          && (!known || recorded.entry(key).status() != EntryStatus.QUEUED)) {
-        changes.add(Transition.queued(work.stage(), key));
+          && (!known
+              || was.status() != EntryStatus.QUEUED
+              || !Objects.equals(was.reason(), why.get(key)))) {
+        changes.add(
+            why.containsKey(key)
+                ? Transition.queued(work.stage(), key, why.get(key))
+                : Transition.queued(work.stage(), key));
+        if (was.status() == EntryStatus.BUILT && !gone.contains(key)) {
+          announcements.add(
+              () -> progress.note(work.stage() + ": " + key + " is built again: " + why.get(key)));
+        }
       }
     }
     journal.recordAll(changes);
     announcements.forEach(Runnable::run);
     return board;
-  }
-
-  private EntryStatus startingStatus(EntryKey key, EntryState state) throws JournalException {
-    if (state.status() == EntryStatus.BUILT) {
-      if (verifies(key, state)) {
-        return EntryStatus.BUILT;
-      }
-      progress.artifactGone(work.stage(), key, state.artifact().path());
-      return EntryStatus.QUEUED;
-    }
-    return state.skippedByUser() ? EntryStatus.SKIPPED : EntryStatus.QUEUED;
   }
 
   private boolean verifies(EntryKey key, EntryState state) throws JournalException {

@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kiln.orchestrator.inputs.EntryInputs;
 import kiln.resume.Artifact;
+import kiln.resume.BuildInputs;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
 import kiln.resume.JournalException;
@@ -34,8 +36,9 @@ import kiln.world.IoFailures;
  * heaviest chain of dependents goes first (base stages: list order, one at a time). When a build
  * fails or times out, every queued entry that depends on it is skipped with that reason and the
  * rest goes on ({@code --fail-fast}: no new builds start; the running ones finish). Resuming keeps
- * what is built and still verifies, keeps what the user set aside, and queues everything else
- * again: failures, time-outs, skips, and builds cut off by a crash.
+ * what is built, still verifies and was built from the same inputs (and on dependencies that are
+ * kept), keeps what the user set aside, and queues everything else again: failures, time-outs,
+ * skips, and builds cut off by a crash.
  */
 public final class Scheduler {
 
@@ -46,6 +49,10 @@ public final class Scheduler {
   private final SchedulerOptions options;
   private final Progress progress;
   private final StageName stage;
+  private final EntryInputs inputs;
+
+  /** Artifacts built in this run of the stage: their records may still wait in the batch. */
+  private final java.util.Map<EntryKey, Artifact> builtNow = new java.util.HashMap<>();
 
   public Scheduler(
       StageWork work,
@@ -54,6 +61,22 @@ public final class Scheduler {
       LogPaths logs,
       SchedulerOptions options,
       Progress progress) {
+    this(work, journal, builder, logs, options, progress, EntryInputs.NONE);
+  }
+
+  /**
+   * @param inputs what each entry is built from: recorded with its build, and compared on resume so
+   *     that an entry whose inputs changed, and what depends on it, is built again
+   */
+  public Scheduler(
+      StageWork work,
+      RunJournal journal,
+      EntryBuilder builder,
+      LogPaths logs,
+      SchedulerOptions options,
+      Progress progress,
+      EntryInputs inputs) {
+    this.inputs = inputs;
     this.work = work;
     this.journal = journal;
     this.builder = builder;
@@ -64,7 +87,8 @@ public final class Scheduler {
   }
 
   /** What a worker hands back: the outcome and, for a build, the hashed artifact. */
-  private record Finished(EntryKey key, Path log, BuildOutcome outcome, Artifact artifact) {}
+  private record Finished(
+      EntryKey key, Path log, BuildOutcome outcome, Artifact artifact, BuildInputs inputs) {}
 
   /**
    * Runs the stage until every entry is built or set aside, or a stop condition holds.
@@ -75,7 +99,7 @@ public final class Scheduler {
    */
   public StageResult run() throws JournalException, BuilderException, InterruptedException {
     journal.recordStage(work);
-    Board board = new Resumption(work, journal, progress).board(options.weights());
+    Board board = new Resumption(work, journal, progress, inputs).board(options.weights());
     int jobs = work.ordered() ? 1 : options.jobs();
     progress.stageStarted(work, board.statuses(), jobs);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
@@ -143,12 +167,34 @@ public final class Scheduler {
     } catch (IOException e) {
       throw new JournalException("cannot make room for the log of " + key + " in " + stage, e);
     }
+    BuildInputs madeOf = inputsOf(entry);
     batch.record(
         Transition.building(stage, key, log),
         () -> {
           progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
-          done.submit(() -> buildOne(entry, log));
+          done.submit(() -> buildOne(entry, log, madeOf));
         });
+  }
+
+  /**
+   * What the entry is built from, its deps being built now; null when the stage records none or a
+   * plan file cannot be read (the build then says what is wrong with it).
+   */
+  private BuildInputs inputsOf(StageEntry entry) {
+    java.util.Map<EntryKey, Artifact> deps = new java.util.HashMap<>();
+    for (EntryKey dep : entry.deps()) {
+      Artifact now = builtNow.get(dep);
+      if (now != null) {
+        deps.put(dep, now);
+      } else {
+        journal.entry(stage, dep).artifactIfBuilt().ifPresent(a -> deps.put(dep, a));
+      }
+    }
+    try {
+      return inputs.of(entry, deps).orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
@@ -176,7 +222,7 @@ public final class Scheduler {
   }
 
   /** Runs on a worker thread: the build, then the artifact's hash (unless the builder knows it). */
-  private Finished buildOne(StageEntry entry, Path log)
+  private Finished buildOne(StageEntry entry, Path log, BuildInputs madeOf)
       throws BuilderException, InterruptedException {
     BuildOutcome outcome = builder.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
@@ -185,17 +231,17 @@ public final class Scheduler {
             built.sha256().isPresent()
                 ? Artifact.measured(built.artifact(), built.sha256().get())
                 : hashFinished(built.artifact());
-        return new Finished(entry.key(), log, outcome, artifact);
+        return new Finished(entry.key(), log, outcome, artifact, madeOf);
       } catch (IOException e) {
         String why =
             IoFailures.message(
                 "the build reported the artifact " + built.artifact() + ", which cannot be read",
                 e);
         appendToLog(log, why);
-        return new Finished(entry.key(), log, BuildOutcome.failed(why), null);
+        return new Finished(entry.key(), log, BuildOutcome.failed(why), null, null);
       }
     }
-    return new Finished(entry.key(), log, outcome, null);
+    return new Finished(entry.key(), log, outcome, null, null);
   }
 
   /**
@@ -235,8 +281,9 @@ public final class Scheduler {
     Path log = finished.log();
     if (finished.outcome() instanceof BuildOutcome.Built built) {
       board.built(key);
+      builtNow.put(key, finished.artifact());
       batch.record(
-          Transition.built(stage, key, finished.artifact(), log, built.phases()),
+          Transition.built(stage, key, finished.artifact(), log, built.phases(), finished.inputs()),
           () -> progress.buildFinished(stage, key, EntryStatus.BUILT, log, ""));
       return false;
     }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kiln.orchestrator.ResultSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,7 +152,7 @@ class DemoBootstrapIT {
 
     // 5. A built plan broken and put back in the queue (skip, retry) fails; after the fix,
     // `kiln retry` of the failed plan and a re-run build it. motd, built from the good banner,
-    // stays built throughout: a built dependent is not set aside.
+    // is queued with it (its banner is built again) and set aside while banner fails.
     Path banner = demo.resolve("plans/banner/plan.sh");
     String goodBanner = Files.readString(banner);
     Files.writeString(banner, goodBanner + "\ndo_build() { echo banner is broken; return 1; }\n");
@@ -163,7 +164,8 @@ class DemoBootstrapIT {
     assertTrue(broken.err().contains("banner is broken"), "the log's tail: " + broken.err());
     world = stage("stage3");
     assertEquals("failed", world.get("demo/banner").get("status").asText());
-    assertStatus(world, "built", "demo/libgreet", "demo/hello", "demo/motd", "demo/wordcount");
+    assertStatus(world, "built", "demo/libgreet", "demo/hello", "demo/wordcount");
+    assertSkipped(world, "demo/banner failed", "demo/motd");
 
     // 6. Hung: under a short time limit its build is killed and recorded as timed out.
     Files.writeString(banner, goodBanner + "\ndo_build() { echo banner hangs; sleep 600; }\n");
@@ -178,10 +180,10 @@ class DemoBootstrapIT {
     Files.writeString(banner, goodBanner);
     CliRun again = CliRun.of("retry", "demo/banner", "--config", config.toString());
     assertEquals(0, again.exit(), again.err());
-    assertEquals("queued demo/banner\n", again.out());
+    assertEquals("queued demo/banner\nqueued demo/motd\n", again.out(), "motd waited for it");
     CliRun last = stage3();
     assertEquals(0, last.exit(), last.err());
-    assertEquals(List.of("demo/banner"), building(last), last.err());
+    assertEquals(List.of("demo/banner", "demo/motd"), building(last), last.err());
     world = stage("stage3");
     assertStatus(world, "built", world.keySet().toArray(String[]::new));
     for (JsonNode plan : world.values()) {
@@ -222,6 +224,31 @@ class DemoBootstrapIT {
     assertTrue(
         world.get("demo/banner").get("attempts").get(3).get("phases").has("after-build hook"),
         "the hook's time is a phase of its build: " + world.get("demo/banner"));
+    // 7. Change-aware: an edited plan and exactly what depends on it are built again, and every
+    // artifact names only artifacts that are in the results; touching every file builds nothing.
+    Path stage2 = demo.resolve("results-stage2");
+    ResultSets.assertHartsConsistent(results, stage2);
+    Path libgreetPlan = demo.resolve("plans/libgreet/plan.sh");
+    Files.writeString(libgreetPlan, Files.readString(libgreetPlan) + "\n# a comment is a change\n");
+    CliRun dry = CliRun.of("bootstrap", "--dry-run", "--config", config.toString());
+    assertEquals(0, dry.exit(), dry.err());
+    System.out.print("kiln bootstrap --dry-run after an edit of libgreet's plan.sh:\n" + dry.out());
+    assertTrue(dry.out().contains("  demo/libgreet  changed: plan.sh\n"), dry.out());
+    assertTrue(dry.out().contains("demo/hello     dependency rebuilt: demo/libgreet"), dry.out());
+    CliRun changed = stage3();
+    assertEquals(0, changed.exit(), changed.err());
+    assertEquals(
+        List.of("demo/libgreet", "demo/hello", "demo/motd"), building(changed), changed.err());
+    ResultSets.assertHartsConsistent(results, stage2);
+    assertOneArtifactPerPlan(results, world.keySet());
+    try (Stream<Path> files = Files.walk(demo.resolve("plans"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now()));
+      }
+    }
+    CliRun touched = stage3();
+    assertEquals(0, touched.exit(), touched.err());
+    assertEquals(List.of(), building(touched), touched.err());
   }
 
   /** An attempt that ended has its start, its end and the seconds between them. */

@@ -31,6 +31,9 @@ final class FakeParts {
   /** Artifact file name to the problem the stage2 check finds in it. */
   final Map<String, String> checkFailures = new ConcurrentHashMap<>();
 
+  /** World plan name to the base plans it declares dependencies on (stage2 provides them). */
+  final Map<String, List<String>> worldUsesBase = new ConcurrentHashMap<>();
+
   String base = BASE;
   String world = WORLD;
   int tarballsMade;
@@ -70,7 +73,17 @@ final class FakeParts {
 
               @Override
               public StagePlan world(kiln.orchestrator.config.KilnConfig cfg) {
-                return StagePlan.of(Worlds.world(world));
+                kiln.resume.StageWork work = Worlds.world(world);
+                Map<kiln.resume.EntryKey, java.util.Set<kiln.world.PackageIdent>> declared =
+                    new java.util.HashMap<>();
+                for (kiln.resume.EntryKey key : work.keys()) {
+                  java.util.Set<kiln.world.PackageIdent> uses = new java.util.HashSet<>();
+                  worldUsesBase
+                      .getOrDefault(key.ident().name(), List.of())
+                      .forEach(b -> uses.add(Worlds.key(b).ident()));
+                  declared.put(key, uses);
+                }
+                return new StagePlan(work, Map.of(), declared);
               }
             },
             context -> {

@@ -242,7 +242,7 @@ class SchedulerTest {
   }
 
   @Test
-  void aBuiltArtifactThatNoLongerVerifiesIsRebuilt() throws Exception {
+  void aBuiltArtifactThatNoLongerVerifiesIsRebuiltAndSoAreItsDependents() throws Exception {
     run(WORLD);
     Path artifact = ledger().entry(key("d")).artifact().path();
     Files.writeString(artifact, "tampered");
@@ -250,7 +250,12 @@ class SchedulerTest {
     run(WORLD);
     assertEquals(2, builder.builds.get(key("d")));
     assertEquals(2, builder.builds.get(key("f")));
-    assertEquals(1, builder.builds.get(key("g")), "built dependents keep their artifacts");
+    assertEquals(
+        2,
+        builder.builds.get(key("g")),
+        "a dependent built from d's old artifact would name a release no longer there");
+    assertEquals(1, builder.builds.get(key("a")), "what d depends on is kept");
+    assertEquals(1, builder.builds.get(key("c")), "what does not depend on d or f is kept");
   }
 
   @Test

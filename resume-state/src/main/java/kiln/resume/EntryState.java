@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param reason for a skipped entry: why
  * @param cause for an entry skipped because another failed: that entry
  * @param attempts every build started in this run, oldest first, with its times and outcome
+ * @param inputs what the last successful build was made from, kept while the entry is built; null
+ *     when it is not built or its build recorded none
  */
 public record EntryState(
     EntryStatus status,
@@ -23,11 +25,12 @@ public record EntryState(
     Path log,
     String reason,
     EntryKey cause,
-    List<Attempt> attempts) {
+    List<Attempt> attempts,
+    BuildInputs inputs) {
 
   /** The state of an entry the ledger knows nothing about yet. */
   public static final EntryState NEW =
-      new EntryState(EntryStatus.QUEUED, null, null, null, null, List.of());
+      new EntryState(EntryStatus.QUEUED, null, null, null, null, List.of(), null);
 
   public EntryState {
     attempts = List.copyOf(attempts);
@@ -37,7 +40,7 @@ public record EntryState(
   EntryState after(Transition t, Instant at) {
     Path newLog = t.log() != null ? t.log() : log;
     return new EntryState(
-        t.status(), t.artifact(), newLog, t.reason(), t.cause(), attemptsAfter(t, at));
+        t.status(), t.artifact(), newLog, t.reason(), t.cause(), attemptsAfter(t, at), t.inputs());
   }
 
   /**
@@ -79,6 +82,11 @@ public record EntryState(
 
   public Optional<Artifact> artifactIfBuilt() {
     return Optional.ofNullable(artifact);
+  }
+
+  /** What the last successful build was made from, when it is built and recorded them. */
+  public Optional<BuildInputs> inputsIfRecorded() {
+    return Optional.ofNullable(inputs);
   }
 
   public Optional<Path> logIfAny() {

@@ -168,6 +168,16 @@ final class JournalCodec {
       }
       g.writeEndObject();
     }
+    if (t.inputs() != null) {
+      g.writeObjectFieldStart("inputs");
+      g.writeStringField("digest", t.inputs().digest());
+      g.writeObjectFieldStart("parts");
+      for (Map.Entry<String, String> part : t.inputs().parts().entrySet()) {
+        g.writeStringField(part.getKey(), part.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
   }
 
   /** Seconds to the millisecond, e.g. {@code 12.345}: what status and the ledger show. */

@@ -62,6 +62,7 @@ final class JournalDecoder {
     List<RawEntry> entries;
     List<String> passed;
     Map<String, Duration> phases = Map.of();
+    BuildInputs inputs;
   }
 
   /**
@@ -118,6 +119,7 @@ final class JournalDecoder {
           case "entries" -> f.entries = entries(p);
           case "passed" -> f.passed = strings(p);
           case "phases" -> f.phases = phases(p);
+          case "inputs" -> f.inputs = inputs(p);
           default -> p.skipChildren();
         }
       }
@@ -153,6 +155,39 @@ final class JournalDecoder {
       phases.put(name, Duration.ofNanos(p.getDecimalValue().movePointRight(9).longValue()));
     }
     return phases;
+  }
+
+  /**
+   * A build's inputs, the parser on its START_OBJECT: {@code digest} and {@code parts}; members
+   * this kiln does not know are passed over, and inputs without a digest are taken as none
+   * recorded.
+   */
+  private static BuildInputs inputs(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    String digest = null;
+    Map<String, String> parts = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (name.equals("digest") && value == JsonToken.VALUE_STRING) {
+        digest = p.getText();
+      } else if (name.equals("parts") && value == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String part = p.currentName();
+          if (p.nextToken() == JsonToken.VALUE_STRING) {
+            parts.put(part, p.getText());
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return digest == null ? null : new BuildInputs(digest, new java.util.TreeMap<>(parts));
   }
 
   /** The entries array, the parser on its START_ARRAY; unknown fields are skipped. */
@@ -229,7 +264,8 @@ final class JournalDecoder {
         f.log == null ? null : Path.of(f.log),
         f.reason,
         f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse),
-        f.phases);
+        f.phases,
+        artifact == null ? null : f.inputs);
   }
 
   /**

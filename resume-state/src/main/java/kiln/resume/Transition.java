@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param log the build log of this attempt, or null when there is none (queued, skipped)
  * @param reason for {@code skipped}: why, e.g. {@code demo/x failed} or {@code by the user}; for
  *     {@code failed} or {@code timed_out}: the builder's one line about it, or, for {@code failed}
- *     by a check of the built artifact after the build, what the check found (null when unknown)
+ *     by a check of the built artifact after the build, what the check found (null when unknown);
+ *     for {@code queued}: why it will be built, when kiln tells (e.g. {@code changed: plan.sh})
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
  *     as far as the builder reports them; otherwise empty
+ * @param inputs for {@code built}: what the build was made from, when kiln computed it (a ledger
+ *     written before kiln recorded inputs has none); otherwise null
  */
 public record Transition(
     StageName stage,
@@ -30,7 +33,8 @@ public record Transition(
     Path log,
     String reason,
     EntryKey cause,
-    Map<String, Duration> phases) {
+    Map<String, Duration> phases,
+    BuildInputs inputs) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -43,12 +47,15 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": an artifact goes with 'built' and only with it, not " + status);
     }
-    if (status == EntryStatus.SKIPPED ? reason == null : reason != null && !status.isFailure()) {
+    if (status == EntryStatus.SKIPPED
+        ? reason == null
+        : reason != null && !status.isFailure() && status != EntryStatus.QUEUED) {
       throw new IllegalArgumentException(
           stage
               + " "
               + key
-              + ": a reason goes with 'skipped' (and may with 'failed' or 'timed_out'), not "
+              + ": a reason goes with 'skipped' (and may with 'failed', 'timed_out' or 'queued'),"
+              + " not "
               + status);
     }
     if (status.isFailure() && log == null) {
@@ -59,6 +66,23 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": phase times go with 'built' only, not " + status);
     }
+    if (inputs != null && status != EntryStatus.BUILT) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": build inputs go with 'built' only, not " + status);
+    }
+  }
+
+  /** A transition without recorded build inputs. */
+  public Transition(
+      StageName stage,
+      EntryKey key,
+      EntryStatus status,
+      Artifact artifact,
+      Path log,
+      String reason,
+      EntryKey cause,
+      Map<String, Duration> phases) {
+    this(stage, key, status, artifact, log, reason, cause, phases, null);
   }
 
   /** A transition without phase times: every state but a built one from a builder that has them. */
@@ -77,6 +101,11 @@ public record Transition(
     return new Transition(stage, key, EntryStatus.QUEUED, null, null, null, null);
   }
 
+  /** Queued, with why it will be built (e.g. {@code changed: plan.sh}). */
+  public static Transition queued(StageName stage, EntryKey key, String why) {
+    return new Transition(stage, key, EntryStatus.QUEUED, null, null, why, null);
+  }
+
   public static Transition building(StageName stage, EntryKey key, Path log) {
     return new Transition(stage, key, EntryStatus.BUILDING, null, log, null, null);
   }
@@ -89,6 +118,17 @@ public record Transition(
   public static Transition built(
       StageName stage, EntryKey key, Artifact artifact, Path log, Map<String, Duration> phases) {
     return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases);
+  }
+
+  /** Built, with how long each phase took and what the build was made from. */
+  public static Transition built(
+      StageName stage,
+      EntryKey key,
+      Artifact artifact,
+      Path log,
+      Map<String, Duration> phases,
+      BuildInputs inputs) {
+    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases, inputs);
   }
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {

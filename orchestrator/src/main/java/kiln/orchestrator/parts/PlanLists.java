@@ -70,7 +70,9 @@ public final class PlanLists implements StageInputs {
                 + config.basePlans()
                 + ", or remove the dependency";
     return new StagePlan(
-        StageWorks.baseList(stage, lines), unbuildable(lines, plans, installed, advice));
+        StageWorks.baseList(stage, lines),
+        unbuildable(lines, plans, installed, advice),
+        declared(lines));
   }
 
   @Override
@@ -96,7 +98,20 @@ public final class PlanLists implements StageInputs {
             + " provides and no base plan builds: add its plan, fix the name, or remove the"
             + " dependency";
     // The work as kiln estimate makes it too; the lines only name the entries for the check.
-    return new StagePlan(StageWorks.ofPlans(order), unbuildable(lines, plans, provided, advice));
+    return new StagePlan(
+        StageWorks.ofPlans(order), unbuildable(lines, plans, provided, advice), declared(lines));
+  }
+
+  /** Per entry, the origin/name of each dependency its plan declares: a build input. */
+  private static Map<EntryKey, Set<PackageIdent>> declared(List<PlanLine> lines) {
+    Map<EntryKey, Set<PackageIdent>> declared = new LinkedHashMap<>();
+    for (PlanLine line : lines) {
+      Set<PackageIdent> deps =
+          new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+      line.deps().forEach(d -> deps.add(d.originAndName()));
+      declared.put(line.key(), deps);
+    }
+    return declared;
   }
 
   /**

@@ -92,6 +92,12 @@ public final class TextStatus implements StatusRenderer {
             .append(")  log: ")
             .append(entry.log())
             .append('\n');
+      } else if (entry.status() == EntryStatus.QUEUED
+          && entry.reason() != null
+          && !entry.reason().equals("never built")) {
+        // why a run builds it again: changed: plan.sh, dependency rebuilt: demo/libgreet, ...
+        text.append("  to build ").append(plan.key()).append(": ").append(entry.reason());
+        text.append('\n');
       }
     }
   }

@@ -108,6 +108,6 @@ class TimelineTest {
   }
 
   static EntryState state(List<Attempt> attempts) {
-    return new EntryState(EntryStatus.BUILDING, null, null, null, null, attempts);
+    return new EntryState(EntryStatus.BUILDING, null, null, null, null, attempts, null);
   }
 }

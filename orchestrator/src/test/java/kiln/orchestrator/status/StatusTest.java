@@ -97,7 +97,7 @@ class StatusTest {
     assertPlan(plans.get(1), "t/b", "failed", "exit code 1", true, false);
     assertPlan(plans.get(2), "t/c", "skipped", "t/b failed", false, false);
     assertPlan(plans.get(3), "t/d", "timed_out", "no output for 1h", true, false);
-    assertPlan(plans.get(4), "t/e", "pending", null, false, false);
+    assertPlan(plans.get(4), "t/e", "pending", "never built", false, false);
     assertEquals(
         work.resolve("logs/stage3/t-b.1.log").toString(), plans.get(1).get("log").asText());
   }

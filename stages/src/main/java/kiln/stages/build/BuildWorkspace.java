@@ -126,6 +126,11 @@ final class BuildWorkspace implements AutoCloseable {
     }
   }
 
+  /** The program's files' contents, in {@link #PROGRAM}'s order. */
+  static List<byte[]> programFiles() {
+    return PROGRAM_TEXT;
+  }
+
   private static List<byte[]> loadProgram() {
     return PROGRAM.stream().map(BuildWorkspace::resource).toList();
   }
