@@ -58,6 +58,7 @@ final class JournalDecoder {
     String log;
     String reason;
     String cause;
+    String host;
     List<RawEntry> entries;
     List<String> passed;
     Map<String, Duration> phases = Map.of();
@@ -113,6 +114,7 @@ final class JournalDecoder {
           case "log" -> f.log = p.getText();
           case "reason" -> f.reason = p.getText();
           case "cause" -> f.cause = p.getText();
+          case "host" -> f.host = textOrSkip(p);
           case "entries" -> f.entries = entries(p);
           case "passed" -> f.passed = strings(p);
           case "phases" -> f.phases = phases(p);
@@ -123,6 +125,15 @@ final class JournalDecoder {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
     return f;
+  }
+
+  /** A string member's text; a member of another shape (a later kiln's) is passed over. */
+  private static String textOrSkip(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
   }
 
   /** An array of strings, the parser on its START_ARRAY. */
@@ -219,7 +230,8 @@ final class JournalDecoder {
         f.log == null ? null : Path.of(f.log),
         f.reason,
         f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse),
-        f.phases);
+        f.phases,
+        f.host);
   }
 
   /**

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param cause for {@code skipped} because of a failure: the entry that failed; otherwise null
  * @param phases for {@code built}: how long each phase of the build took, in the builder's order,
  *     as far as the builder reports them; otherwise empty
+ * @param host for {@code building}: the name of the build host the attempt runs on, when the run
+ *     has several (kiln.yaml {@code hosts}); otherwise null
  */
 public record Transition(
     StageName stage,
@@ -30,7 +32,8 @@ public record Transition(
     Path log,
     String reason,
     EntryKey cause,
-    Map<String, Duration> phases) {
+    Map<String, Duration> phases,
+    String host) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -59,6 +62,23 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": phase times go with 'built' only, not " + status);
     }
+    if (host != null && (status != EntryStatus.BUILDING || host.isBlank())) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": a build host goes with 'building' only, not " + status);
+    }
+  }
+
+  /** A transition with phase times and no build host. */
+  public Transition(
+      StageName stage,
+      EntryKey key,
+      EntryStatus status,
+      Artifact artifact,
+      Path log,
+      String reason,
+      EntryKey cause,
+      Map<String, Duration> phases) {
+    this(stage, key, status, artifact, log, reason, cause, phases, null);
   }
 
   /** A transition without phase times: every state but a built one from a builder that has them. */
@@ -79,6 +99,11 @@ public record Transition(
 
   public static Transition building(StageName stage, EntryKey key, Path log) {
     return new Transition(stage, key, EntryStatus.BUILDING, null, log, null, null);
+  }
+
+  /** Building on the named build host (a run over several hosts). */
+  public static Transition building(StageName stage, EntryKey key, Path log, String host) {
+    return new Transition(stage, key, EntryStatus.BUILDING, null, log, null, null, Map.of(), host);
   }
 
   public static Transition built(StageName stage, EntryKey key, Artifact artifact, Path log) {
