@@ -55,6 +55,12 @@ public final class LiveProgress extends PlainProgress implements AutoCloseable {
   }
 
   @Override
+  public synchronized void buildCutOff(StageName stage, EntryKey key, String why) {
+    running.remove(key);
+    super.buildCutOff(stage, key, why);
+  }
+
+  @Override
   public synchronized void buildFinished(
       StageName stage, EntryKey key, EntryStatus status, Path log, String why) {
     running.remove(key);

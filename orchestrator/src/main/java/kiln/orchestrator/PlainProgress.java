@@ -20,6 +20,7 @@ public class PlainProgress implements Progress {
   protected final PrintWriter out;
   protected final Map<EntryStatus, Integer> counts = new EnumMap<>(EntryStatus.class);
   protected int total;
+  private final Map<EntryKey, String> hosts = new java.util.HashMap<>();
 
   public PlainProgress(PrintWriter out) {
     this.out = out;
@@ -34,8 +35,20 @@ public class PlainProgress implements Progress {
   }
 
   @Override
+  public synchronized void buildPlaced(StageName stage, EntryKey key, String host) {
+    hosts.put(key, host);
+  }
+
+  @Override
   public synchronized void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {
-    line(prefix(stage) + "building " + key + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+    String on = hosts.containsKey(key) ? " on " + hosts.remove(key) : "";
+    line(
+        prefix(stage) + "building " + key + on + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+  }
+
+  @Override
+  public synchronized void buildCutOff(StageName stage, EntryKey key, String why) {
+    line(prefix(stage) + "queued " + key + " again: " + why);
   }
 
   @Override
