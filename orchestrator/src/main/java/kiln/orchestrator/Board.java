@@ -108,18 +108,21 @@ final class Board {
     ready.add(key);
   }
 
-  /**
-   * A failed entry is queued again (its failure was its build host's, not its plan's), and so is
-   * each of {@code skipped} (the entries its failure set aside) whose deps are no longer failed or
-   * set aside.
-   *
-   * @return the skipped entries queued again, in stage order
-   */
-  List<EntryKey> reopen(EntryKey key, List<EntryKey> skipped) {
+  /** A failed entry is queued again: its failure was its build host's, not its plan's. */
+  void reopen(EntryKey key) {
     status.put(key, EntryStatus.QUEUED);
     if (missing.get(key) == 0) {
       ready.add(key);
     }
+  }
+
+  /**
+   * Each of {@code skipped} that is set aside and whose deps are no longer failed or set aside is
+   * queued again (after {@link #reopen} of the failures that set it aside).
+   *
+   * @return the entries queued again, in stage order
+   */
+  List<EntryKey> unskip(java.util.Collection<EntryKey> skipped) {
     List<EntryKey> back = new ArrayList<>();
     for (EntryKey next : skipped.stream().sorted(Comparator.comparing(index::get)).toList()) {
       boolean free =

@@ -179,17 +179,17 @@ public final class Scheduler {
       }
     }
     Set<String> quarantined = places.quarantined();
+    Set<EntryKey> setAside = new java.util.HashSet<>();
     for (EntryKey key : placed.failuresOn(quarantined)) {
-      List<EntryKey> back = board.reopen(key, placed.skippedBy(key));
+      board.reopen(key);
+      setAside.addAll(placed.skippedBy(key));
       String why = "it failed on a build host that is now quarantined";
       batch.record(Transition.queued(stage, key), () -> progress.buildCutOff(stage, key, why));
-      for (EntryKey freed : back) {
-        batch.record(
-            Transition.queued(stage, freed),
-            () ->
-                progress.note(
-                    stage + ": " + freed + " is queued again (" + key + " goes to another host)"));
-      }
+    }
+    for (EntryKey freed : board.unskip(setAside)) {
+      batch.record(
+          Transition.queued(stage, freed),
+          () -> progress.note(stage + ": " + freed + " is queued again (its dep goes elsewhere)"));
     }
   }
 
