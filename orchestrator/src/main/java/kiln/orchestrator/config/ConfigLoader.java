@@ -39,14 +39,29 @@ public final class ConfigLoader {
           "silence-timeout",
           "network",
           "sources",
+          "hosts",
           "work");
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ConfigLoader() {}
 
-  /** A key's value and the line it was on. */
-  record Located(JsonNode value, int line) {}
+  /**
+   * A key's value and the line it was on.
+   *
+   * @param lines the line of each mapping inside the value (a list of mappings such as {@code
+   *     hosts}), by identity: messages about an item name its own line
+   */
+  record Located(JsonNode value, int line, Map<JsonNode, Integer> lines) {
+    Located(JsonNode value, int line) {
+      this(value, line, Map.of());
+    }
+
+    /** The line {@code item} (a mapping inside the value) starts on, else the key's. */
+    int lineOf(JsonNode item) {
+      return lines.getOrDefault(item, line);
+    }
+  }
 
   /**
    * Reads and checks a config file.
@@ -82,8 +97,9 @@ public final class ConfigLoader {
         String key = parser.currentName();
         int line = parser.currentLocation().getLineNr();
         parser.nextToken();
-        JsonNode value = YAML.readTree(parser);
-        Located earlier = keys.putIfAbsent(key, new Located(value, line));
+        Map<JsonNode, Integer> lines = new java.util.IdentityHashMap<>();
+        JsonNode value = readLocated(parser, lines);
+        Located earlier = keys.putIfAbsent(key, new Located(value, line, lines));
         if (earlier != null) {
           duplicates.add(
               "line " + line + ": key '" + key + "' twice (first on line " + earlier.line() + ")");
@@ -97,5 +113,29 @@ public final class ConfigLoader {
       throw new ConfigException(file, List.of("cannot read it: " + IoFailures.reason(e)), e);
     }
     return keys;
+  }
+
+  /** The value the parser is on, noting the line each mapping in it starts on. */
+  private static JsonNode readLocated(JsonParser parser, Map<JsonNode, Integer> lines)
+      throws IOException {
+    int line = parser.currentTokenLocation().getLineNr();
+    if (parser.currentToken() == JsonToken.START_OBJECT) {
+      com.fasterxml.jackson.databind.node.ObjectNode mapping = YAML.createObjectNode();
+      lines.put(mapping, line);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        mapping.set(name, readLocated(parser, lines));
+      }
+      return mapping;
+    }
+    if (parser.currentToken() == JsonToken.START_ARRAY) {
+      com.fasterxml.jackson.databind.node.ArrayNode list = YAML.createArrayNode();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        list.add(readLocated(parser, lines));
+      }
+      return list;
+    }
+    return YAML.readTree(parser);
   }
 }
