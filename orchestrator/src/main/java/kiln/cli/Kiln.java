@@ -36,6 +36,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("studio", StudioCommand::new);
     COMMANDS.put("bootstrap", BootstrapCommand::new);
     COMMANDS.put("status", StatusCommand::new);
+    COMMANDS.put("hosts", HostsCommand::new);
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
     COMMANDS.put("build", BuildCommand::new);

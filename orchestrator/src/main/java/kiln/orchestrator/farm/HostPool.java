@@ -97,7 +97,7 @@ public final class HostPool implements AutoCloseable {
         } else if (h.state() == HostHealth.State.LOST) {
           if (problem.isEmpty()) {
             h.rejoin();
-            notes.accept("kiln: build host " + host.name() + " answers again and takes builds");
+            notes.accept("build host " + host.name() + " answers again and takes builds");
           } else {
             h.retryFailed(problem.get(), clock.instant());
           }
@@ -185,7 +185,7 @@ public final class HostPool implements AutoCloseable {
     if (verdict.isPresent() && h.state() == HostHealth.State.UP) {
       h.quarantine(verdict.get());
       newlyQuarantined.add(host);
-      notes.accept("kiln: " + verdict.get());
+      notes.accept(verdict.get());
     }
   }
 
