@@ -41,6 +41,7 @@ public final class DockerStudio implements Studio {
   private final StudioOwner owner;
   private final StudioImages images;
   private final LiveContainers live;
+  private final ImageHolds holds;
 
   /** uid:gid the results go to after each run; empty when kiln runs as root. */
   private final Optional<String> resultsOwner;
@@ -50,6 +51,7 @@ public final class DockerStudio implements Studio {
     this.owner = owner;
     this.images = new StudioImages(engine);
     this.live = LiveContainers.on(engine);
+    this.holds = new ImageHolds(engine, owner, live);
     this.resultsOwner = resultsOwner;
   }
 
@@ -189,11 +191,23 @@ public final class DockerStudio implements Studio {
     return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
-  /** The image a spec's studio starts from, built when missing. */
+  /**
+   * The image a spec's studio starts from, built when missing and marked as this run's ({@link
+   * ImageHolds}). When it had to be built, kiln's images that no live run uses are removed: images
+   * pile up only as new ones are built (a new tools tarball each bootstrap), so that is when to
+   * prune, and no run pays a rebuild for an image it still holds.
+   */
   String imageFor(StudioSpec spec) throws StudioException {
-    return spec.type() == StudioType.STAGE1
-        ? images.stage1(spec.toolsTarball().orElseThrow())
-        : images.base();
+    long builtBefore = images.built();
+    String image =
+        spec.type() == StudioType.STAGE1
+            ? images.stage1(spec.toolsTarball().orElseThrow())
+            : images.base();
+    holds.hold(image);
+    if (images.built() != builtBefore) {
+      inventory().removeUnusedImages();
+    }
+    return image;
   }
 
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
