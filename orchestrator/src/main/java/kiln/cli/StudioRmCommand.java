@@ -1,7 +1,9 @@
 package kiln.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kiln.stages.studio.StudioInventory;
@@ -27,14 +29,28 @@ final class StudioRmCommand implements Callable<Integer> {
       description = "Only the leftovers of runs in this work directory.")
   Path work;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENDPOINT",
+      description =
+          "A Docker engine to clean (unix:///PATH or tcp://HOST:PORT); repeat for several."
+              + " Default: the one DOCKER_HOST names.")
+  List<String> engines = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    StudioInventory inventory = StudioChoice.inventory();
-    List<String> containers =
-        inventory.removeLeftovers(Optional.ofNullable(work).map(StudioRunCommand::workDir));
-    containers.forEach(name -> System.out.println("removed container " + name));
-    if (images) {
-      inventory.removeUnusedImages().forEach(tag -> System.out.println("removed image " + tag));
+    Map<String, StudioInventory> inventories = StudioChoice.inventories(engines);
+    for (Map.Entry<String, StudioInventory> engine : inventories.entrySet()) {
+      String where = inventories.size() > 1 ? " on " + engine.getKey() : "";
+      StudioInventory inventory = engine.getValue();
+      List<String> containers =
+          inventory.removeLeftovers(Optional.ofNullable(work).map(StudioRunCommand::workDir));
+      containers.forEach(name -> System.out.println("removed container " + name + where));
+      if (images) {
+        inventory
+            .removeUnusedImages()
+            .forEach(tag -> System.out.println("removed image " + tag + where));
+      }
     }
     return 0;
   }
