@@ -1,15 +1,12 @@
 package kiln.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kiln.stages.studio.StudioInventory;
 import kiln.stages.studio.StudioInventory.LeftStudio;
 import kiln.stages.studio.StudioInventory.StudioImage;
-import kiln.stages.studio.choice.StudioChoice;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code kiln studio list}: kiln's containers and studio images on the engine. */
 @Command(
@@ -18,17 +15,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 final class StudioListCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENDPOINT",
-      description =
-          "A Docker engine to look at (unix:///PATH or tcp://HOST:PORT); repeat for several."
-              + " Default: the one DOCKER_HOST names.")
-  List<String> engines = new ArrayList<>();
+  @Mixin EngineOptions engines = new EngineOptions();
 
   @Override
   public Integer call() throws Exception {
-    Map<String, StudioInventory> inventories = StudioChoice.inventories(engines);
+    Map<String, StudioInventory> inventories = engines.inventories();
     for (Map.Entry<String, StudioInventory> engine : inventories.entrySet()) {
       // One engine: the lines as they always were; several: each says where it is.
       String where = inventories.size() > 1 ? " engine=" + engine.getKey() : "";

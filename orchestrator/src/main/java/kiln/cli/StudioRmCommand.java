@@ -1,14 +1,13 @@
 package kiln.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kiln.stages.studio.StudioInventory;
-import kiln.stages.studio.choice.StudioChoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln studio rm}: removes what crashed kiln runs left, and optionally the images. */
@@ -29,17 +28,11 @@ final class StudioRmCommand implements Callable<Integer> {
       description = "Only the leftovers of runs in this work directory.")
   Path work;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENDPOINT",
-      description =
-          "A Docker engine to clean (unix:///PATH or tcp://HOST:PORT); repeat for several."
-              + " Default: the one DOCKER_HOST names.")
-  List<String> engines = new ArrayList<>();
+  @Mixin EngineOptions engines = new EngineOptions();
 
   @Override
   public Integer call() throws Exception {
-    Map<String, StudioInventory> inventories = StudioChoice.inventories(engines);
+    Map<String, StudioInventory> inventories = engines.inventories();
     for (Map.Entry<String, StudioInventory> engine : inventories.entrySet()) {
       String where = inventories.size() > 1 ? " on " + engine.getKey() : "";
       StudioInventory inventory = engine.getValue();
