@@ -82,7 +82,13 @@ final class FarmStudios {
     HostSpec spec =
         hosts.hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow();
     try {
-      Studio made = DockerStudio.connect(owner, new DockerEndpoint(links.dockerHost(spec)));
+      String address = links.dockerHost(spec);
+      // this machine's own engine shares its disk: bind mounts; any other engine may not
+      DockerStudio.Inputs inputs =
+          address.equals(DockerEndpoint.DEFAULT_HOST)
+              ? DockerStudio.Inputs.MOUNT
+              : DockerStudio.Inputs.COPY;
+      Studio made = DockerStudio.connect(owner, new DockerEndpoint(address), inputs);
       studios.put(host, made);
       return made;
     } catch (StudioException | java.io.IOException e) {
