@@ -1,12 +1,9 @@
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Stream;
 import kiln.orchestrator.EntryWeights;
 import kiln.orchestrator.Prediction;
 import kiln.orchestrator.RunSimulator;
@@ -14,11 +11,7 @@ import kiln.orchestrator.StageWorks;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
-import kiln.world.EvalContext;
 import kiln.world.PackageIdent;
-import kiln.world.PlanSet;
-import kiln.world.PlanSource;
-import kiln.world.WorldGraph;
 
 /**
  * The build farm's speed-up: the 700-plan world of the schedule benchmark (same durations, same
@@ -28,7 +21,7 @@ import kiln.world.WorldGraph;
  * hosts' summed speed (the linear ideal), the mean speed-up over SEEDS runs, the speed-up the
  * critical path allows at most, and the makespan against the lower bound.
  *
- * <p>Usage: java -cp orchestrator/target/kiln.jar:bench/schedule FarmBench.java DIR [SEEDS]
+ * <p>Usage: bench/schedule/run.sh --farm [SEEDS]
  */
 public class FarmBench {
 
@@ -37,12 +30,7 @@ public class FarmBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    List<String> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = walk.filter(p -> p.endsWith("plan.sh")).map(Path::toString).sorted().toList();
-    }
-    PlanSet set = PlanSet.read(paths, PlanSource.statically(), EvalContext.stage1(), Set.of());
-    List<kiln.world.Plan> order = WorldGraph.of(set.plans()).orderAllowingCycles();
+    List<kiln.world.Plan> order = ScheduleBench.order(dir);
     StageWork world = StageWorks.ofPlans(order);
     Map<PackageIdent, Double> estimates = ScheduleBench.estimates(world, new Random(14));
     StageWork stage3 =
