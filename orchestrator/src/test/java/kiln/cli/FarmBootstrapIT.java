@@ -63,7 +63,7 @@ class FarmBootstrapIT {
     doomed.killDockerd();
     CliRun done = run.get(10, TimeUnit.MINUTES);
     assertEquals(0, done.exit(), done.err());
-    assertTrue(done.err().contains("build host doomed is lost"), done.err());
+    assertTrue(done.err().contains("queued crash/bash again: build host doomed"), done.err());
 
     List<String> interrupted = new ArrayList<>();
     Set<String> builtOn = new TreeSet<>();
@@ -140,7 +140,7 @@ class FarmBootstrapIT {
               + name
               + " && nsenter --net=/run/netns/"
               + name
-              + " ip link set lo up && setsid nsenter --net=/run/netns/"
+              + " ip link set lo up && { setsid nsenter --net=/run/netns/"
               + name
               + " dockerd --data-root "
               + data
@@ -152,7 +152,7 @@ class FarmBootstrapIT {
               + socket
               + " --bridge=none --iptables=false --ip6tables=false >"
               + run.resolve("dockerd.log")
-              + " 2>&1 </dev/null &");
+              + " 2>&1 </dev/null & }");
       for (int i = 0; i < 300; i++) {
         if (new ProcessBuilder("docker", "-H", socket, "info")
                 .redirectErrorStream(true)
