@@ -39,6 +39,16 @@ public class ScheduleBench {
   static final Set<String> TOOLCHAIN =
       Set.of("core1", "core4", "core5", "core9", "core17", "core28", "core38", "core39");
 
+  /** The world's plans under {@code dir}, in build order. */
+  static List<kiln.world.Plan> order(Path dir) throws Exception {
+    List<String> paths;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      paths = walk.filter(p -> p.endsWith("plan.sh")).map(Path::toString).sorted().toList();
+    }
+    PlanSet set = PlanSet.read(paths, PlanSource.statically(), EvalContext.stage1(), Set.of());
+    return WorldGraph.of(set.plans()).orderAllowingCycles();
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 10;

@@ -38,6 +38,7 @@ public final class Kiln implements Runnable {
     COMMANDS.put("bootstrap", BootstrapCommand::new);
     COMMANDS.put("status", StatusCommand::new);
     COMMANDS.put("report", ReportCommand::new);
+    COMMANDS.put("hosts", HostsCommand::new);
     COMMANDS.put("skip", SkipCommand::new);
     COMMANDS.put("retry", RetryCommand::new);
     COMMANDS.put("rebuild", RebuildCommand::new);

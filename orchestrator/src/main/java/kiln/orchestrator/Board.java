@@ -102,6 +102,41 @@ final class Board {
     }
   }
 
+  /** A building entry goes back to the ready queue: its build was cut off with no verdict. */
+  void requeue(EntryKey key) {
+    status.put(key, EntryStatus.QUEUED);
+    ready.add(key);
+  }
+
+  /** A failed entry is queued again: its failure was its build host's, not its plan's. */
+  void reopen(EntryKey key) {
+    status.put(key, EntryStatus.QUEUED);
+    if (missing.get(key) == 0) {
+      ready.add(key);
+    }
+  }
+
+  /**
+   * Each of {@code skipped} that is set aside and whose deps are no longer failed or set aside is
+   * queued again (after {@link #reopen} of the failures that set it aside).
+   *
+   * @return the entries queued again, in stage order
+   */
+  List<EntryKey> unskip(java.util.Collection<EntryKey> skipped) {
+    List<EntryKey> back = new ArrayList<>();
+    for (EntryKey next : skipped.stream().sorted(Comparator.comparing(index::get)).toList()) {
+      boolean free =
+          entry(next).deps().stream()
+              .map(status::get)
+              .noneMatch(s -> s.isFailure() || s == EntryStatus.SKIPPED);
+      if (status.get(next) == EntryStatus.SKIPPED && free) {
+        status.put(next, EntryStatus.QUEUED);
+        back.add(next);
+      }
+    }
+    return back;
+  }
+
   /** Marks an entry failed, timed out or skipped. */
   void setAside(EntryKey key, EntryStatus newStatus) {
     status.put(key, newStatus);

@@ -34,6 +34,18 @@ final class BothProgress implements Progress {
   }
 
   @Override
+  public void buildPlaced(StageName stage, EntryKey key, String host) {
+    first.buildPlaced(stage, key, host);
+    second.buildPlaced(stage, key, host);
+  }
+
+  @Override
+  public void buildCutOff(StageName stage, EntryKey key, String why) {
+    first.buildCutOff(stage, key, why);
+    second.buildCutOff(stage, key, why);
+  }
+
+  @Override
   public void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {
     first.buildStarted(stage, key, log, attempt);
     second.buildStarted(stage, key, log, attempt);

@@ -26,4 +26,18 @@ public interface EntryBuilder {
    */
   BuildOutcome build(StageName stage, StageEntry entry, Path log)
       throws BuilderException, InterruptedException;
+
+  /** The builder for the builds placed on {@code host}: itself, unless it drives build hosts. */
+  default EntryBuilder on(String host) {
+    return this;
+  }
+
+  /**
+   * Where this stage's builds may run: the local studio, {@code jobs} at once, unless the builder
+   * drives build hosts (kiln.yaml {@code hosts}); then every host's slots, or one build at a time
+   * when {@code ordered}.
+   */
+  default BuildPlaces places(int jobs, boolean ordered) {
+    return BuildPlaces.local(jobs);
+  }
 }

@@ -40,6 +40,7 @@ public class PlainProgress implements Progress, AutoCloseable {
   private final BuildHistory history;
   private ScheduledExecutorService ticker;
   protected StageWatch watch;
+  private final Map<EntryKey, String> hosts = new java.util.HashMap<>();
 
   /** Plain lines with no estimates. */
   public PlainProgress(PrintWriter out) {
@@ -89,16 +90,31 @@ public class PlainProgress implements Progress, AutoCloseable {
   }
 
   @Override
+  public synchronized void buildPlaced(StageName stage, EntryKey key, String host) {
+    hosts.put(key, host);
+  }
+
+  @Override
   public synchronized void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {
     if (watch != null) {
       watch.started(key, clock.instant());
     }
+    String on = hosts.containsKey(key) ? " on " + hosts.remove(key) : "";
     line(
         prefix(stage)
             + "building "
             + key
+            + on
             + (attempt > 1 ? " (attempt " + attempt + ")" : "")
             + estimateOf(key).map(e -> " (estimate " + DurationText.words(e) + ")").orElse(""));
+  }
+
+  @Override
+  public synchronized void buildCutOff(StageName stage, EntryKey key, String why) {
+    if (watch != null) {
+      watch.finished(key, EntryStatus.QUEUED, clock.instant()); // no verdict: not in the pace
+    }
+    line(prefix(stage) + "queued " + key + " again: " + why);
   }
 
   @Override

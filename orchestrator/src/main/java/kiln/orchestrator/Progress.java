@@ -29,6 +29,15 @@ public interface Progress {
     stageStarted(work.stage(), work.entries().size(), done);
   }
 
+  /** A build is placed on a build host (a run over kiln.yaml's hosts); told before it starts. */
+  default void buildPlaced(StageName stage, EntryKey key, String host) {}
+
+  /**
+   * A build was cut off with no verdict on its plan (its host was lost or quarantined) and is
+   * queued again.
+   */
+  default void buildCutOff(StageName stage, EntryKey key, String why) {}
+
   /** A build starts; {@code attempt} counts from 1. */
   default void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {}
 

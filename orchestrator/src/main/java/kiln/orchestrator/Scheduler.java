@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -102,8 +103,11 @@ public final class Scheduler {
     Board board = new Resumption(work, journal, progress, inputs).board(options.weights());
     int jobs = work.ordered() ? 1 : options.jobs();
     progress.stageStarted(work, board.statuses(), jobs);
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
+    BuildPlaces places = builder.places(jobs, work.ordered());
+    // threads come and go with builds: a build cut off on a lost host may hold its thread a while
+    ExecutorService pool = Executors.newCachedThreadPool(threads());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+    PlacedBuilds placed = new PlacedBuilds();
     Optional<EntryKey> stoppedBefore = Optional.empty();
     boolean stopping = false;
     boolean early = false;
@@ -112,38 +116,64 @@ public final class Scheduler {
     Batch batch = new Batch();
     try {
       while (true) {
-        while (!stopping && running < jobs && board.hasReady()) {
+        hostEvents(board, places, placed, batch);
+        while (!stopping && board.hasReady()) {
           if (isStopPoint(board.peekReady())) {
             stoppedBefore = Optional.of(board.peekReady());
             stopping = true;
             break;
           }
-          start(board, done, batch);
+          Optional<String> host = places.claim();
+          if (host.isEmpty()) {
+            break;
+          }
+          start(board, done, batch, placed, host.get(), places.ledgerName(host.get()));
           running++;
         }
         batch.commit(); // what finished and what starts now: one write, one flush
         if (running == 0) {
-          break;
+          Optional<String> none = places.noneUsable();
+          if (!stopping && board.hasReady() && none.isPresent()) {
+            throw new BuilderException(stage + ": " + none.get());
+          }
+          if (stopping || !board.hasReady()) {
+            break;
+          }
         }
         Future<Finished> next;
         try {
-          next = done.take();
+          next = done.poll(1, TimeUnit.SECONDS); // a turn a second: hosts lost meanwhile
         } catch (InterruptedException stop) {
           recordWhatFinished(pool, done, board, batch);
           throw stop;
         }
-        do {
+        while (next != null) {
           running--;
-          try {
-            if (finish(board, next.get(), batch) && options.failFast()) {
-              stopping = true;
-              early = true;
+          PlacedBuilds.Run run = placed.ended(next);
+          if (run.cutOff) {
+            places.cutOff(run.host);
+          } else {
+            try {
+              Finished finished = next.get();
+              boolean lost = places.release(run.host, Optional.of(finished.outcome()), run.took());
+              if (lost && !(finished.outcome() instanceof BuildOutcome.Built)) {
+                requeue(board, batch, run, "build host " + run.host + " was lost under it");
+              } else if (finish(board, finished, batch, placed, run.host) && options.failFast()) {
+                stopping = true;
+                early = true;
+              }
+            } catch (ExecutionException e) {
+              if (places.ledgerName(run.host) != null
+                  && places.release(run.host, Optional.empty(), run.took())) {
+                requeue(board, batch, run, "build host " + run.host + " could not build it");
+              } else {
+                stopping = true;
+                broken = asBuilderException(e.getCause(), broken);
+              }
             }
-          } catch (ExecutionException e) {
-            stopping = true;
-            broken = asBuilderException(e.getCause(), broken);
           }
-        } while ((next = done.poll()) != null);
+          next = done.poll();
+        }
       }
     } finally {
       stop(pool);
@@ -157,7 +187,47 @@ public final class Scheduler {
     return result;
   }
 
-  private void start(Board board, CompletionService<Finished> done, Batch batch)
+  /**
+   * Hosts lost since the last turn: their running builds are cut off and queued again, no verdict
+   * on their plans. Hosts quarantined: the failures recorded on them are queued again, with what
+   * those failures set aside.
+   */
+  private void hostEvents(Board board, BuildPlaces places, PlacedBuilds placed, Batch batch) {
+    Set<String> lost = places.lost();
+    if (!lost.isEmpty()) {
+      for (PlacedBuilds.Run run : placed.cutOff(lost)) {
+        requeue(board, batch, run, "build host " + run.host + " was lost under it");
+      }
+    }
+    Set<String> quarantined = placed.quarantine(places.quarantined());
+    Set<EntryKey> setAside = new java.util.HashSet<>();
+    for (EntryKey key : placed.failuresOn(quarantined)) {
+      board.reopen(key);
+      setAside.addAll(placed.skippedBy(key));
+      String why = "it failed on a build host that is now quarantined";
+      batch.record(Transition.queued(stage, key), () -> progress.buildCutOff(stage, key, why));
+    }
+    for (EntryKey freed : board.unskip(setAside)) {
+      batch.record(
+          Transition.queued(stage, freed),
+          () -> progress.note(stage + ": " + freed + " is queued again (its dep goes elsewhere)"));
+    }
+  }
+
+  /** A build cut off with no verdict: queued again; its open attempt reads as interrupted. */
+  private void requeue(Board board, Batch batch, PlacedBuilds.Run run, String why) {
+    board.requeue(run.key);
+    batch.record(
+        Transition.queued(stage, run.key), () -> progress.buildCutOff(stage, run.key, why));
+  }
+
+  private void start(
+      Board board,
+      CompletionService<Finished> done,
+      Batch batch,
+      PlacedBuilds placed,
+      String host,
+      String ledgerHost)
       throws JournalException {
     EntryKey key = board.startNext();
     StageEntry entry = board.entry(key);
@@ -168,11 +238,15 @@ public final class Scheduler {
       throw new JournalException("cannot make room for the log of " + key + " in " + stage, e);
     }
     BuildInputs madeOf = inputsOf(entry);
+    EntryBuilder on = ledgerHost == null ? builder : builder.on(host);
     batch.record(
-        Transition.building(stage, key, log),
+        Transition.building(stage, key, log, ledgerHost),
         () -> {
+          if (ledgerHost != null) {
+            progress.buildPlaced(stage, key, ledgerHost);
+          }
           progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
-          done.submit(() -> buildOne(entry, log, madeOf));
+          placed.started(done.submit(() -> buildOne(on, entry, log, madeOf)), key, host);
         });
   }
 
@@ -222,9 +296,9 @@ public final class Scheduler {
   }
 
   /** Runs on a worker thread: the build, then the artifact's hash (unless the builder knows it). */
-  private Finished buildOne(StageEntry entry, Path log, BuildInputs madeOf)
+  private Finished buildOne(EntryBuilder on, StageEntry entry, Path log, BuildInputs madeOf)
       throws BuilderException, InterruptedException {
-    BuildOutcome outcome = builder.build(stage, entry, log);
+    BuildOutcome outcome = on.build(stage, entry, log);
     if (outcome instanceof BuildOutcome.Built built) {
       try {
         Artifact artifact =
@@ -275,8 +349,24 @@ public final class Scheduler {
     }
   }
 
+  /** Records how a build on {@code host} ended; true when it failed or timed out. */
+  private boolean finish(
+      Board board, Finished finished, Batch batch, PlacedBuilds placed, String host) {
+    List<EntryKey> skipped = new ArrayList<>();
+    boolean failed = finish(board, finished, batch, skipped);
+    if (failed) {
+      placed.failed(finished.key(), host, skipped);
+    }
+    return failed;
+  }
+
   /** Records how a build ended; true when it failed or timed out. */
   private boolean finish(Board board, Finished finished, Batch batch) {
+    return finish(board, finished, batch, new ArrayList<>());
+  }
+
+  /** Records how a build ended, adding what its failure set aside to {@code skipped}. */
+  private boolean finish(Board board, Finished finished, Batch batch, List<EntryKey> skipped) {
     EntryKey key = finished.key();
     Path log = finished.log();
     if (finished.outcome() instanceof BuildOutcome.Built built) {
@@ -301,6 +391,7 @@ public final class Scheduler {
         () -> progress.buildFinished(stage, key, status, log, why));
     String reason = key + (timedOut ? " timed out" : " failed");
     for (EntryKey blocked : board.blockedBy(key)) {
+      skipped.add(blocked);
       board.setAside(blocked, EntryStatus.SKIPPED);
       batch.record(
           Transition.skipped(stage, blocked, key, reason),

@@ -24,6 +24,16 @@ final class UnbuildableEntries implements EntryBuilder {
   }
 
   @Override
+  public EntryBuilder on(String host) {
+    return new UnbuildableEntries(builder.on(host), unbuildable);
+  }
+
+  @Override
+  public BuildPlaces places(int jobs, boolean ordered) {
+    return builder.places(jobs, ordered);
+  }
+
+  @Override
   public BuildOutcome build(StageName stage, StageEntry entry, Path log)
       throws BuilderException, InterruptedException {
     List<String> why = unbuildable.get(entry.key());

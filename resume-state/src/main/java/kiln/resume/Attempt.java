@@ -15,8 +15,8 @@ import java.util.Optional;
  * that ended it. The times are the ledger's own ({@code at} of those records), so they survive a
  * crash exactly as the states do.
  *
- * <p>Later members (a build host, say) are to be added as optional ones: a ledger written before
- * them replays with them absent.
+ * <p>Later members are added as optional ones, as {@code host} was: a ledger written before them
+ * replays with them absent.
  *
  * @param number 1 for the entry's first attempt in the run, then 2, 3...
  * @param started when its {@code building} record was written
@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param log the attempt's build log
  * @param phases how long each phase of the build took, in the builder's order, as the builder
  *     reported them (a built attempt of the plan builder; empty otherwise)
+ * @param host the build host it ran on, in a run over several (kiln.yaml {@code hosts}); else null
  */
 public record Attempt(
     int number,
@@ -33,7 +34,8 @@ public record Attempt(
     Instant ended,
     Outcome outcome,
     Path log,
-    Map<String, Duration> phases) {
+    Map<String, Duration> phases,
+    String host) {
 
   /** How an attempt ended. */
   public enum Outcome {
@@ -64,6 +66,22 @@ public record Attempt(
     phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
   }
 
+  /** An attempt on the one local studio (no build host recorded). */
+  public Attempt(
+      int number,
+      Instant started,
+      Instant ended,
+      Outcome outcome,
+      Path log,
+      Map<String, Duration> phases) {
+    this(number, started, ended, outcome, log, phases, null);
+  }
+
+  /** The build host it ran on, when the run had several. */
+  public Optional<String> hostIfKnown() {
+    return Optional.ofNullable(host);
+  }
+
   /** When it ended, if an end was recorded. */
   public Optional<Instant> endedIfKnown() {
     return Optional.ofNullable(ended);
@@ -82,16 +100,16 @@ public record Attempt(
   /** This attempt ended at {@code at} with {@code status}, the phases as the builder gave them. */
   Attempt endedWith(EntryStatus status, Instant at, Map<String, Duration> phasesTaken) {
     Instant end = at.isBefore(started) ? started : at; // a clock set back must not break replay
-    return new Attempt(number, started, end, outcome(status), log, phasesTaken);
+    return new Attempt(number, started, end, outcome(status), log, phasesTaken, host);
   }
 
   /** A check of the built artifact failed it after the build: the attempt's verdict changes. */
   Attempt failedLater() {
-    return new Attempt(number, started, ended, Outcome.FAILED, log, phases);
+    return new Attempt(number, started, ended, Outcome.FAILED, log, phases, host);
   }
 
   Attempt interrupted() {
-    return new Attempt(number, started, null, Outcome.INTERRUPTED, log, phases);
+    return new Attempt(number, started, null, Outcome.INTERRUPTED, log, phases, host);
   }
 
   private static Outcome outcome(EntryStatus status) {

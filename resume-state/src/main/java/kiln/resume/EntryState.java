@@ -55,7 +55,8 @@ public record EntryState(
       case BUILDING -> {
         List<Attempt> more = open ? replaceLast(last.interrupted()) : new ArrayList<>(attempts);
         more.add(
-            new Attempt(more.size() + 1, at, null, Attempt.Outcome.BUILDING, t.log(), Map.of()));
+            new Attempt(
+                more.size() + 1, at, null, Attempt.Outcome.BUILDING, t.log(), Map.of(), t.host()));
         yield more;
       }
       case BUILT, FAILED, TIMED_OUT -> {

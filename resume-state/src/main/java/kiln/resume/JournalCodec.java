@@ -160,6 +160,9 @@ final class JournalCodec {
     if (t.cause() != null) {
       g.writeStringField("cause", t.cause().toString());
     }
+    if (t.host() != null) {
+      g.writeStringField("host", t.host());
+    }
     if (!t.phases().isEmpty()) {
       g.writeObjectFieldStart("phases");
       for (Map.Entry<String, Duration> phase : t.phases().entrySet()) {

@@ -59,6 +59,7 @@ final class JournalDecoder {
     String reason;
     String cause;
     String hook;
+    String host;
     List<RawEntry> entries;
     List<String> passed;
     Map<String, Duration> phases = Map.of();
@@ -116,6 +117,7 @@ final class JournalDecoder {
           case "reason" -> f.reason = p.getText();
           case "cause" -> f.cause = p.getText();
           case "hook" -> f.hook = p.getText();
+          case "host" -> f.host = textOrSkip(p);
           case "entries" -> f.entries = entries(p);
           case "passed" -> f.passed = strings(p);
           case "phases" -> f.phases = phases(p);
@@ -127,6 +129,15 @@ final class JournalDecoder {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
     return f;
+  }
+
+  /** A string member's text; a member of another shape (a later kiln's) is passed over. */
+  private static String textOrSkip(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
   }
 
   /** An array of strings, the parser on its START_ARRAY. */
@@ -265,7 +276,8 @@ final class JournalDecoder {
         f.reason,
         f.cause == null ? null : keys.computeIfAbsent(f.cause, EntryKey::parse),
         f.phases,
-        artifact == null ? null : f.inputs);
+        artifact == null ? null : f.inputs,
+        f.host);
   }
 
   /**

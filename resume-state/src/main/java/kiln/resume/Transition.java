@@ -24,6 +24,8 @@ import java.util.Objects;
  *     as far as the builder reports them; otherwise empty
  * @param inputs for {@code built}: what the build was made from, when kiln computed it (a ledger
  *     written before kiln recorded inputs has none); otherwise null
+ * @param host for {@code building}: the name of the build host the attempt runs on, when the run
+ *     has several (kiln.yaml {@code hosts}); otherwise null
  */
 public record Transition(
     StageName stage,
@@ -34,7 +36,8 @@ public record Transition(
     String reason,
     EntryKey cause,
     Map<String, Duration> phases,
-    BuildInputs inputs) {
+    BuildInputs inputs,
+    String host) {
 
   /** The reason recorded for a plan the user set aside. */
   public static final String BY_THE_USER = "by the user";
@@ -70,9 +73,13 @@ public record Transition(
       throw new IllegalArgumentException(
           stage + " " + key + ": build inputs go with 'built' only, not " + status);
     }
+    if (host != null && (status != EntryStatus.BUILDING || host.isBlank())) {
+      throw new IllegalArgumentException(
+          stage + " " + key + ": a build host goes with 'building' only, not " + status);
+    }
   }
 
-  /** A transition without recorded build inputs. */
+  /** A transition without recorded build inputs and with no build host. */
   public Transition(
       StageName stage,
       EntryKey key,
@@ -82,7 +89,7 @@ public record Transition(
       String reason,
       EntryKey cause,
       Map<String, Duration> phases) {
-    this(stage, key, status, artifact, log, reason, cause, phases, null);
+    this(stage, key, status, artifact, log, reason, cause, phases, null, null);
   }
 
   /** A transition without phase times: every state but a built one from a builder that has them. */
@@ -110,6 +117,12 @@ public record Transition(
     return new Transition(stage, key, EntryStatus.BUILDING, null, log, null, null);
   }
 
+  /** Building on the named build host (a run over several hosts). */
+  public static Transition building(StageName stage, EntryKey key, Path log, String host) {
+    return new Transition(
+        stage, key, EntryStatus.BUILDING, null, log, null, null, Map.of(), null, host);
+  }
+
   public static Transition built(StageName stage, EntryKey key, Artifact artifact, Path log) {
     return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null);
   }
@@ -128,7 +141,8 @@ public record Transition(
       Path log,
       Map<String, Duration> phases,
       BuildInputs inputs) {
-    return new Transition(stage, key, EntryStatus.BUILT, artifact, log, null, null, phases, inputs);
+    return new Transition(
+        stage, key, EntryStatus.BUILT, artifact, log, null, null, phases, inputs, null);
   }
 
   public static Transition failed(StageName stage, EntryKey key, Path log) {

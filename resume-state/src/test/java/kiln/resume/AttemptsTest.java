@@ -132,6 +132,30 @@ class AttemptsTest {
   }
 
   @Test
+  void eachAttemptKeepsTheBuildHostItRanOnAndAHostLostMidBuildLeavesItInterrupted()
+      throws Exception {
+    Artifact artifact = Artifact.of(Files.writeString(work.resolve("zlib.hart"), "zlib"));
+    try (RunJournal journal = RunJournal.startNew(lock, new Ticking(T0))) {
+      journal.record(Transition.building(S3, ZLIB, work.resolve("zlib.1.log"), "e2"));
+      journal.record(Transition.queued(S3, ZLIB)); // e2 lost: requeued
+      journal.record(Transition.building(S3, ZLIB, work.resolve("zlib.2.log"), "e1"));
+      journal.record(Transition.built(S3, ZLIB, artifact, work.resolve("zlib.2.log")));
+    }
+    List<Attempt> attempts = RunJournal.read(work).orElseThrow().stage(S3).entry(ZLIB).attempts();
+    assertEquals(
+        List.of(Attempt.Outcome.INTERRUPTED, Attempt.Outcome.BUILT),
+        attempts.stream().map(Attempt::outcome).toList());
+    assertEquals(
+        List.of("e2", "e1"), attempts.stream().map(a -> a.hostIfKnown().orElse("?")).toList());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Transition(
+                S3, ZLIB, EntryStatus.QUEUED, null, null, null, null, Map.of(), null, "e1"),
+        "a host goes with building only");
+  }
+
+  @Test
   void aCheckFailingTheArtifactLaterIsTheVerdictOfTheAttemptThatBuiltIt() throws Exception {
     Artifact artifact = Artifact.of(Files.writeString(work.resolve("zlib.hart"), "zlib"));
     Ticking clock = new Ticking(T0);

@@ -74,6 +74,10 @@ final class ConfigChecks {
     Duration silence = duration("silence-timeout", defaults.silence());
     NetworkPolicy network = network();
     SourceMirrors sources = sources();
+    List<kiln.orchestrator.farm.HostSpec> hosts =
+        new HostsConfig(
+                file.getParent(), (line, what) -> problems.add("line " + line + ": " + what))
+            .read(keys.get("hosts"));
     Path work = path("work", ".kiln");
     Hooks hooks = HookChecks.read(keys.get("hooks"), problems::add);
     Located publishKey = keys.get("publish");
@@ -100,6 +104,7 @@ final class ConfigChecks {
         new BuildLimits(timeout, silence),
         network,
         sources,
+        hosts,
         work,
         hooks,
         publish);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +39,7 @@ public final class ConfigLoader {
           "silence-timeout",
           "network",
           "sources",
+          "hosts",
           "work",
           "hooks",
           "publish");
@@ -53,8 +53,20 @@ public final class ConfigLoader {
    *
    * @param keyLines for a mapping value: the line of each of its keys (the first of a name), so a
    *     problem with one of them can say where it is
+   * @param lines the line of each mapping inside the value (a list of mappings such as {@code
+   *     hosts}), by identity: messages about an item name its own line
    */
-  record Located(JsonNode value, int line, Map<String, Integer> keyLines) {}
+  record Located(
+      JsonNode value, int line, Map<String, Integer> keyLines, Map<JsonNode, Integer> lines) {
+    Located(JsonNode value, int line) {
+      this(value, line, Map.of(), Map.of());
+    }
+
+    /** The line {@code item} (a mapping inside the value) starts on, else the key's. */
+    int lineOf(JsonNode item) {
+      return lines.getOrDefault(item, line);
+    }
+  }
 
   /**
    * Reads and checks a config file.
@@ -107,38 +119,54 @@ public final class ConfigLoader {
   }
 
   /**
-   * The value the parser is on. A mapping is copied through once, noting the line of each of its
-   * keys (the tree Jackson builds keeps none) and adding a key given twice to {@code duplicates}.
+   * The value the parser is on. For a mapping, the line of each of its keys is noted (the tree
+   * Jackson builds keeps none) and a key given twice is added to {@code duplicates}; the line of
+   * every mapping inside it is noted too.
    */
   private static Located located(JsonParser parser, String key, int line, List<String> duplicates)
       throws IOException {
+    Map<JsonNode, Integer> lines = new java.util.IdentityHashMap<>();
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      return new Located(YAML.readTree(parser), line, Map.of());
+      return new Located(readLocated(parser, lines), line, Map.of(), lines);
     }
-    Map<String, Integer> lines = new LinkedHashMap<>();
-    TokenBuffer copy = new TokenBuffer(parser);
-    int depth = 0;
-    do {
-      JsonToken token = parser.currentToken();
-      if (token == JsonToken.FIELD_NAME && depth == 1) {
-        int at = parser.currentLocation().getLineNr();
-        Integer first = lines.putIfAbsent(parser.currentName(), at);
-        if (first != null) {
-          duplicates.add(
-              "line "
-                  + at
-                  + ": key '"
-                  + key
-                  + "."
-                  + parser.currentName()
-                  + "' twice (first on line "
-                  + first
-                  + ")");
-        }
+    Map<String, Integer> keyLines = new LinkedHashMap<>();
+    com.fasterxml.jackson.databind.node.ObjectNode mapping = YAML.createObjectNode();
+    lines.put(mapping, parser.currentTokenLocation().getLineNr());
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      int at = parser.currentLocation().getLineNr();
+      Integer first = keyLines.putIfAbsent(name, at);
+      if (first != null) {
+        duplicates.add(
+            "line " + at + ": key '" + key + "." + name + "' twice (first on line " + first + ")");
       }
-      depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
-      copy.copyCurrentEvent(parser);
-    } while (depth > 0 && parser.nextToken() != null);
-    return new Located(YAML.readTree(copy.asParser()), line, lines);
+      parser.nextToken();
+      mapping.set(name, readLocated(parser, lines));
+    }
+    return new Located(mapping, line, keyLines, lines);
+  }
+
+  /** The value the parser is on, noting the line each mapping in it starts on. */
+  private static JsonNode readLocated(JsonParser parser, Map<JsonNode, Integer> lines)
+      throws IOException {
+    int line = parser.currentTokenLocation().getLineNr();
+    if (parser.currentToken() == JsonToken.START_OBJECT) {
+      com.fasterxml.jackson.databind.node.ObjectNode mapping = YAML.createObjectNode();
+      lines.put(mapping, line);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        mapping.set(name, readLocated(parser, lines));
+      }
+      return mapping;
+    }
+    if (parser.currentToken() == JsonToken.START_ARRAY) {
+      com.fasterxml.jackson.databind.node.ArrayNode list = YAML.createArrayNode();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        list.add(readLocated(parser, lines));
+      }
+      return list;
+    }
+    return YAML.readTree(parser);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import kiln.orchestrator.farm.HostSpec;
 import kiln.resume.StageName;
 import kiln.stages.build.NetworkPolicy;
 import kiln.stages.build.SourceMirrors;
@@ -33,6 +34,8 @@ import kiln.world.PackageIdent;
  * @param network when a build may reach the network ({@code network: download|never})
  * @param sources source mirrors: folders and URLs where a plan's source file is looked up by name
  *     (and taken only with the plan's sha256) before its own URL
+ * @param hosts the build hosts whose Docker engines run the builds ({@code hosts}); empty: the one
+ *     local studio of {@code studio}
  * @param work the ledger, logs, studios and package store
  * @param hooks the site's own commands before and after each stage and each build
  * @param publish the repository published after a stage ({@code publish:}), if any
@@ -54,6 +57,7 @@ public record KilnConfig(
     BuildLimits limits,
     NetworkPolicy network,
     SourceMirrors sources,
+    List<HostSpec> hosts,
     Path work,
     Hooks hooks,
     Optional<PublishSettings> publish) {
@@ -65,6 +69,7 @@ public record KilnConfig(
     Objects.requireNonNull(file, "file");
     plans = List.copyOf(plans);
     backline = List.copyOf(backline);
+    hosts = List.copyOf(hosts);
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(sources, "sources");

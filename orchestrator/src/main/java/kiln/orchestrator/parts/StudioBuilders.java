@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import kiln.orchestrator.EntryBuilder;
 import kiln.orchestrator.PipelineParts.EntryBuilders;
 import kiln.orchestrator.StageContext;
 import kiln.orchestrator.StageException;
@@ -33,6 +34,7 @@ public final class StudioBuilders implements EntryBuilders {
   private final Consumer<String> notes;
   private final Clock releases = new DistinctSecondsClock(Clock.systemUTC());
   private Studio studio;
+  private final FarmStudios farm;
 
   /**
    * @param environment where SOURCE_DATE_EPOCH is read
@@ -41,18 +43,32 @@ public final class StudioBuilders implements EntryBuilders {
   public StudioBuilders(Map<String, String> environment, Consumer<String> notes) {
     this.environment = Map.copyOf(environment);
     this.notes = notes;
+    this.farm = new FarmStudios(notes);
   }
 
   @Override
-  public StageBuilder forStage(StageContext context) throws StageException {
+  public EntryBuilder forStage(StageContext context) throws StageException {
     KilnConfig config = context.config();
     KilnHome home = new KilnHome(config.work().resolve("home").resolve(context.stage().id()));
     ensureSigningKey(config);
-    PlanBuilder builder =
-        PlanBuilder.standard(
-            studio(config, home), home, config.keys(), environment, releases, config.sources());
+    if (!config.hosts().isEmpty()) {
+      return farm.forStage(context, home, this::planBuilder);
+    }
+    PlanBuilder builder = planBuilder(studio(config, home), home, config);
     List<PackageIdent> before = install(builder, context.previousArtifacts(), context);
-    // Limits and network policy are the config's (kiln.yaml timeout, silence-timeout, network).
+    return stageBuilder(builder, context, before);
+  }
+
+  /** A plan builder on a stage's store, its builds in {@code studio}. */
+  private PlanBuilder planBuilder(Studio studio, KilnHome home, KilnConfig config) {
+    return PlanBuilder.standard(
+        studio, home, config.keys(), environment, releases, config.sources());
+  }
+
+  /** The limits and network policy are the config's (timeout, silence-timeout, network). */
+  static StageBuilder stageBuilder(
+      PlanBuilder builder, StageContext context, List<PackageIdent> before) {
+    KilnConfig config = context.config();
     return new StageBuilder(
         builder, context, config.limits(), config.network(), pinned(config.backline(), before));
   }
@@ -97,8 +113,8 @@ public final class StudioBuilders implements EntryBuilders {
    * else lies in its results folder: two artifacts of one plan there would put two releases in the
    * store, and the newer one need not be the one the ledger trusts.
    */
-  private static List<PackageIdent> install(
-      PlanBuilder builder, List<Path> harts, StageContext context) throws StageException {
+  static List<PackageIdent> install(PlanBuilder builder, List<Path> harts, StageContext context)
+      throws StageException {
     List<PackageIdent> installed = new ArrayList<>();
     for (Path hart : harts) {
       try {

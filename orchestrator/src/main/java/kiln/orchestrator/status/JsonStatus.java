@@ -86,6 +86,7 @@ public final class JsonStatus implements StatusRenderer {
     node.put("seconds", attempt.duration().map(JsonStatus::seconds).orElse(null));
     node.put("outcome", attempt.outcome().id());
     node.put("log", attempt.log() == null ? null : attempt.log().toString());
+    attempt.hostIfKnown().ifPresent(host -> node.put("host", host));
     ObjectNode phases = node.putObject("phases");
     attempt.phases().forEach((phase, took) -> phases.put(phase, seconds(took)));
   }

@@ -70,7 +70,8 @@ public final class TextStatus implements StatusRenderer {
       EntryState entry = plan.state();
       if (entry.status().isFailure()) {
         text.append("  ").append(entry.status().id().replace('_', ' ')).append(' ');
-        text.append(plan.key()).append("  log: ").append(entry.log()).append('\n');
+        text.append(plan.key()).append(onHost(entry)).append("  log: ").append(entry.log());
+        text.append('\n');
         if (entry.reason() != null) {
           // built, but its artifact failed the check before the next stage
           text.append("    ").append(entry.reason()).append('\n');
@@ -83,6 +84,7 @@ public final class TextStatus implements StatusRenderer {
       } else if (entry.status() == EntryStatus.BUILDING) {
         text.append(running ? "  building " : "  was building when kiln stopped: ")
             .append(plan.key())
+            .append(onHost(entry))
             .append(" (attempt ")
             .append(entry.attemptCount())
             .append(
@@ -125,6 +127,14 @@ public final class TextStatus implements StatusRenderer {
           .append(gone.why())
           .append('\n');
     }
+  }
+
+  /** " on HOST" for an entry whose latest attempt ran on a build host; else nothing. */
+  private static String onHost(EntryState entry) {
+    List<kiln.resume.Attempt> attempts = entry.attempts();
+    return attempts.isEmpty()
+        ? ""
+        : attempts.get(attempts.size() - 1).hostIfKnown().map(h -> " on " + h).orElse("");
   }
 
   private static String join(List<EntryKey> keys) {

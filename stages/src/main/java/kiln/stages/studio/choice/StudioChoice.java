@@ -2,7 +2,10 @@ package kiln.stages.studio.choice;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -90,6 +93,30 @@ public final class StudioChoice {
    */
   public static StudioInventory inventory() throws StudioException {
     return DockerInventory.connect(DockerEndpoint.fromEnvironment());
+  }
+
+  /**
+   * kiln's studios and images on each of these engines (a build farm's hosts), in their order; with
+   * none, the engine {@code DOCKER_HOST} names.
+   *
+   * @throws StudioException naming the first engine that cannot be reached
+   */
+  public static Map<String, StudioInventory> inventories(List<String> endpoints)
+      throws StudioException {
+    if (endpoints.isEmpty()) {
+      return Map.of(DockerEndpoint.fromEnvironment().host(), inventory());
+    }
+    Map<String, StudioInventory> found = new LinkedHashMap<>();
+    for (String endpoint : endpoints) {
+      DockerEndpoint engine;
+      try {
+        engine = new DockerEndpoint(endpoint);
+      } catch (IllegalArgumentException e) {
+        throw new StudioException(e.getMessage(), e);
+      }
+      found.put(engine.host(), DockerInventory.connect(engine));
+    }
+    return found;
   }
 
   static Studio auto(

@@ -30,10 +30,16 @@ final class ContainerRun {
 
   private final Engine engine;
   private final String id;
+  private final boolean autoRemoved;
 
-  ContainerRun(Engine engine, String id) {
+  /**
+   * @param autoRemoved whether the engine removes the container when it exits; one that is kept (to
+   *     read its output through the API) reports its exit when it stops instead
+   */
+  ContainerRun(Engine engine, String id, boolean autoRemoved) {
     this.engine = engine;
     this.id = id;
+    this.autoRemoved = autoRemoved;
   }
 
   /**
@@ -45,7 +51,12 @@ final class ContainerRun {
     LimitWatch watch = new LimitWatch(limits, System::nanoTime);
     Follower follower = new Follower(log, watch);
     ExitWait exit = new ExitWait();
-    engine.client().waitContainerCmd(id).withCondition(WaitContainerCondition.REMOVED).exec(exit);
+    engine
+        .client()
+        .waitContainerCmd(id)
+        .withCondition(
+            autoRemoved ? WaitContainerCondition.REMOVED : WaitContainerCondition.NEXT_EXIT)
+        .exec(exit);
     engine
         .client()
         .attachContainerCmd(id)

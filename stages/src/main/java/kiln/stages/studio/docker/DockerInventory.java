@@ -77,7 +77,17 @@ public final class DockerInventory implements StudioInventory {
         removed.add(c.name());
       }
     }
+    // A gone run's image marks go too (they have no work directory): its images become prunable.
+    for (Container mark : engine.containersLabelled(ImageHolds.HOLDS)) {
+      if (StudioOwner.ownerIsDead(labelsOf(mark), host)) {
+        engine.remove(mark.getId());
+      }
+    }
     return removed;
+  }
+
+  private static Map<String, String> labelsOf(Container c) {
+    return c.getLabels() == null ? Map.of() : c.getLabels();
   }
 
   @Override
@@ -91,18 +101,34 @@ public final class DockerInventory implements StudioInventory {
         removed.add(c.name());
       }
     }
+    for (Container mark : engine.containersLabelled(ImageHolds.HOLDER_RUN + "=" + runId)) {
+      engine.remove(mark.getId());
+    }
     return removed;
   }
 
+  /**
+   * Removes kiln's studio images that no kiln container uses: neither a studio (of a live run or a
+   * gone one not yet reaped) nor a live run's mark ({@link ImageHolds}). Only images kiln made are
+   * considered: labelled as a studio image and named as kiln names them (or untagged); the engine
+   * itself refuses to remove one that any container or child image still needs.
+   */
   @Override
   public List<String> removeUnusedImages() {
     Set<String> inUse = new HashSet<>();
     for (LeftStudio c : studios()) {
       inUse.add(c.image());
     }
+    for (Container mark : engine.containersLabelled(ImageHolds.HOLDS)) {
+      inUse.add(labelsOf(mark).getOrDefault(ImageHolds.HOLDS, ""));
+      inUse.add(mark.getImageId());
+    }
     List<String> removed = new ArrayList<>();
     for (StudioImage image : images()) {
-      if (image.tags().stream().noneMatch(inUse::contains) && !inUse.contains(image.id())) {
+      boolean kilns = image.tags().stream().allMatch(StudioImages::isKilnTag);
+      if (kilns
+          && image.tags().stream().noneMatch(inUse::contains)
+          && !inUse.contains(image.id())) {
         for (String name : image.tags().isEmpty() ? List.of(image.id()) : image.tags()) {
           if (engine.removeImage(name)) {
             removed.add(name);

@@ -41,21 +41,43 @@ public final class DockerStudio implements Studio {
   private final StudioOwner owner;
   private final StudioImages images;
   private final LiveContainers live;
+  private final ImageHolds holds;
 
   /** uid:gid the results go to after each run; empty when kiln runs as root. */
   private final Optional<String> resultsOwner;
 
-  private DockerStudio(Engine engine, StudioOwner owner, Optional<String> resultsOwner) {
+  private final Inputs inputs;
+
+  /**
+   * How a studio's inputs reach its containers, and its output comes back.
+   *
+   * <ul>
+   *   <li>{@code MOUNT}: bind mounts from this host's disk, the output packed from a directory
+   *       here; free whatever the size, but only for an engine on this host.
+   *   <li>{@code COPY}: through the engine's archive API only (PUT and GET archive), packages and
+   *       sources sent once per engine and kept there by sha256 ({@link InputCache}): for an engine
+   *       that may be anywhere.
+   * </ul>
+   */
+  public enum Inputs {
+    MOUNT,
+    COPY
+  }
+
+  private DockerStudio(
+      Engine engine, StudioOwner owner, Optional<String> resultsOwner, Inputs inputs) {
     this.engine = engine;
     this.owner = owner;
     this.images = new StudioImages(engine);
     this.live = LiveContainers.on(engine);
+    this.holds = new ImageHolds(engine, owner, live);
     this.resultsOwner = resultsOwner;
+    this.inputs = inputs;
   }
 
   /** The same studio, handing the writable mounts' files to {@code uid:gid} after each run. */
   DockerStudio resultsOwnedBy(String uidGid) {
-    return new DockerStudio(engine, owner, Optional.of(uidGid));
+    return new DockerStudio(engine, owner, Optional.of(uidGid), inputs);
   }
 
   /** This process's uid:gid, unless it is root (then files written as root are its own). */
@@ -88,9 +110,26 @@ public final class DockerStudio implements Studio {
    */
   public static DockerStudio connect(StudioOwner owner, DockerEndpoint endpoint)
       throws StudioException {
-    DockerStudio studio = new DockerStudio(Engine.connect(endpoint), owner, thisUser());
+    return connect(owner, endpoint, Inputs.MOUNT);
+  }
+
+  /**
+   * Connects to the engine at {@code endpoint}, giving studios their inputs as {@code inputs} says:
+   * {@link Inputs#COPY} for an engine that may not share this host's disk (a build farm's host),
+   * and removes the leftovers there of earlier kiln runs on this host whose process is gone.
+   *
+   * @throws StudioException when no engine answers there (never another engine instead)
+   */
+  public static DockerStudio connect(StudioOwner owner, DockerEndpoint endpoint, Inputs inputs)
+      throws StudioException {
+    DockerStudio studio = new DockerStudio(Engine.connect(endpoint), owner, thisUser(), inputs);
     studio.reapLeftovers();
     return studio;
+  }
+
+  /** How many packages and sources this JVM has sent to this studio's engine ({@code COPY}). */
+  public int inputsSent() {
+    return InputCache.on(engine).uploads();
   }
 
   @Override
@@ -117,9 +156,10 @@ public final class DockerStudio implements Studio {
       OutputReceiver output)
       throws StudioException, InterruptedException {
     try (Prepared prepared = prepare(spec, command, false)) {
-      StudioRun run = new ContainerRun(engine, prepared.id()).run(log, limits);
+      StudioRun run =
+          new ContainerRun(engine, prepared.id(), inputs == Inputs.MOUNT).run(log, limits);
       if (run.succeeded()) {
-        prepared.mounts().deliver(output);
+        prepared.handover().deliver(output);
       }
       return run;
     }
@@ -189,18 +229,35 @@ public final class DockerStudio implements Studio {
     return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
-  /** The image a spec's studio starts from, built when missing. */
+  /**
+   * The image a spec's studio starts from, built when missing and marked as this run's ({@link
+   * ImageHolds}). When it had to be built, kiln's images that no live run uses are removed: images
+   * pile up only as new ones are built (a new tools tarball each bootstrap), so that is when to
+   * prune, and no run pays a rebuild for an image it still holds.
+   */
   String imageFor(StudioSpec spec) throws StudioException {
-    return spec.type() == StudioType.STAGE1
-        ? images.stage1(spec.toolsTarball().orElseThrow())
-        : images.base();
+    long builtBefore = images.built();
+    String image =
+        spec.type() == StudioType.STAGE1
+            ? images.stage1(spec.toolsTarball().orElseThrow())
+            : images.base();
+    holds.hold(image);
+    if (images.built() != builtBefore) {
+      inventory().removeUnusedImages();
+    }
+    return image;
   }
 
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
-      throws StudioException {
+      throws StudioException, InterruptedException {
     String image = imageFor(spec);
     Backline backline =
         spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;
+    Map<String, String> labels = new HashMap<>(owner.labels());
+    labels.put(StudioImages.IMAGE, image);
+    if (inputs == Inputs.COPY) {
+      return prepareCopies(spec, command, interactive, image, backline, labels);
+    }
     Path dir;
     try {
       dir = Files.createTempDirectory(owner.tempPrefix());
@@ -215,24 +272,16 @@ public final class DockerStudio implements Studio {
         backline.writeLinks(binDir.get());
       }
       List<Bind> binds = StudioContainer.binds(mounts.binds(), backline.mounts(), binDir);
-      Map<String, String> labels = new HashMap<>(owner.labels());
-      labels.put(StudioImages.IMAGE, image);
       CreateContainerCmd create =
-          StudioContainer.configure(
-              engine.client().createContainerCmd(image),
+          container(
+              image,
               spec,
               StudioContainer.command(spec, mounts.binds(), command, resultsOwner),
-              StudioContainer.environment(spec),
               binds,
-              labels);
-      create
-          .withName("kiln-" + owner.runId() + "-" + UUID.randomUUID().toString().substring(0, 8))
-          // A terminal only when there is one: piped input (scripts, tests) must stay plain.
-          .withTty(interactive && System.console() != null)
-          .withStdinOpen(interactive)
-          .withStdInOnce(interactive);
+              labels,
+              interactive);
       String id = live.create(create);
-      return new Prepared(this, id, mounts);
+      return new Prepared(this, id, new Handover(mounts::deliver, mounts::close));
     } catch (IOException e) {
       mounts.close();
       throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
@@ -240,6 +289,60 @@ public final class DockerStudio implements Studio {
       mounts.close();
       throw e;
     }
+  }
+
+  /** A container whose inputs are copied in through the engine's API ({@link Inputs#COPY}). */
+  private Prepared prepareCopies(
+      StudioSpec spec,
+      List<String> command,
+      boolean interactive,
+      String image,
+      Backline backline,
+      Map<String, String> labels)
+      throws StudioException, InterruptedException {
+    CopiedInputs copies = CopiedInputs.of(spec, backline);
+    InputCache.on(engine).send(copies.cached(), image, labels);
+    CreateContainerCmd create =
+        container(
+            image,
+            spec,
+            StudioContainer.command(spec, List.of(), command, Optional.empty()),
+            List.of(InputCache.studioBind()),
+            labels,
+            interactive);
+    // Kept after it exits: its output is read from it, then it is removed like any other.
+    create.getHostConfig().withAutoRemove(false);
+    String id = live.create(create);
+    Prepared prepared =
+        new Prepared(this, id, new Handover(out -> copies.deliver(engine, id, out), () -> {}));
+    try {
+      copies.copyInto(engine, id);
+      return prepared;
+    } catch (StudioException | InterruptedException | RuntimeException e) {
+      prepared.close();
+      throw e;
+    }
+  }
+
+  private CreateContainerCmd container(
+      String image,
+      StudioSpec spec,
+      List<String> argv,
+      List<Bind> binds,
+      Map<String, String> labels,
+      boolean interactive) {
+    return StudioContainer.configure(
+            engine.client().createContainerCmd(image),
+            spec,
+            argv,
+            StudioContainer.environment(spec),
+            binds,
+            labels)
+        .withName("kiln-" + owner.runId() + "-" + UUID.randomUUID().toString().substring(0, 8))
+        // A terminal only when there is one: piped input (scripts, tests) must stay plain.
+        .withTty(interactive && System.console() != null)
+        .withStdinOpen(interactive)
+        .withStdInOnce(interactive);
   }
 
   private static void deleteQuietly(Path dir) {
@@ -252,15 +355,27 @@ public final class DockerStudio implements Studio {
     }
   }
 
-  /** A created container and its host-side mounts, removed together. */
-  private record Prepared(DockerStudio studio, String id, BindMounts mounts)
+  /** How a prepared studio hands its output over, and what goes with it when it is removed. */
+  private record Handover(Delivery delivery, Runnable cleanUp) {
+    void deliver(OutputReceiver output) throws StudioException, InterruptedException {
+      delivery.deliver(output);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Delivery {
+    void deliver(OutputReceiver output) throws StudioException, InterruptedException;
+  }
+
+  /** A created container and what its inputs left on this host, removed together. */
+  private record Prepared(DockerStudio studio, String id, Handover handover)
       implements AutoCloseable {
     @Override
     public void close() {
       try {
         studio.live.remove(id);
       } finally {
-        mounts.close();
+        handover.cleanUp().run();
       }
     }
   }

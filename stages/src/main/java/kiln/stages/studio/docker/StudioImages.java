@@ -33,7 +33,14 @@ final class StudioImages {
   static final String TOOLS_SHA = StudioOwner.PREFIX + "tools-sha256";
   static final String LAYOUT = StudioOwner.PREFIX + "layout";
 
+  /** The repositories kiln tags its images in; nothing else is ever pruned. */
+  private static final List<String> REPOSITORIES = List.of("kiln-stage1:", "kiln-studio-base:");
+
   private final Engine engine;
+
+  /** How many images this process has built on the engine. */
+  private final java.util.concurrent.atomic.AtomicLong built =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * sha256 of a tarball by path, size and mtime: a stage hashes its tarball once, not per build.
@@ -45,6 +52,16 @@ final class StudioImages {
 
   StudioImages(Engine engine) {
     this.engine = engine;
+  }
+
+  /** Whether {@code tag} names an image the way kiln names its studio images. */
+  static boolean isKilnTag(String tag) {
+    return REPOSITORIES.stream().anyMatch(tag::startsWith);
+  }
+
+  /** How many images this process has built on the engine so far. */
+  long built() {
+    return built.get();
   }
 
   /** The stage1 image for a tools tarball, built if there is none yet. */
@@ -156,6 +173,7 @@ final class StudioImages {
           .file("studio.tar", skeleton)
           .file("tools.tar.xz", toolsTarball)
           .build(tag, labels);
+      built.incrementAndGet();
     } catch (IOException | RuntimeException e) {
       throw new StudioException(
           "cannot build the studio image "

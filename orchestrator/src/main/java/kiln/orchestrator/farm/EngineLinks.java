@@ -1,0 +1,101 @@
+package kiln.orchestrator.farm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kiln.stages.studio.docker.EngineProbe;
+import kiln.world.IoFailures;
+
+/**
+ * The way to each build host's engine as a Docker address kiln's clients take: a unix socket is
+ * itself; an SSH host is reached through a tunnel ({@link SshTunnel}) to its engine's socket, made
+ * on first use and kept for the run. Also the real {@link HostProbe}: a ping with a deadline.
+ */
+public final class EngineLinks implements HostProbe, AutoCloseable {
+
+  /** How long a ping may take before the host counts as not answering. */
+  public static final Duration PING_DEADLINE = Duration.ofSeconds(3);
+
+  private final Path tunnels;
+  private final Map<String, SshTunnel> open = new ConcurrentHashMap<>();
+
+  /**
+   * @param tunnels where SSH tunnels put their local sockets (a folder of kiln's work dir)
+   */
+  public EngineLinks(Path tunnels) {
+    this.tunnels = tunnels;
+  }
+
+  /**
+   * The Docker address of {@code host}'s engine ({@code unix:///...}).
+   *
+   * @throws IOException when the host cannot be reached that way, saying why
+   */
+  public String dockerHost(HostSpec host) throws IOException {
+    HostEndpoint endpoint = host.endpoint();
+    if (endpoint instanceof HostEndpoint.Unix unix) {
+      return unix.address();
+    }
+    if (endpoint instanceof HostEndpoint.Ssh ssh) {
+      SshTunnel tunnel = open.get(host.name());
+      if (tunnel == null || !tunnel.alive()) {
+        tunnel = SshTunnel.open(ssh, tunnels.resolve(host.name() + ".sock"));
+        open.put(host.name(), tunnel);
+      }
+      return tunnel.dockerHost();
+    }
+    throw new IOException(
+        "build host "
+            + host.name()
+            + ": this kiln reads TLS endpoints but its Docker client cannot present client"
+            + " certificates yet; reach the engine over ssh:// instead");
+  }
+
+  @Override
+  public Optional<String> problem(HostSpec host) {
+    try {
+      return EngineProbe.problem(dockerHost(host), PING_DEADLINE);
+    } catch (IOException e) {
+      return Optional.of(IoFailures.message("cannot reach build host " + host.name(), e));
+    }
+  }
+
+  /**
+   * The engine's version, e.g. {@code 20.10.24}, for {@code kiln hosts}.
+   *
+   * @throws IOException when the engine does not answer
+   */
+  public String version(HostSpec host) throws IOException {
+    String address = dockerHost(host);
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(address.substring("unix://".length())));
+      channel.write(
+          ByteBuffer.wrap(
+              "GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      InputStream in = Channels.newInputStream(channel);
+      String reply = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int body = reply.indexOf("\r\n\r\n");
+      JsonNode json = new ObjectMapper().readTree(body < 0 ? "{}" : reply.substring(body + 4));
+      return json.path("Version").asText("unknown");
+    }
+  }
+
+  /** Closes the SSH tunnels. */
+  @Override
+  public void close() {
+    open.values().forEach(SshTunnel::close);
+    open.clear();
+  }
+}

@@ -1,0 +1,132 @@
+package kiln.orchestrator.farm;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How kiln reaches a build host's Docker engine: a unix socket on this machine, TCP (with TLS
+ * client certificates, as the engine's {@code --tlsverify} wants), or SSH to a machine whose engine
+ * listens on its usual socket.
+ */
+public sealed interface HostEndpoint {
+
+  /** The address as written in kiln.yaml. */
+  String address();
+
+  /** An engine's socket on this machine, e.g. {@code unix:///run/kiln-engines/e1/docker.sock}. */
+  record Unix(Path socket) implements HostEndpoint {
+    public Unix {
+      if (!socket.isAbsolute()) {
+        throw new IllegalArgumentException("a unix socket path must be absolute: " + socket);
+      }
+    }
+
+    @Override
+    public String address() {
+      return "unix://" + socket;
+    }
+  }
+
+  /**
+   * An engine listening on TCP, e.g. {@code tcp://builder1:2376}.
+   *
+   * @param tls the client certificates, required: an engine on TCP without TLS gives root on its
+   *     machine to anyone who can reach the port
+   */
+  record Tcp(String host, int port, Optional<Tls> tls) implements HostEndpoint {
+    public Tcp {
+      Objects.requireNonNull(tls, "tls");
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("a tcp endpoint needs a host name");
+      }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " is not from 1 to 65535");
+      }
+    }
+
+    @Override
+    public String address() {
+      return "tcp://" + host + ":" + port;
+    }
+  }
+
+  /**
+   * The engine of a machine reached by {@code ssh user@host} (its {@code /var/run/docker.sock}).
+   */
+  record Ssh(String user, String host, int port) implements HostEndpoint {
+    public Ssh {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("an ssh endpoint needs a host name");
+      }
+    }
+
+    @Override
+    public String address() {
+      return "ssh://" + (user.isEmpty() ? "" : user + "@") + host + (port == 22 ? "" : ":" + port);
+    }
+  }
+
+  /** The client side of a TLS engine: the CA that signed the engine's certificate, ours and key. */
+  record Tls(Path ca, Path cert, Path key) {
+    public Tls {
+      Objects.requireNonNull(ca, "ca");
+      Objects.requireNonNull(cert, "cert");
+      Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /**
+   * Reads an address as kiln.yaml gives it.
+   *
+   * @throws IllegalArgumentException saying what a valid address looks like
+   */
+  static HostEndpoint parse(String address, Optional<Tls> tls) {
+    URI uri;
+    try {
+      uri = URI.create(address.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an address: " + e.getMessage(), e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+    switch (scheme) {
+      case "unix" -> {
+        if (uri.getPath() == null || uri.getPath().isEmpty() || uri.getAuthority() != null) {
+          throw new IllegalArgumentException("want unix:///PATH/TO/docker.sock");
+        }
+        noTls(tls, address);
+        return new Unix(Path.of(uri.getPath()));
+      }
+      case "tcp" -> {
+        if (uri.getHost() == null || uri.getPort() < 0) {
+          throw new IllegalArgumentException("want tcp://HOST:PORT, e.g. tcp://builder1:2376");
+        }
+        if (tls.isEmpty()) {
+          throw new IllegalArgumentException(
+              "a tcp endpoint needs 'tls: {ca, cert, key}' (the client certificates of an engine"
+                  + " started with --tlsverify); without TLS anyone reaching the port owns the"
+                  + " host");
+        }
+        return new Tcp(uri.getHost(), uri.getPort(), tls);
+      }
+      case "ssh" -> {
+        if (uri.getHost() == null) {
+          throw new IllegalArgumentException("want ssh://USER@HOST or ssh://USER@HOST:PORT");
+        }
+        noTls(tls, address);
+        String user = uri.getUserInfo() == null ? "" : uri.getUserInfo();
+        return new Ssh(user, uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "want unix:///PATH, tcp://HOST:PORT (with tls) or ssh://USER@HOST");
+    }
+  }
+
+  private static void noTls(Optional<Tls> tls, String address) {
+    if (tls.isPresent()) {
+      throw new IllegalArgumentException("'tls' goes with tcp:// endpoints only, not " + address);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package kiln.orchestrator.farm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A run's build hosts and how each stands. A watch asks every up host's engine every {@link
+ * #PING_EVERY}; two misses in a row (or one failed build whose host then does not answer) make it
+ * lost, well within 30 seconds; a lost host is asked again with a growing back-off and rejoins when
+ * it answers. Each stage places its builds through a {@link Placement} of this pool.
+ */
+public final class HostPool implements AutoCloseable {
+
+  /** How often the watch asks each up host. */
+  public static final Duration PING_EVERY = Duration.ofSeconds(5);
+
+  /** Pings missed in a row that make an up host lost. */
+  static final int MISSES_ALLOWED = 2;
+
+  private final Map<String, HostSpec> specs = new LinkedHashMap<>();
+  private final Map<String, HostHealth> health = new LinkedHashMap<>();
+  private final HostProbe probe;
+  private final Clock clock;
+  private final Consumer<String> notes;
+  private final Set<String> newlyLost = new LinkedHashSet<>();
+  private final Set<String> newlyQuarantined = new LinkedHashSet<>();
+  private ScheduledExecutorService watch;
+
+  /**
+   * @param hosts the hosts, in kiln.yaml's order (the order among equally fast hosts)
+   * @param probe asks an engine whether it answers
+   * @param clock the watch's and back-off's time
+   * @param notes told when a host is lost, rejoins or is quarantined (a line for the user)
+   */
+  public HostPool(List<HostSpec> hosts, HostProbe probe, Clock clock, Consumer<String> notes) {
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("a host pool needs at least one host");
+    }
+    for (HostSpec host : hosts) {
+      if (specs.putIfAbsent(host.name(), host) != null) {
+        throw new IllegalArgumentException("two build hosts are named " + host.name());
+      }
+      health.put(host.name(), new HostHealth());
+    }
+    this.probe = probe;
+    this.clock = clock;
+    this.notes = notes;
+  }
+
+  /** Starts the watch on a thread of its own; {@link #close} ends it. */
+  public synchronized void startWatch() {
+    if (watch == null) {
+      watch =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "kiln-host-watch");
+                t.setDaemon(true);
+                return t;
+              });
+      long every = PING_EVERY.toMillis();
+      watch.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One round of the watch: asks every up host, and every lost host whose retry is due. */
+  public void check() {
+    for (HostSpec host : List.copyOf(specs.values())) {
+      HostHealth.State state;
+      synchronized (this) {
+        HostHealth h = health.get(host.name());
+        state = h.state();
+        if (state == HostHealth.State.QUARANTINED
+            || (state == HostHealth.State.LOST && !h.retryDue(clock.instant()))) {
+          continue;
+        }
+      }
+      Optional<String> problem = probe.problem(host); // outside the lock: it may take seconds
+      synchronized (this) {
+        HostHealth h = health.get(host.name());
+        if (h.state() == HostHealth.State.UP) {
+          if (problem.isEmpty()) {
+            h.answered();
+          } else if (h.missedPing(problem.get(), MISSES_ALLOWED, clock.instant())) {
+            becameLost(host.name(), problem.get());
+          }
+        } else if (h.state() == HostHealth.State.LOST) {
+          if (problem.isEmpty()) {
+            h.rejoin();
+            notes.accept("build host " + host.name() + " answers again and takes builds");
+          } else {
+            h.retryFailed(problem.get(), clock.instant());
+          }
+        }
+      }
+    }
+  }
+
+  /** A new placement of this pool's hosts for one stage ({@code ordered}: one build at a time). */
+  public Placement places(boolean ordered) {
+    return new Placement(this, ordered);
+  }
+
+  /** The hosts in kiln.yaml's order. */
+  public List<HostSpec> hosts() {
+    return List.copyOf(specs.values());
+  }
+
+  /** Each host's standing now: up, lost or quarantined, and why. */
+  public synchronized List<HostStanding> standings() {
+    List<HostStanding> all = new ArrayList<>();
+    for (HostSpec host : specs.values()) {
+      HostHealth h = health.get(host.name());
+      all.add(new HostStanding(host, h.state().name().toLowerCase(java.util.Locale.ROOT), h.why()));
+    }
+    return all;
+  }
+
+  /** A host's name, spec and standing, for progress and {@code kiln hosts}. */
+  public record HostStanding(HostSpec host, String state, String why) {}
+
+  synchronized HostHealth.State state(String host) {
+    return health.get(host).state();
+  }
+
+  HostSpec spec(String host) {
+    return specs.get(host);
+  }
+
+  /**
+   * A build on {@code host} ended badly or oddly: asks its engine at once, so a host that died
+   * under a build is lost now, not at the watch's next round.
+   *
+   * @return true when the host is (now) lost
+   */
+  boolean lostUnderBuild(String host) {
+    synchronized (this) {
+      if (health.get(host).state() == HostHealth.State.LOST) {
+        return true;
+      }
+    }
+    Optional<String> problem = probe.problem(specs.get(host));
+    synchronized (this) {
+      if (problem.isPresent() && health.get(host).state() == HostHealth.State.UP) {
+        health.get(host).lose(problem.get(), clock.instant());
+        becameLost(host, problem.get());
+      }
+      return health.get(host).state() == HostHealth.State.LOST;
+    }
+  }
+
+  /** Marks an up host lost for {@code why}. */
+  synchronized void lose(String host, String why) {
+    HostHealth h = health.get(host);
+    if (h.state() == HostHealth.State.UP) {
+      h.lose(why, clock.instant());
+      becameLost(host, why);
+    }
+  }
+
+  /** Counts a finished build of {@code host}, and quarantines the host when the rule says so. */
+  synchronized void finished(String host, boolean built, Duration took) {
+    HostHealth h = health.get(host);
+    if (built) {
+      h.built();
+      return;
+    }
+    h.failed(took);
+    List<HostHealth> others =
+        health.entrySet().stream()
+            .filter(e -> !e.getKey().equals(host) && e.getValue().state() == HostHealth.State.UP)
+            .map(Map.Entry::getValue)
+            .toList();
+    Optional<String> verdict = Quarantine.verdict(host, h, others);
+    if (verdict.isPresent() && h.state() == HostHealth.State.UP) {
+      h.quarantine(verdict.get());
+      newlyQuarantined.add(host);
+      notes.accept(verdict.get());
+    }
+  }
+
+  synchronized Set<String> drainLost() {
+    Set<String> lost = Set.copyOf(newlyLost);
+    newlyLost.clear();
+    return lost;
+  }
+
+  synchronized Set<String> drainQuarantined() {
+    Set<String> quarantined = Set.copyOf(newlyQuarantined);
+    newlyQuarantined.clear();
+    return quarantined;
+  }
+
+  /** Why no host can take a build now; empty while one is up. */
+  synchronized Optional<String> noneUp() {
+    if (health.values().stream().anyMatch(h -> h.state() == HostHealth.State.UP)) {
+      return Optional.empty();
+    }
+    List<String> each = new ArrayList<>();
+    health.forEach((name, h) -> each.add(name + ": " + h.why()));
+    return Optional.of(
+        "no build host can take builds (every one is lost or quarantined): "
+            + String.join("; ", each)
+            + ". The run stops here; run `kiln bootstrap` again when a host answers (`kiln"
+            + " hosts` shows them)");
+  }
+
+  private void becameLost(String host, String problem) {
+    newlyLost.add(host);
+    notes.accept(
+        "kiln: build host "
+            + host
+            + " is lost ("
+            + problem
+            + "); its builds go to the other hosts, and it is asked again in "
+            + HostHealth.FIRST_RETRY.toSeconds()
+            + "s");
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watch != null) {
+      watch.shutdownNow();
+      watch = null;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package kiln.orchestrator.farm;
+
+import static kiln.orchestrator.farm.FakeHosts.host;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A host that fails what the others build is taken out of the run, with a message naming it. */
+class QuarantineTest {
+
+  final FakeHosts fake = new FakeHosts();
+  final HostPool pool = fake.pool(host("good", 1, 1), host("broken", 1, 1));
+  final Placement places = pool.places(false);
+
+  /** A build on {@code host} ended after {@code took}, its engine still answering. */
+  void ends(String host, boolean built, Duration took) {
+    pool.finished(host, built, took);
+  }
+
+  @Test
+  void aHostThatFailsEveryBuildInSecondsIsQuarantined() {
+    ends("good", true, Duration.ofMinutes(1));
+    ends("broken", false, Duration.ofSeconds(2));
+    ends("broken", false, Duration.ofSeconds(1));
+    assertEquals(Set.of(), places.quarantined(), "two quick failures may be the plans'");
+    ends("broken", false, Duration.ofSeconds(3));
+    assertEquals(Set.of("broken"), places.quarantined());
+    String note = fake.notes.get(0);
+    assertTrue(note.contains("build host broken is quarantined"), note);
+    assertTrue(note.contains("last 3 builds all failed within 10s"), note);
+    assertEquals(Optional.of("good"), places.claim());
+    assertEquals(Optional.empty(), places.claim(), "the quarantined host takes nothing");
+  }
+
+  @Test
+  void slowFailuresInARowAreThePlansNotTheHosts() {
+    for (int i = 0; i < 3; i++) {
+      ends("broken", false, Duration.ofMinutes(5));
+    }
+    assertEquals(Set.of(), places.quarantined());
+  }
+
+  @Test
+  void aHostFailingFarMoreOftenThanTheOthersIsQuarantined() {
+    for (int i = 0; i < 6; i++) {
+      ends("good", i != 0, Duration.ofMinutes(1));
+      ends("broken", i % 3 == 0, Duration.ofMinutes(1));
+    }
+    assertEquals(Set.of("broken"), places.quarantined());
+    assertTrue(fake.notes.get(0).contains("it failed 4 of its 6 builds, the other hosts 1 of 6"));
+  }
+
+  @Test
+  void theLastUsableHostIsNeverQuarantined() {
+    fake.stop("good");
+    pool.check();
+    pool.check();
+    for (int i = 0; i < 5; i++) {
+      ends("broken", false, Duration.ofSeconds(1));
+    }
+    assertEquals(Set.of(), places.quarantined(), "its failures are the plans' own");
+  }
+}
