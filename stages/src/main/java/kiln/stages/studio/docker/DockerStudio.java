@@ -250,6 +250,19 @@ public final class DockerStudio implements Studio {
 
   private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException, InterruptedException {
+    try {
+      return prepareOnce(spec, command, interactive);
+    } catch (LiveContainers.ImageGone e) {
+      // Removed since this run checked it (by a person, or by the prune of a kiln that did not
+      // know this run's mark): build it again, once.
+      images.forget();
+      holds.forget();
+      return prepareOnce(spec, command, interactive);
+    }
+  }
+
+  private Prepared prepareOnce(StudioSpec spec, List<String> command, boolean interactive)
+      throws StudioException, InterruptedException {
     String image = imageFor(spec);
     Backline backline =
         spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;

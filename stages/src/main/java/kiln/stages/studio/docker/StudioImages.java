@@ -59,6 +59,11 @@ final class StudioImages {
     return REPOSITORIES.stream().anyMatch(tag::startsWith);
   }
 
+  /** Forgets which images were found current: the next use asks the engine again. */
+  void forget() {
+    current.clear();
+  }
+
   /** How many images this process has built on the engine so far. */
   long built() {
     return built.get();
