@@ -1,17 +1,12 @@
 package kiln.stages.studio.docker;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Bind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import kiln.stages.studio.BindMounts;
 import kiln.stages.studio.BuildLimits;
@@ -42,6 +37,7 @@ public final class DockerStudio implements Studio {
   private final StudioImages images;
   private final LiveContainers live;
   private final ImageHolds holds;
+  private final ContainerMaker maker;
 
   /** uid:gid the results go to after each run; empty when kiln runs as root. */
   private final Optional<String> resultsOwner;
@@ -73,6 +69,7 @@ public final class DockerStudio implements Studio {
     this.holds = new ImageHolds(engine, owner, live);
     this.resultsOwner = resultsOwner;
     this.inputs = inputs;
+    this.maker = new ContainerMaker(engine, owner, live, resultsOwner, inputs);
   }
 
   /** The same studio, handing the writable mounts' files to {@code uid:gid} after each run. */
@@ -155,7 +152,7 @@ public final class DockerStudio implements Studio {
       BuildLimits limits,
       OutputReceiver output)
       throws StudioException, InterruptedException {
-    try (Prepared prepared = prepare(spec, command, false)) {
+    try (ContainerMaker.Prepared prepared = prepare(spec, command, false)) {
       StudioRun run =
           new ContainerRun(engine, prepared.id(), inputs == Inputs.MOUNT).run(log, limits);
       if (run.succeeded()) {
@@ -174,7 +171,7 @@ public final class DockerStudio implements Studio {
   @Override
   public int enter(StudioSpec spec, List<String> command)
       throws StudioException, InterruptedException {
-    try (Prepared prepared = prepare(spec, command, true)) {
+    try (ContainerMaker.Prepared prepared = prepare(spec, command, true)) {
       Process docker =
           new ProcessBuilder(
                   "docker",
@@ -248,101 +245,24 @@ public final class DockerStudio implements Studio {
     return image;
   }
 
-  private Prepared prepare(StudioSpec spec, List<String> command, boolean interactive)
+  private ContainerMaker.Prepared prepare(
+      StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException, InterruptedException {
-    String image = imageFor(spec);
-    Backline backline =
-        spec.type() == StudioType.DEFAULT ? Backline.of(spec.backline()) : Backline.NONE;
-    Map<String, String> labels = new HashMap<>(owner.labels());
-    labels.put(StudioImages.IMAGE, image);
-    if (inputs == Inputs.COPY) {
-      return prepareCopies(spec, command, interactive, image, backline, labels);
-    }
-    Path dir;
     try {
-      dir = Files.createTempDirectory(owner.tempPrefix());
-    } catch (IOException e) {
-      throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
-    }
-    BindMounts mounts = BindMounts.of(spec, dir);
-    try {
-      Optional<Path> binDir = Optional.empty();
-      if (spec.type() == StudioType.DEFAULT) {
-        binDir = Optional.of(Files.createDirectory(dir.resolve("bin")));
-        backline.writeLinks(binDir.get());
-      }
-      List<Bind> binds = StudioContainer.binds(mounts.binds(), backline.mounts(), binDir);
-      CreateContainerCmd create =
-          container(
-              image,
-              spec,
-              StudioContainer.command(spec, mounts.binds(), command, resultsOwner),
-              binds,
-              labels,
-              interactive);
-      String id = live.create(create);
-      return new Prepared(this, id, new Handover(mounts::deliver, mounts::close));
-    } catch (IOException e) {
-      mounts.close();
-      throw new StudioException("cannot make a studio directory: " + e.getMessage(), e);
-    } catch (StudioException | RuntimeException e) {
-      mounts.close();
-      throw e;
+      return prepareOnce(spec, command, interactive);
+    } catch (LiveContainers.ImageGone e) {
+      // Removed since this run checked it (by a person, or by the prune of a kiln that did not
+      // know this run's mark): build it again, once.
+      images.forget();
+      holds.forget();
+      return prepareOnce(spec, command, interactive);
     }
   }
 
-  /** A container whose inputs are copied in through the engine's API ({@link Inputs#COPY}). */
-  private Prepared prepareCopies(
-      StudioSpec spec,
-      List<String> command,
-      boolean interactive,
-      String image,
-      Backline backline,
-      Map<String, String> labels)
+  private ContainerMaker.Prepared prepareOnce(
+      StudioSpec spec, List<String> command, boolean interactive)
       throws StudioException, InterruptedException {
-    CopiedInputs copies = CopiedInputs.of(spec, backline);
-    InputCache.on(engine).send(copies.cached(), image, labels);
-    CreateContainerCmd create =
-        container(
-            image,
-            spec,
-            StudioContainer.command(spec, List.of(), command, Optional.empty()),
-            List.of(InputCache.studioBind()),
-            labels,
-            interactive);
-    // Kept after it exits: its output is read from it, then it is removed like any other.
-    create.getHostConfig().withAutoRemove(false);
-    String id = live.create(create);
-    Prepared prepared =
-        new Prepared(this, id, new Handover(out -> copies.deliver(engine, id, out), () -> {}));
-    try {
-      copies.copyInto(engine, id);
-      return prepared;
-    } catch (StudioException | InterruptedException | RuntimeException e) {
-      prepared.close();
-      throw e;
-    }
-  }
-
-  private CreateContainerCmd container(
-      String image,
-      StudioSpec spec,
-      List<String> argv,
-      List<Bind> binds,
-      Map<String, String> labels,
-      boolean interactive) {
-    return StudioContainer.configure(
-            engine.client().createContainerCmd(image),
-            spec,
-            argv,
-            StudioContainer.environment(spec),
-            binds,
-            labels)
-        .withName("kiln-" + owner.runId() + "-" + UUID.randomUUID().toString().substring(0, 8))
-        // A terminal only when there is one: piped input (scripts, tests) must stay plain.
-        .withTty(interactive && System.console() != null)
-        .withStdinOpen(interactive)
-        .withStdInOnce(interactive);
+    return maker.make(spec, command, interactive, imageFor(spec));
   }
 
   private static void deleteQuietly(Path dir) {
@@ -352,31 +272,6 @@ public final class DockerStudio implements Studio {
       }
     } catch (IOException e) {
       // A temporary directory: the OS cleans /tmp eventually.
-    }
-  }
-
-  /** How a prepared studio hands its output over, and what goes with it when it is removed. */
-  private record Handover(Delivery delivery, Runnable cleanUp) {
-    void deliver(OutputReceiver output) throws StudioException, InterruptedException {
-      delivery.deliver(output);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Delivery {
-    void deliver(OutputReceiver output) throws StudioException, InterruptedException;
-  }
-
-  /** A created container and what its inputs left on this host, removed together. */
-  private record Prepared(DockerStudio studio, String id, Handover handover)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        studio.live.remove(id);
-      } finally {
-        handover.cleanUp().run();
-      }
     }
   }
 }

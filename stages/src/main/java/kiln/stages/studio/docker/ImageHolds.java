@@ -37,6 +37,12 @@ final class ImageHolds {
     this.live = live;
   }
 
+  /** Forgets the marks made: one was removed with its image; the next use marks again. */
+  synchronized void forget() {
+    marks.values().forEach(live::remove);
+    marks.clear();
+  }
+
   /** Marks {@code image} as used by this run, once per image. */
   synchronized void hold(String image) throws StudioException {
     if (marks.containsKey(image)) {

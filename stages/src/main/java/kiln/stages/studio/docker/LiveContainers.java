@@ -42,7 +42,7 @@ final class LiveContainers {
       ALL.put(id, engine);
       return id;
     } catch (NotFoundException e) {
-      throw new StudioException(
+      throw new ImageGone(
           "the studio image "
               + create.getImage()
               + " is not on this engine ("
@@ -50,6 +50,13 @@ final class LiveContainers {
               + ") and kiln never pulls images; it is built locally on first use, so it was"
               + " probably removed meanwhile: run the command again",
           e);
+    }
+  }
+
+  /** The image a container was to be made from is not on the engine (kiln never pulls). */
+  static final class ImageGone extends StudioException {
+    ImageGone(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

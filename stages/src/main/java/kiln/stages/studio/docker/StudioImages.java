@@ -1,13 +1,8 @@
 package kiln.stages.studio.docker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +37,6 @@ final class StudioImages {
   private final java.util.concurrent.atomic.AtomicLong built =
       new java.util.concurrent.atomic.AtomicLong();
 
-  /**
-   * sha256 of a tarball by path, size and mtime: a stage hashes its tarball once, not per build.
-   */
-  private final Map<String, String> hashes = new ConcurrentHashMap<>();
-
   /** Images known to be current, as tag@sha. */
   private final Set<String> current = ConcurrentHashMap.newKeySet();
 
@@ -57,6 +47,11 @@ final class StudioImages {
   /** Whether {@code tag} names an image the way kiln names its studio images. */
   static boolean isKilnTag(String tag) {
     return REPOSITORIES.stream().anyMatch(tag::startsWith);
+  }
+
+  /** Forgets which images were found current: the next use asks the engine again. */
+  void forget() {
+    current.clear();
   }
 
   /** How many images this process has built on the engine so far. */
@@ -198,28 +193,10 @@ final class StudioImages {
       throw new StudioException("the tools tarball " + tarball + " does not exist");
     }
     try {
-      String key =
-          tarball.toRealPath()
-              + ":"
-              + Files.size(tarball)
-              + ":"
-              + Files.getLastModifiedTime(tarball);
-      String known = hashes.get(key);
-      if (known != null) {
-        return known;
-      }
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(tarball), digest)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      String sha = HexFormat.of().formatHex(digest.digest());
-      hashes.put(key, sha);
-      return sha;
+      return InputDigests.of(tarball);
     } catch (IOException e) {
       throw new StudioException(
           IoFailures.message("cannot read the tools tarball " + tarball, e), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
     }
   }
 }

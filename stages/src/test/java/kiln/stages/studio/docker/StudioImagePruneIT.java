@@ -67,4 +67,30 @@ class StudioImagePruneIT {
     assertTrue(engine.imageId(mine).isPresent(), "the run's own image was removed");
     assertTrue(engine.imageId(foreign).isPresent(), "an image kiln did not make was removed");
   }
+
+  @Test
+  void anImageRemovedMeanwhileIsBuiltAgainNotAFailedBuild() throws Exception {
+    DockerEndpoint endpoint = new DockerEndpoint(TestEngines.endpoints(2).get(1).toString());
+    Engine engine = Engine.connect(endpoint);
+    DockerStudio studio = DockerStudio.connect(StudioOwner.current(tmp), endpoint);
+    StudioSpec spec = stage1(TestTools.variant(tmp));
+    String image = studio.imageFor(spec);
+    // Another kiln's prune that did not know this run's mark: the mark and the image go.
+    for (var mark : engine.containersLabelled(ImageHolds.HOLDS + "=" + image)) {
+      engine.remove(mark.getId());
+    }
+    assertTrue(engine.removeImage(image));
+
+    var run =
+        studio.run(
+            spec,
+            List.of("/bin/bash", "-c", "echo again"),
+            java.io.OutputStream.nullOutputStream(),
+            new kiln.stages.studio.BuildLimits(
+                java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(1)),
+            kiln.stages.studio.OutputReceiver.DISCARD);
+
+    assertTrue(run.succeeded());
+    assertTrue(engine.imageId(image).isPresent(), "the image was not built again");
+  }
 }
