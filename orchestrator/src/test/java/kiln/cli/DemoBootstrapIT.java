@@ -249,6 +249,34 @@ class DemoBootstrapIT {
     CliRun touched = stage3();
     assertEquals(0, touched.exit(), touched.err());
     assertEquals(List.of(), building(touched), touched.err());
+    // 8. The world's packages as a signed repository: every stage3 artifact, byte for byte, under
+    // an index that verifies with the origin's key (PublisherTest reads it independently).
+    assertThePublishedRepositoryHoldsStage3(demo, results);
+  }
+
+  private void assertThePublishedRepositoryHoldsStage3(Path demo, Path results) throws Exception {
+    Path repo = tmp.resolve("repo");
+    CliRun publish = CliRun.of("publish", "--config", config.toString(), "--repo", repo.toString());
+    assertEquals(0, publish.exit(), publish.err());
+    Path latest = repo.resolve("latest");
+    kiln.stages.publish.RepositoryIndex index =
+        kiln.stages.publish.SignedIndex.read(
+            latest.resolve("INDEX"), kiln.stages.artifact.OriginKeys.in(demo.resolve("keys")));
+    Set<String> files =
+        index.packages().stream().map(p -> p.file()).collect(java.util.stream.Collectors.toSet());
+    try (Stream<Path> harts = Files.list(results)) {
+      for (Path hart : harts.filter(h -> h.toString().endsWith(".hart")).toList()) {
+        String file = "artifacts/" + hart.getFileName();
+        assertTrue(files.contains(file), file + " in the index: " + files);
+        assertEquals(sha256(hart), sha256(latest.resolve(file)), file);
+      }
+    }
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   /** An attempt that ended has its start, its end and the seconds between them. */

@@ -50,6 +50,13 @@ class FarmBootstrapIT {
                 "  - {name: e1, endpoint: \"" + e1 + "\"}",
                 "  - {name: doomed, endpoint: \"" + own + "\", speed: 4}",
                 ""));
+    // stage1's bash, the doomed host's first build, runs long enough for the kill to land in it
+    // (a build of a second or two could end, output and all, before a loaded machine kills)
+    Path bash = dir.resolve("plans/bash/plan.sh");
+    String slow = "do_build() { if [[ \"$STUDIO_TYPE\" == stage1 ]]; then sleep 15; fi; }";
+    String bashPlan = Files.readString(bash);
+    assertTrue(bashPlan.contains("do_build() { return 0; }"), bashPlan);
+    Files.writeString(bash, bashPlan.replace("do_build() { return 0; }", slow));
     String work = dir.resolve(".kiln").toString();
     CompletableFuture<CliRun> run =
         CompletableFuture.supplyAsync(() -> CliRun.of("bootstrap", "--config", config.toString()));
