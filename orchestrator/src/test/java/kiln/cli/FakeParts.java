@@ -34,6 +34,11 @@ final class FakeParts {
   /** World plan name to the base plans it declares dependencies on (stage2 provides them). */
   final Map<String, List<String>> worldUsesBase = new ConcurrentHashMap<>();
 
+  /** What each new builder's builds take, in ms, and where it logs its calls (null: nowhere). */
+  long buildMillis;
+
+  Path callLog;
+
   String base = BASE;
   String world = WORLD;
   int tarballsMade;
@@ -119,7 +124,14 @@ final class FakeParts {
   }
 
   synchronized FakeBuilder builder(StageName stage, Path results) {
-    return builders.computeIfAbsent(stage, s -> new FakeBuilder(results));
+    return builders.computeIfAbsent(
+        stage,
+        s -> {
+          FakeBuilder builder = new FakeBuilder(results);
+          builder.millis = buildMillis;
+          builder.callLog = callLog;
+          return builder;
+        });
   }
 
   FakeBuilder world() {

@@ -42,6 +42,13 @@ public final class FakeBuilder implements EntryBuilder {
   public final AtomicInteger mostAtOnce = new AtomicInteger();
   public volatile long millis;
 
+  /**
+   * When set, each build first appends {@code stage key} to this file (so a test can count builder
+   * calls across kiln processes) and stamps its artifact with the process and time, so an artifact
+   * built again by a restarted kiln differs from the one before, as a real one would.
+   */
+  public volatile Path callLog;
+
   public FakeBuilder(Path results) {
     this.results = results;
   }
@@ -64,6 +71,7 @@ public final class FakeBuilder implements EntryBuilder {
       }
     }
     builds.merge(key, 1, Integer::sum);
+    logCall(stage, key);
     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
       if (finishingWhenStopped.contains(key.toString())) {
@@ -91,7 +99,7 @@ public final class FakeBuilder implements EntryBuilder {
       }
       Path artifact = results.resolve(key.toString().replaceAll("[/ ]", "-") + ".hart");
       Files.createDirectories(results);
-      Files.writeString(artifact, key + " build " + builds.get(key));
+      Files.writeString(artifact, key + " build " + builds.get(key) + stamp());
       finished.add(key);
       return BuildOutcome.built(artifact, PHASES);
     } catch (IOException e) {
@@ -99,6 +107,28 @@ public final class FakeBuilder implements EntryBuilder {
     } finally {
       running.decrementAndGet();
     }
+  }
+
+  private void logCall(StageName stage, EntryKey key) {
+    Path calls = callLog;
+    if (calls == null) {
+      return;
+    }
+    try {
+      Files.writeString(
+          calls,
+          stage.id() + " " + key + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String stamp() {
+    return callLog == null
+        ? ""
+        : " by " + ProcessHandle.current().pid() + " at " + System.nanoTime();
   }
 
   public synchronized List<String> startedNames() {
