@@ -33,14 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The crash test of the real command over three build hosts: {@code kiln bootstrap} (the packaged
  * jar, a JVM of its own) of the tiny distribution on this machine's engine and bin/engines' e1 and
- * e2, killed with SIGKILL three times, each at a moment read from its ledger and the engines:
- * stage3 builds running on two hosts at once; a hand-over (a build just recorded built while
- * another runs on another host); the last build running after the others spread over the hosts.
- * After each kill the ledger replays undamaged and no artifact names a missing dependency; then
- * {@code kiln bootstrap} resumes and finishes: what was built before a kill is not built again (one
- * {@code built} record each, the same sha256), each build a kill cut off reads interrupted on its
- * host (never failed) and is built once more, the results folders hold exactly the ledger's
- * artifacts, and no container of any of these kilns is left on any of the three engines.
+ * e2, killed with SIGKILL four times, each at a moment read from its ledger and the engines: the
+ * hand-over from stage2 to stage3; stage3 builds running on two hosts at once; a build just
+ * recorded built while another runs on another host (and the next are being placed); the last build
+ * running after the others spread over the hosts (the resumed run then builds on fewer hosts than
+ * the killed one used). After each kill the ledger replays undamaged and no artifact names a
+ * missing dependency; then {@code kiln bootstrap} resumes and finishes: what was built before a
+ * kill is not built again (one {@code built} record each, the same sha256), each build a kill cut
+ * off reads interrupted on its host (never failed) and is built once more, the results folders hold
+ * exactly the ledger's artifacts, and no container of any of these kilns is left on any of the
+ * three engines.
  */
 class FarmCrashIT {
 
@@ -89,16 +91,28 @@ class FarmCrashIT {
     String w4 = "stage3 crash/w4";
     List<Kill> kills =
         List.of(
+            // stage2's last build recorded, stage3 being set up on the hosts: no build running
+            new Kill(
+                "the hand-over from stage2 to stage3",
+                m -> m.stage2Built() == 2 && m.stage3Started() == 0,
+                m -> Set.of(),
+                false),
             new Kill(
                 "stage3 builds on two hosts",
                 m -> m.openHosts().size() >= 2 && m.openHosts().stream().allMatch(this::studioRuns),
-                InFlight::openHosts),
+                InFlight::openHosts,
+                true),
             // w1 just recorded built, w5 still running elsewhere, w2 and w3 being placed
-            new Kill("a hand-over", m -> m.builtNow() >= 1 && !m.open().isEmpty(), m -> Set.of()),
+            new Kill(
+                "a build's end while another runs",
+                m -> m.builtNow() >= 1 && !m.open().isEmpty(),
+                m -> Set.of(),
+                false),
             new Kill(
                 "the last build",
                 m -> m.open().containsKey(w4) && studioRuns(m.open().get(w4)),
-                m -> Set.of(m.open().get(w4))));
+                m -> Set.of(m.open().get(w4)),
+                false));
     for (int k = 0; k < kills.size(); k++) {
       Kill kill = kills.get(k);
       Path log = dir.resolve("attempt-" + k + ".log");
@@ -121,7 +135,7 @@ class FarmCrashIT {
             containers(engines.get(host), "dev.kiln.pid=" + killed).isEmpty(),
             "the killed kiln's studio on " + host + " outlives it (else this test proves nothing)");
       }
-      if (k == 0) {
+      if (kill.thenStudioRm()) {
         // the manual way: `kiln studio rm --engine` removes a dead kiln's containers there
         String e2 = engines.get("e2");
         Process rm = start(dir.resolve("studio-rm.log"), "studio", "rm", "--engine", e2);
@@ -193,17 +207,22 @@ class FarmCrashIT {
   }
 
   /**
-   * A moment to kill at, judged from what the attempt recorded and the engines show, and the hosts
-   * where a studio of the killed kiln must then be left (kiln cannot remove them when killed).
+   * A moment to kill at, judged from what the attempt recorded and the engines show; the hosts
+   * where a studio of the killed kiln must then be left (kiln cannot remove them when killed); and
+   * whether {@code kiln studio rm --engine} then clears one of them by hand.
    */
   private record Kill(
-      String name, Predicate<InFlight> when, Function<InFlight, Set<String>> studiosOn) {}
+      String name,
+      Predicate<InFlight> when,
+      Function<InFlight, Set<String>> studiosOn,
+      boolean thenStudioRm) {}
 
   /**
-   * Where an attempt is: the stage3 builds open in the ledger (entry to host) and how many stage3
-   * builds it recorded built.
+   * Where a run is, from its ledger: the stage3 builds open (entry to host), the stage3 builds this
+   * attempt recorded built, stage2's built records and stage3's building records.
    */
-  private record InFlight(Map<String, String> open, int builtNow) {
+  private record InFlight(
+      Map<String, String> open, int builtNow, int stage2Built, int stage3Started) {
     Set<String> openHosts() {
       return new TreeSet<>(open.values());
     }
@@ -211,20 +230,26 @@ class FarmCrashIT {
     static InFlight of(List<JsonNode> records, int before) {
       Map<String, String> open = new TreeMap<>();
       int built = 0;
+      int stage2Built = 0;
+      int started = 0;
       for (int i = 0; i < records.size(); i++) {
         JsonNode r = records.get(i);
-        if (!r.path("kind").asText().equals("plan") || !r.path("stage").asText().equals("stage3")) {
+        if (!r.path("kind").asText().equals("plan")) {
           continue;
         }
+        String stage = r.path("stage").asText();
         String status = r.get("status").asText();
-        if (status.equals("building")) {
+        if (stage.equals("stage2")) {
+          stage2Built += status.equals("built") ? 1 : 0;
+        } else if (stage.equals("stage3") && status.equals("building")) {
           open.put(LedgerLines.entry(r), r.path("host").asText());
-        } else {
+          started++;
+        } else if (stage.equals("stage3")) {
           open.remove(LedgerLines.entry(r));
           built += status.equals("built") && i >= before ? 1 : 0;
         }
       }
-      return new InFlight(open, built);
+      return new InFlight(open, built, stage2Built, started);
     }
   }
 
