@@ -27,6 +27,7 @@ import kiln.resume.RunJournal;
 import kiln.resume.StageName;
 import kiln.testing.ChildJvm;
 import kiln.testing.TestEngines;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,29 @@ class FarmCrashIT {
 
   private Path work;
   private final Map<String, String> engines = new LinkedHashMap<>(); // host name -> endpoint
-  private final List<Long> pids = new ArrayList<>(); // every kiln started, killed or not
+  private final List<Process> started = new ArrayList<>(); // every kiln, killed or not
+  private final List<Long> pids = new ArrayList<>(); // their pids, the label of their containers
+
+  /**
+   * When the test fails midway: ends the kiln still running and removes what the kilns of this test
+   * left on the engines (theirs alone, by their pid label), so a failure leaves nothing.
+   */
+  @AfterEach
+  void removeWhatTheKilnsLeft() throws Exception {
+    for (Process kiln : started) {
+      kiln.destroyForcibly(); // these very processes: a dead one's pid may name another by now
+    }
+    for (String engine : engines.values()) {
+      for (long pid : pids) {
+        List<String> left = containers(engine, "dev.kiln.pid=" + pid);
+        if (!left.isEmpty()) {
+          List<String> rm = new ArrayList<>(List.of("docker", "-H", engine, "rm", "-f"));
+          rm.addAll(left);
+          new ProcessBuilder(rm).redirectErrorStream(true).start().waitFor();
+        }
+      }
+    }
+  }
 
   @Test
   void killedOverThreeHostsItResumesRebuildsOnlyWhatWasCutAndLeavesNoContainerOnAnyHost()
@@ -318,6 +341,7 @@ class FarmCrashIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    started.add(p);
     pids.add(p.pid());
     return p;
   }
