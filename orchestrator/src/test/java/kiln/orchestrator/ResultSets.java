@@ -49,7 +49,8 @@ public final class ResultSets {
       if (state.work().isEmpty() || stage == StageName.STAGE0) {
         continue;
       }
-      Map<String, String> current = currentBefore(run, stage);
+      Map<String, String> earlier = currentBefore(run, stage);
+      Map<String, String> current = new HashMap<>(earlier);
       for (StageEntry entry : state.work().get().entries()) {
         EntryState s = state.entry(entry.key());
         if (s.status() == EntryStatus.BUILT) {
@@ -74,14 +75,21 @@ public final class ResultSets {
                         .parts()
                         .forEach(
                             (part, sha) -> {
-                              if (part.startsWith("dep:")
-                                  && !sha.equals(current.get(part.substring(4)))) {
+                              if (!part.startsWith("dep:")) {
+                                return;
+                              }
+                              String dep = part.substring(4);
+                              // a package's dependency on its own name is on an earlier stage's
+                              // (stage2's bash is built with stage1's)
+                              boolean own =
+                                  dep.equals(entry.key().ident().originAndName().toString());
+                              if (!sha.equals((own ? earlier : current).get(dep))) {
                                 problems.add(
                                     stage
                                         + " "
                                         + entry.key()
                                         + " was built from "
-                                        + part.substring(4)
+                                        + dep
                                         + " "
                                         + sha
                                         + ", which is not current");

@@ -25,9 +25,9 @@ import kiln.world.PackageIdent;
 
 /**
  * The build hosts of a run (kiln.yaml {@code hosts}): one {@link HostPool} with its watch for the
- * whole run, one Docker studio per host (connected on the host's first build, under one owner, so
- * every container of the run carries the same run label on every engine), and per stage a {@link
- * HostBuilders} over them.
+ * whole run, one Docker studio per host (connected when the pool is made, or on the host's first
+ * build if it did not answer then, under one owner, so every container of the run carries the same
+ * run label on every engine), and per stage a {@link HostBuilders} over them.
  */
 final class FarmStudios {
 
@@ -70,8 +70,25 @@ final class FarmStudios {
       pool = new HostPool(config.hosts(), links, Clock.systemUTC(), notes);
       pool.startWatch();
       Runtime.getRuntime().addShutdownHook(new Thread(links::close, "kiln-close-tunnels"));
+      connectEveryHost(config);
     }
     return pool;
+  }
+
+  /**
+   * Connects every host's studio at the run's start. Connecting removes what killed kiln runs of
+   * this machine left on that engine (their studios and image marks), which must not wait for the
+   * host's first build: a resumed run may have no build for a host at all. A host that does not
+   * answer now is connected on its first build instead (the watch tells if it stays lost).
+   */
+  private void connectEveryHost(KilnConfig config) {
+    for (HostSpec host : pool.hosts()) {
+      try {
+        studio(config, pool, host.name());
+      } catch (BuilderException e) {
+        // left to the host's first build, which connects (and clears it) or reports the host
+      }
+    }
   }
 
   private Studio studio(KilnConfig config, HostPool hosts, String host) throws BuilderException {
