@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -43,6 +44,12 @@ final class BothProgress implements Progress {
   public void buildCutOff(StageName stage, EntryKey key, String why) {
     first.buildCutOff(stage, key, why);
     second.buildCutOff(stage, key, why);
+  }
+
+  @Override
+  public void hostChanged(HostEvent event) {
+    first.hostChanged(event);
+    second.hostChanged(event);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package kiln.orchestrator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kiln.resume.HostEvent;
 
 /**
  * Where the scheduler's builds run: the one local studio ({@link #local}), or the build hosts of
@@ -34,6 +36,14 @@ public interface BuildPlaces {
 
   /** Hosts that became lost since the last call: their running builds are cut off and requeued. */
   Set<String> lost();
+
+  /**
+   * The hosts' changes since the last call (lost, rejoined, quarantined, each with why), in order:
+   * the scheduler records them in the ledger and tells its progress.
+   */
+  default List<HostEvent> hostChanges() {
+    return List.of();
+  }
 
   /**
    * Hosts quarantined since the last call, each with the message naming it: the failures recorded

@@ -13,9 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.DurationText;
+import kiln.orchestrator.progress.HostLines;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -92,6 +94,11 @@ public class PlainProgress implements Progress, AutoCloseable {
   @Override
   public synchronized void buildPlaced(StageName stage, EntryKey key, String host) {
     hosts.put(key, host);
+  }
+
+  @Override
+  public synchronized void hostChanged(HostEvent event) {
+    line("kiln: " + HostLines.of(event));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -37,6 +38,12 @@ public interface Progress {
    * queued again.
    */
   default void buildCutOff(StageName stage, EntryKey key, String why) {}
+
+  /**
+   * A build host was lost, rejoined or was quarantined (a run over kiln.yaml's hosts); told once
+   * the ledger has it.
+   */
+  default void hostChanged(HostEvent event) {}
 
   /** A build starts; {@code attempt} counts from 1. */
   default void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {}

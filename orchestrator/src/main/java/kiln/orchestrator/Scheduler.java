@@ -21,6 +21,7 @@ import kiln.resume.Artifact;
 import kiln.resume.BuildInputs;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.JournalException;
 import kiln.resume.RunJournal;
 import kiln.resume.StageEntry;
@@ -188,11 +189,15 @@ public final class Scheduler {
   }
 
   /**
-   * Hosts lost since the last turn: their running builds are cut off and queued again, no verdict
-   * on their plans. Hosts quarantined: the failures recorded on them are queued again, with what
-   * those failures set aside.
+   * Hosts' changes since the last turn are recorded and told. Hosts lost: their running builds are
+   * cut off and queued again, no verdict on their plans. Hosts quarantined: the failures recorded
+   * on them are queued again, with what those failures set aside.
    */
-  private void hostEvents(Board board, BuildPlaces places, PlacedBuilds placed, Batch batch) {
+  private void hostEvents(Board board, BuildPlaces places, PlacedBuilds placed, Batch batch)
+      throws JournalException {
+    for (HostEvent change : places.hostChanges()) {
+      progress.hostChanged(journal.recordHost(change.host(), change.change(), change.reason()));
+    }
     Set<String> lost = places.lost();
     if (!lost.isEmpty()) {
       for (PlacedBuilds.Run run : placed.cutOff(lost)) {

@@ -15,6 +15,7 @@ import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.orchestrator.progress.StageWatchTest;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,24 @@ class PlainProgressTest {
         [stage3 2/3] building t/libgreet (estimate 50s)
         [stage3 3/3] built t/libgreet in 1m 8s (estimate 50s); stage3 2m 10s in
         stage3: 3 built, 0 failed, 0 skipped, 0 timed out, 0 pending in 2m 10s
+        """,
+        text.toString());
+  }
+
+  @Test
+  void aHostsChangesAreToldOnTheDisplaysWriter() {
+    PlainProgress progress = new PlainProgress(new PrintWriter(text), clock, HISTORY);
+    progress.hostChanged(new HostEvent("e2", HostEvent.Change.LOST, "ping: refused", T0));
+    progress.hostChanged(new HostEvent("e2", HostEvent.Change.REJOINED, null, T0));
+    progress.hostChanged(
+        new HostEvent("doomed", HostEvent.Change.QUARANTINED, "it failed 4 of its 6 builds", T0));
+    assertEquals(
+        """
+        kiln: build host e2 is lost (ping: refused); its builds go to the other hosts, and it is \
+        asked again with a growing back-off
+        kiln: build host e2 answers again and takes builds
+        kiln: build host doomed is quarantined: it failed 4 of its 6 builds; its plans go to the \
+        other hosts. Look at its engine and its last build logs before the next run
         """,
         text.toString());
   }
