@@ -1,6 +1,7 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -32,6 +33,12 @@ final class BothProgress implements Progress {
   public void stageStarted(StageWork work, Map<EntryKey, EntryStatus> now, int jobs) {
     first.stageStarted(work, now, jobs);
     second.stageStarted(work, now, jobs);
+  }
+
+  @Override
+  public void stageHosts(StageName stage, List<String> hosts) {
+    first.stageHosts(stage, hosts);
+    second.stageHosts(stage, hosts);
   }
 
   @Override

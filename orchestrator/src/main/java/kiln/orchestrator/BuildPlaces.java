@@ -19,6 +19,11 @@ public interface BuildPlaces {
   /** How many builds may run at once, over every host. */
   int capacity();
 
+  /** The build hosts' names, in kiln.yaml's order; empty for the one local studio. */
+  default List<String> hosts() {
+    return List.of();
+  }
+
   /** A free slot on the fastest usable host, taken; empty when none is free now. */
   Optional<String> claim();
 

@@ -1,6 +1,7 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
@@ -29,6 +30,12 @@ public interface Progress {
                 .count();
     stageStarted(work.stage(), work.entries().size(), done);
   }
+
+  /**
+   * A stage runs over these build hosts (kiln.yaml's {@code hosts}, in its order); told after the
+   * stage starts, and only in a run over hosts.
+   */
+  default void stageHosts(StageName stage, List<String> hosts) {}
 
   /** A build is placed on a build host (a run over kiln.yaml's hosts); told before it starts. */
   default void buildPlaced(StageName stage, EntryKey key, String host) {}

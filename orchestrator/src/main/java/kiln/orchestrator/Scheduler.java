@@ -105,6 +105,9 @@ public final class Scheduler {
     int jobs = work.ordered() ? 1 : options.jobs();
     progress.stageStarted(work, board.statuses(), jobs);
     BuildPlaces places = builder.places(jobs, work.ordered());
+    if (!places.hosts().isEmpty()) {
+      progress.stageHosts(stage, places.hosts());
+    }
     // threads come and go with builds: a build cut off on a lost host may hold its thread a while
     ExecutorService pool = Executors.newCachedThreadPool(threads());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);

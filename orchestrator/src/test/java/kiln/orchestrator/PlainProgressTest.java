@@ -2,6 +2,7 @@ package kiln.orchestrator;
 
 import static kiln.orchestrator.Worlds.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,6 +82,20 @@ class PlainProgressTest {
         other hosts. Look at its engine and its last build logs before the next run
         """,
         text.toString());
+  }
+
+  @Test
+  void theLiveBlockShowsWhatEachHostBuilds() {
+    LiveProgress live = new LiveProgress(new PrintWriter(text), clock, HISTORY);
+    live.stageStarted(WORLD, Map.of(), 2);
+    live.stageHosts(StageName.STAGE3, List.of("e1", "e2", "doomed"));
+    live.buildPlaced(StageName.STAGE3, key("zlib"), "e1");
+    live.buildStarted(StageName.STAGE3, key("zlib"), log, 1);
+    live.hostChanged(new HostEvent("doomed", HostEvent.Change.LOST, "ping: refused", T0));
+    String shown = text.toString();
+    String lastBlock = shown.substring(shown.lastIndexOf("kiln: build host doomed is lost"));
+    assertTrue(lastBlock.contains("\n  hosts: e1: t/zlib · e2: idle · doomed: lost\n"), lastBlock);
+    assertTrue(lastBlock.contains("\n  building t/zlib 0:00/1:10\n"), lastBlock);
   }
 
   @Test

@@ -80,6 +80,11 @@ public final class Placement implements BuildPlaces {
   }
 
   @Override
+  public List<String> hosts() {
+    return pool.hosts().stream().map(HostSpec::name).toList();
+  }
+
+  @Override
   public List<HostEvent> hostChanges() {
     return pool.drainChanges();
   }
