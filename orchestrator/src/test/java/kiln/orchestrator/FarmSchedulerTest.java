@@ -202,6 +202,13 @@ class FarmSchedulerTest {
     assertTrue(
         WORLD.keys().stream().allMatch(k -> journalStatus(k) == EntryStatus.QUEUED),
         "nothing failed: the next run builds it all");
+    assertEquals(
+        List.of("e1 lost", "e2 lost"),
+        RunJournal.read(work).orElseThrow().hosts().events().stream()
+            .map(e -> e.host() + " " + e.change().id())
+            .sorted()
+            .toList(),
+        "both losses are in the ledger before the stage stops");
   }
 
   private EntryStatus journalStatus(EntryKey key) {
