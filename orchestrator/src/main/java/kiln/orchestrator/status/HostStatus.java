@@ -84,8 +84,7 @@ public record HostStatus(
 
   /** One host's attempts, counted. */
   private static final class Tally {
-    final List<Attempt> running = new ArrayList<>();
-    final Map<Attempt, EntryKey> keys = new java.util.IdentityHashMap<>();
+    final java.util.TreeMap<Instant, List<EntryKey>> runningSince = new java.util.TreeMap<>();
     int built;
     int failed;
 
@@ -95,8 +94,7 @@ public record HostStatus(
         case FAILED, TIMED_OUT -> failed++;
         case BUILDING -> {
           if (kilnRuns) {
-            running.add(attempt);
-            keys.put(attempt, key);
+            runningSince.computeIfAbsent(attempt.started(), t -> new ArrayList<>()).add(key);
           }
         }
         case INTERRUPTED -> {
@@ -106,11 +104,7 @@ public record HostStatus(
     }
 
     HostStatus status(String name, HostEvent latest) {
-      List<EntryKey> now =
-          running.stream()
-              .sorted(java.util.Comparator.comparing(Attempt::started))
-              .map(keys::get)
-              .toList();
+      List<EntryKey> now = runningSince.values().stream().flatMap(List::stream).toList();
       if (latest != null && latest.change() != HostEvent.Change.REJOINED) {
         State state = latest.change() == HostEvent.Change.LOST ? State.LOST : State.QUARANTINED;
         return new HostStatus(name, state, now, latest.at(), latest.reason(), built, failed);
