@@ -1,9 +1,11 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -34,6 +36,12 @@ final class BothProgress implements Progress {
   }
 
   @Override
+  public void stageHosts(StageName stage, List<String> hosts) {
+    first.stageHosts(stage, hosts);
+    second.stageHosts(stage, hosts);
+  }
+
+  @Override
   public void buildPlaced(StageName stage, EntryKey key, String host) {
     first.buildPlaced(stage, key, host);
     second.buildPlaced(stage, key, host);
@@ -43,6 +51,12 @@ final class BothProgress implements Progress {
   public void buildCutOff(StageName stage, EntryKey key, String why) {
     first.buildCutOff(stage, key, why);
     second.buildCutOff(stage, key, why);
+  }
+
+  @Override
+  public void hostChanged(HostEvent event) {
+    first.hostChanged(event);
+    second.hostChanged(event);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package kiln.orchestrator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kiln.resume.HostEvent;
 
 /**
  * Where the scheduler's builds run: the one local studio ({@link #local}), or the build hosts of
@@ -16,6 +18,11 @@ public interface BuildPlaces {
 
   /** How many builds may run at once, over every host. */
   int capacity();
+
+  /** The build hosts' names, in kiln.yaml's order; empty for the one local studio. */
+  default List<String> hosts() {
+    return List.of();
+  }
 
   /** A free slot on the fastest usable host, taken; empty when none is free now. */
   Optional<String> claim();
@@ -34,6 +41,14 @@ public interface BuildPlaces {
 
   /** Hosts that became lost since the last call: their running builds are cut off and requeued. */
   Set<String> lost();
+
+  /**
+   * The hosts' changes since the last call (lost, rejoined, quarantined, each with why), in order:
+   * the scheduler records them in the ledger and tells its progress.
+   */
+  default List<HostEvent> hostChanges() {
+    return List.of();
+  }
 
   /**
    * Hosts quarantined since the last call, each with the message naming it: the failures recorded

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.DurationText;
 import kiln.orchestrator.progress.StageWatch;
@@ -16,7 +17,8 @@ import kiln.resume.StageName;
  * Progress on a terminal: events scroll by as with {@link PlainProgress}, and below them a live
  * block, redrawn every second: a bar of the stage's counts with its time so far and its ETA, and
  * one line per running build with its time against its estimate ({@code demo/zlib 0:42/1:10}), a
- * build at three times its estimate flagged.
+ * build at three times its estimate flagged; in a run over build hosts, a line of what each host
+ * does ({@code hosts: e1: demo/zlib · e2: idle · doomed: lost}).
  */
 public final class LiveProgress extends PlainProgress {
 
@@ -101,6 +103,11 @@ public final class LiveProgress extends PlainProgress {
         bad,
         watch == null ? "" : ", " + stageClock());
     drawn = 1;
+    Optional<String> hostsLine = hostBoard.line();
+    if (hostsLine.isPresent()) {
+      out.printf("  hosts: %s%n", hostsLine.get());
+      drawn++;
+    }
     if (watch != null) {
       for (StageWatch.RunningBuild build : watch.running(clock.instant())) {
         out.printf("  building %s%n", runningText(build));

@@ -13,9 +13,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.DurationText;
+import kiln.orchestrator.progress.HostBoard;
+import kiln.orchestrator.progress.HostLines;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -41,6 +44,7 @@ public class PlainProgress implements Progress, AutoCloseable {
   private ScheduledExecutorService ticker;
   protected StageWatch watch;
   private final Map<EntryKey, String> hosts = new java.util.HashMap<>();
+  protected final HostBoard hostBoard = new HostBoard();
 
   /** Plain lines with no estimates. */
   public PlainProgress(PrintWriter out) {
@@ -90,8 +94,20 @@ public class PlainProgress implements Progress, AutoCloseable {
   }
 
   @Override
+  public synchronized void stageHosts(StageName stage, List<String> names) {
+    hostBoard.hosts(names);
+  }
+
+  @Override
   public synchronized void buildPlaced(StageName stage, EntryKey key, String host) {
     hosts.put(key, host);
+    hostBoard.placed(key, host);
+  }
+
+  @Override
+  public synchronized void hostChanged(HostEvent event) {
+    hostBoard.changed(event);
+    line("kiln: " + HostLines.of(event));
   }
 
   @Override
@@ -111,6 +127,7 @@ public class PlainProgress implements Progress, AutoCloseable {
 
   @Override
   public synchronized void buildCutOff(StageName stage, EntryKey key, String why) {
+    hostBoard.ended(key);
     if (watch != null) {
       watch.finished(key, EntryStatus.QUEUED, clock.instant()); // no verdict: not in the pace
     }
@@ -121,6 +138,7 @@ public class PlainProgress implements Progress, AutoCloseable {
   public synchronized void buildFinished(
       StageName stage, EntryKey key, EntryStatus status, Path log, String why) {
     counts.merge(status, 1, Integer::sum);
+    hostBoard.ended(key);
     Duration took = watch == null ? Duration.ZERO : watch.finished(key, status, clock.instant());
     if (status == EntryStatus.BUILT) {
       line(prefix(stage) + "built " + key + tookText(key, took) + stageTime());

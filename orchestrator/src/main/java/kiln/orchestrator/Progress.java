@@ -1,9 +1,11 @@
 package kiln.orchestrator;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 
@@ -29,6 +31,12 @@ public interface Progress {
     stageStarted(work.stage(), work.entries().size(), done);
   }
 
+  /**
+   * A stage runs over these build hosts (kiln.yaml's {@code hosts}, in its order); told after the
+   * stage starts, and only in a run over hosts.
+   */
+  default void stageHosts(StageName stage, List<String> hosts) {}
+
   /** A build is placed on a build host (a run over kiln.yaml's hosts); told before it starts. */
   default void buildPlaced(StageName stage, EntryKey key, String host) {}
 
@@ -37,6 +45,12 @@ public interface Progress {
    * queued again.
    */
   default void buildCutOff(StageName stage, EntryKey key, String why) {}
+
+  /**
+   * A build host was lost, rejoined or was quarantined (a run over kiln.yaml's hosts); told once
+   * the ledger has it.
+   */
+  default void hostChanged(HostEvent event) {}
 
   /** A build starts; {@code attempt} counts from 1. */
   default void buildStarted(StageName stage, EntryKey key, Path log, int attempt) {}

@@ -21,6 +21,7 @@ import kiln.resume.Artifact;
 import kiln.resume.BuildInputs;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.JournalException;
 import kiln.resume.RunJournal;
 import kiln.resume.StageEntry;
@@ -104,6 +105,9 @@ public final class Scheduler {
     int jobs = work.ordered() ? 1 : options.jobs();
     progress.stageStarted(work, board.statuses(), jobs);
     BuildPlaces places = builder.places(jobs, work.ordered());
+    if (!places.hosts().isEmpty()) {
+      progress.stageHosts(stage, places.hosts());
+    }
     // threads come and go with builds: a build cut off on a lost host may hold its thread a while
     ExecutorService pool = Executors.newCachedThreadPool(threads());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
@@ -188,11 +192,15 @@ public final class Scheduler {
   }
 
   /**
-   * Hosts lost since the last turn: their running builds are cut off and queued again, no verdict
-   * on their plans. Hosts quarantined: the failures recorded on them are queued again, with what
-   * those failures set aside.
+   * Hosts' changes since the last turn are recorded and told. Hosts lost: their running builds are
+   * cut off and queued again, no verdict on their plans. Hosts quarantined: the failures recorded
+   * on them are queued again, with what those failures set aside.
    */
-  private void hostEvents(Board board, BuildPlaces places, PlacedBuilds placed, Batch batch) {
+  private void hostEvents(Board board, BuildPlaces places, PlacedBuilds placed, Batch batch)
+      throws JournalException {
+    for (HostEvent change : places.hostChanges()) {
+      progress.hostChanged(journal.recordHost(change.host(), change.change(), change.reason()));
+    }
     Set<String> lost = places.lost();
     if (!lost.isEmpty()) {
       for (PlacedBuilds.Run run : placed.cutOff(lost)) {

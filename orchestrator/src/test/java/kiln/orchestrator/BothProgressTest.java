@@ -31,7 +31,7 @@ class BothProgressTest {
             .filter(m -> !Modifier.isStatic(m.getModifiers()))
             .filter(m -> m.getReturnType() == void.class)
             .toList();
-    assertEquals(10, events.size(), "a Progress event added: check BothProgress passes it on");
+    assertEquals(12, events.size(), "a Progress event added: check BothProgress passes it on");
     for (Method event : events) {
       List<String> calls = new ArrayList<>();
       Progress both = new BothProgress(recording("first", calls), recording("second", calls));

@@ -18,6 +18,7 @@ import kiln.resume.Attempt;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryState;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.RunJournal;
 import kiln.resume.StageEntry;
 import kiln.resume.StageName;
@@ -49,6 +50,17 @@ class FarmSchedulerTest {
   WorkDirLock lock;
   RunJournal journal;
   final FakeHosts hosts = new FakeHosts();
+
+  /** The host changes the scheduler told its progress, in order. */
+  final List<HostEvent> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  final Progress progress =
+      new Progress() {
+        @Override
+        public void hostChanged(HostEvent event) {
+          told.add(event);
+        }
+      };
 
   /** The fake builder, which records on which host each build ran. */
   final class HostBuilder implements EntryBuilder {
@@ -106,12 +118,7 @@ class FarmSchedulerTest {
 
   StageResult run(HostBuilder builder) throws Exception {
     return new Scheduler(
-            WORLD,
-            journal,
-            builder,
-            new LogPaths(work),
-            SchedulerOptions.defaults(),
-            Progress.SILENT)
+            WORLD, journal, builder, new LogPaths(work), SchedulerOptions.defaults(), progress)
         .run();
   }
 
@@ -157,6 +164,12 @@ class FarmSchedulerTest {
               .noneMatch(x -> x.outcome() == Attempt.Outcome.FAILED),
           key + " has no failed attempt");
     }
+    List<HostEvent> recorded = RunJournal.read(work).orElseThrow().hosts().events();
+    assertEquals(1, recorded.size(), recorded.toString());
+    assertEquals("e2", recorded.get(0).host());
+    assertEquals(HostEvent.Change.LOST, recorded.get(0).change());
+    assertEquals("no Docker engine answers at e2", recorded.get(0).reason());
+    assertEquals(recorded, told, "told as recorded");
   }
 
   @Test
@@ -165,9 +178,14 @@ class FarmSchedulerTest {
     builder.trouble.put("broken", "fails");
     StageResult result = run(builder);
     assertTrue(result.complete(), "all built: " + result.counts());
+    List<HostEvent> recorded = RunJournal.read(work).orElseThrow().hosts().events();
+    assertEquals(
+        List.of("broken quarantined"),
+        recorded.stream().map(e -> e.host() + " " + e.change().id()).toList());
     assertTrue(
-        hosts.notes.stream().anyMatch(n -> n.contains("build host broken is quarantined")),
-        hosts.notes.toString());
+        recorded.get(0).reason().startsWith("its last 3 builds all failed within 10s"),
+        recorded.get(0).reason());
+    assertEquals(recorded, told, "told as recorded");
     for (EntryKey key : WORLD.keys()) {
       assertEquals(EntryStatus.BUILT, ledger().entry(key).status());
       assertEquals("good", lastHost(ledger().entry(key)), key + " built on the good host");
@@ -184,6 +202,13 @@ class FarmSchedulerTest {
     assertTrue(
         WORLD.keys().stream().allMatch(k -> journalStatus(k) == EntryStatus.QUEUED),
         "nothing failed: the next run builds it all");
+    assertEquals(
+        List.of("e1 lost", "e2 lost"),
+        RunJournal.read(work).orElseThrow().hosts().events().stream()
+            .map(e -> e.host() + " " + e.change().id())
+            .sorted()
+            .toList(),
+        "both losses are in the ledger before the stage stops");
   }
 
   private EntryStatus journalStatus(EntryKey key) {

@@ -2,6 +2,7 @@ package kiln.orchestrator;
 
 import static kiln.orchestrator.Worlds.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +16,7 @@ import kiln.orchestrator.history.BuildHistory;
 import kiln.orchestrator.progress.StageWatch;
 import kiln.orchestrator.progress.StageWatchTest;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.StageName;
 import kiln.resume.StageWork;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,38 @@ class PlainProgressTest {
         stage3: 3 built, 0 failed, 0 skipped, 0 timed out, 0 pending in 2m 10s
         """,
         text.toString());
+  }
+
+  @Test
+  void aHostsChangesAreToldOnTheDisplaysWriter() {
+    PlainProgress progress = new PlainProgress(new PrintWriter(text), clock, HISTORY);
+    progress.hostChanged(new HostEvent("e2", HostEvent.Change.LOST, "ping: refused", T0));
+    progress.hostChanged(new HostEvent("e2", HostEvent.Change.REJOINED, null, T0));
+    progress.hostChanged(
+        new HostEvent("doomed", HostEvent.Change.QUARANTINED, "it failed 4 of its 6 builds", T0));
+    assertEquals(
+        """
+        kiln: build host e2 is lost (ping: refused); its builds go to the other hosts, and it is \
+        asked again with a growing back-off
+        kiln: build host e2 answers again and takes builds
+        kiln: build host doomed is quarantined: it failed 4 of its 6 builds; its plans go to the \
+        other hosts. Look at its engine and its last build logs before the next run
+        """,
+        text.toString());
+  }
+
+  @Test
+  void theLiveBlockShowsWhatEachHostBuilds() {
+    LiveProgress live = new LiveProgress(new PrintWriter(text), clock, HISTORY);
+    live.stageStarted(WORLD, Map.of(), 2);
+    live.stageHosts(StageName.STAGE3, List.of("e1", "e2", "doomed"));
+    live.buildPlaced(StageName.STAGE3, key("zlib"), "e1");
+    live.buildStarted(StageName.STAGE3, key("zlib"), log, 1);
+    live.hostChanged(new HostEvent("doomed", HostEvent.Change.LOST, "ping: refused", T0));
+    String shown = text.toString();
+    String lastBlock = shown.substring(shown.lastIndexOf("kiln: build host doomed is lost"));
+    assertTrue(lastBlock.contains("\n  hosts: e1: t/zlib · e2: idle · doomed: lost\n"), lastBlock);
+    assertTrue(lastBlock.contains("\n  building t/zlib 0:00/1:10\n"), lastBlock);
   }
 
   @Test

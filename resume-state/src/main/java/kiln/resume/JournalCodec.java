@@ -31,8 +31,6 @@ final class JournalCodec {
 
   record RunRecord(String runId, long pid) implements Record {}
 
-  record SessionRecord(long pid) implements Record {}
-
   record StageRecord(StageWork work) implements Record {}
 
   /** A transition and when it was recorded: the times of an entry's attempts. */
@@ -43,6 +41,26 @@ final class JournalCodec {
 
   /** A stage hook's run started or ended. */
   record HookRecord(HookRun run) implements Record {}
+
+  /** A build host was lost, rejoined or was quarantined. */
+  record HostRecord(HostEvent event) implements Record {}
+
+  /** A new kiln session on the run: every host starts it up. */
+  record SessionRecord(long pid) implements Record {}
+
+  static String host(long seq, HostEvent event) {
+    return line(
+        seq,
+        event.at(),
+        "host",
+        g -> {
+          g.writeStringField("host", event.host());
+          g.writeStringField("status", event.change().id());
+          if (event.reason() != null) {
+            g.writeStringField("reason", event.reason());
+          }
+        });
+  }
 
   static String hook(long seq, Instant at, HookRun run) {
     return line(

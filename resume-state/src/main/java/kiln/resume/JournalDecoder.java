@@ -260,6 +260,13 @@ final class JournalDecoder {
                   HookStatus.parse(required(f.status, "status")),
                   Path.of(required(f.log, "log")),
                   f.reason));
+      case "host" ->
+          new JournalCodec.HostRecord(
+              new HostEvent(
+                  required(f.host, "host"),
+                  HostEvent.Change.parse(required(f.status, "status")),
+                  f.reason,
+                  instant(required(f.at, "at"))));
       default -> throw new IllegalArgumentException("unknown kind '" + f.kind + "'");
     };
   }

@@ -79,6 +79,7 @@ public final class RunJournal implements AutoCloseable {
       long seq = contents.lastSeq();
       RunJournal journal = new RunJournal(file, channel, clock, state, contents.recovery(), seq);
       journal.append(JournalCodec.session(++journal.seq, clock.instant(), pid()));
+      journal.state.apply(new JournalCodec.SessionRecord(pid()));
       return journal;
     } catch (IOException e) {
       throw new JournalException(IoFailures.message("cannot open the ledger " + file, e), e);
@@ -248,6 +249,21 @@ public final class RunJournal implements AutoCloseable {
   public synchronized void recordHook(HookRun run) throws JournalException {
     write(JournalCodec.hook(++seq, clock.instant(), run));
     state.apply(run);
+  }
+
+  /**
+   * Records a change of a build host's standing (lost, rejoined, quarantined), durably, at the
+   * journal's time.
+   *
+   * @param reason why it was lost or quarantined; null for a rejoin
+   * @return the event as recorded
+   */
+  public synchronized HostEvent recordHost(String host, HostEvent.Change change, String reason)
+      throws JournalException {
+    HostEvent event = new HostEvent(host, change, reason, clock.instant());
+    write(JournalCodec.host(++seq, event));
+    state.apply(event);
+    return event;
   }
 
   /** The stage hooks of {@code stage} as recorded so far. */

@@ -1,6 +1,7 @@
 package kiln.resume;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,11 +20,18 @@ final class StateBuilder {
   private final Map<StageName, LinkedHashMap<String, HookRun>> hooks =
       new EnumMap<>(StageName.class);
   private final Map<StageName, Set<String>> hooksChangedSince = new EnumMap<>(StageName.class);
+  private final List<HostEvent> hostEvents = new ArrayList<>();
+  private int sessionFrom;
   private String runId;
 
   void apply(JournalCodec.Record record) {
     if (record instanceof JournalCodec.RunRecord run) {
       runId = run.runId();
+      sessionFrom = hostEvents.size();
+    } else if (record instanceof JournalCodec.SessionRecord) {
+      sessionFrom = hostEvents.size();
+    } else if (record instanceof JournalCodec.HostRecord host) {
+      hostEvents.add(host.event());
     } else if (record instanceof JournalCodec.StageRecord stage) {
       apply(stage.work());
     } else if (record instanceof JournalCodec.PlanRecord plan) {
@@ -59,6 +67,11 @@ final class StateBuilder {
     if (changed != null) {
       changed.remove(run.hook());
     }
+  }
+
+  /** A host record written by this session. */
+  void apply(HostEvent event) {
+    hostEvents.add(event);
   }
 
   StageHookRuns hooks(StageName stage) {
@@ -98,6 +111,6 @@ final class StateBuilder {
                 passed.getOrDefault(stage, Set.of())));
       }
     }
-    return new RunState(runId, stages, recovery);
+    return new RunState(runId, stages, recovery, new RunHosts(hostEvents, sessionFrom));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import kiln.resume.HostEvent;
 
 /**
  * A run's build hosts and how each stands. A watch asks every up host's engine every {@link
@@ -32,18 +32,18 @@ public final class HostPool implements AutoCloseable {
   private final Map<String, HostHealth> health = new LinkedHashMap<>();
   private final HostProbe probe;
   private final Clock clock;
-  private final Consumer<String> notes;
+  private final List<HostEvent> changes = new ArrayList<>();
   private final Set<String> newlyLost = new LinkedHashSet<>();
   private final Set<String> newlyQuarantined = new LinkedHashSet<>();
   private ScheduledExecutorService watch;
 
   /**
    * @param hosts the hosts, in kiln.yaml's order (the order among equally fast hosts)
-   * @param probe asks an engine whether it answers
+   * @param probe asks an engine whether it answers (its changes are told through each stage's
+   *     {@link Placement#hostChanges}, so that the scheduler records them)
    * @param clock the watch's and back-off's time
-   * @param notes told when a host is lost, rejoins or is quarantined (a line for the user)
    */
-  public HostPool(List<HostSpec> hosts, HostProbe probe, Clock clock, Consumer<String> notes) {
+  public HostPool(List<HostSpec> hosts, HostProbe probe, Clock clock) {
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException("a host pool needs at least one host");
     }
@@ -55,7 +55,6 @@ public final class HostPool implements AutoCloseable {
     }
     this.probe = probe;
     this.clock = clock;
-    this.notes = notes;
   }
 
   /** Starts the watch on a thread of its own; {@link #close} ends it. */
@@ -97,7 +96,8 @@ public final class HostPool implements AutoCloseable {
         } else if (h.state() == HostHealth.State.LOST) {
           if (problem.isEmpty()) {
             h.rejoin();
-            notes.accept("build host " + host.name() + " answers again and takes builds");
+            changes.add(
+                new HostEvent(host.name(), HostEvent.Change.REJOINED, null, clock.instant()));
           } else {
             h.retryFailed(problem.get(), clock.instant());
           }
@@ -185,8 +185,16 @@ public final class HostPool implements AutoCloseable {
     if (verdict.isPresent() && h.state() == HostHealth.State.UP) {
       h.quarantine(verdict.get());
       newlyQuarantined.add(host);
-      notes.accept(verdict.get());
+      changes.add(
+          new HostEvent(host, HostEvent.Change.QUARANTINED, verdict.get(), clock.instant()));
     }
+  }
+
+  /** The hosts' changes (lost, rejoined, quarantined) since the last call, in order. */
+  synchronized List<HostEvent> drainChanges() {
+    List<HostEvent> drained = List.copyOf(changes);
+    changes.clear();
+    return drained;
   }
 
   synchronized Set<String> drainLost() {
@@ -217,14 +225,7 @@ public final class HostPool implements AutoCloseable {
 
   private void becameLost(String host, String problem) {
     newlyLost.add(host);
-    notes.accept(
-        "kiln: build host "
-            + host
-            + " is lost ("
-            + problem
-            + "); its builds go to the other hosts, and it is asked again in "
-            + HostHealth.FIRST_RETRY.toSeconds()
-            + "s");
+    changes.add(new HostEvent(host, HostEvent.Change.LOST, problem, clock.instant()));
   }
 
   @Override

@@ -3,11 +3,13 @@ package kiln.orchestrator.farm;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kiln.orchestrator.BuildOutcome;
 import kiln.orchestrator.BuildPlaces;
+import kiln.resume.HostEvent;
 
 /**
  * One stage's placement of builds on a {@link HostPool}: the most urgent ready build (the scheduler
@@ -75,6 +77,16 @@ public final class Placement implements BuildPlaces {
   @Override
   public Set<String> lost() {
     return pool.drainLost();
+  }
+
+  @Override
+  public List<String> hosts() {
+    return pool.hosts().stream().map(HostSpec::name).toList();
+  }
+
+  @Override
+  public List<HostEvent> hostChanges() {
+    return pool.drainChanges();
   }
 
   @Override

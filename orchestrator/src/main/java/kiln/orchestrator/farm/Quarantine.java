@@ -19,7 +19,7 @@ final class Quarantine {
   private Quarantine() {}
 
   /**
-   * Why {@code host} is to be quarantined, or empty.
+   * Why {@code host} is to be quarantined (one line, for the ledger and the user), or empty.
    *
    * @param others the other hosts still usable (up)
    */
@@ -32,16 +32,12 @@ final class Quarantine {
     double othersRate = builds == 0 ? 0 : (double) failures / builds;
     if (host.quickFailuresInARow() >= QUICK_IN_A_ROW && othersRate < 0.5) {
       return Optional.of(
-          "build host "
-              + name
-              + " is quarantined: its last "
+          "its last "
               + host.quickFailuresInARow()
               + " builds all failed within "
               + HostHealth.QUICK.toSeconds()
               + "s, while the other hosts "
-              + (builds == 0 ? "have not failed any" : "failed " + failures + " of " + builds)
-              + "; its plans go to the other hosts. Look at its engine and its last build logs"
-              + " before the next run");
+              + (builds == 0 ? "have not failed any" : "failed " + failures + " of " + builds));
     }
     double rate = host.builds() == 0 ? 0 : (double) host.failures() / host.builds();
     if (host.builds() >= COMPARABLE
@@ -50,10 +46,8 @@ final class Quarantine {
         && rate >= 2 * othersRate + 0.3) {
       return Optional.of(
           String.format(
-              "build host %s is quarantined: it failed %d of its %d builds, the other hosts %d of"
-                  + " %d; its plans go to the other hosts. Look at its engine and its last build"
-                  + " logs before the next run",
-              name, host.failures(), host.builds(), failures, builds));
+              "it failed %d of its %d builds, the other hosts %d of %d",
+              host.failures(), host.builds(), failures, builds));
     }
     return Optional.empty();
   }

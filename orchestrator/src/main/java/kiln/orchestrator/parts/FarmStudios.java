@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import kiln.orchestrator.BuilderException;
 import kiln.orchestrator.EntryBuilder;
 import kiln.orchestrator.StageContext;
@@ -37,15 +36,10 @@ final class FarmStudios {
     PlanBuilder make(Studio studio, KilnHome home, KilnConfig config);
   }
 
-  private final Consumer<String> notes;
   private final Map<String, Studio> studios = new ConcurrentHashMap<>();
   private HostPool pool;
   private EngineLinks links;
   private StudioOwner owner;
-
-  FarmStudios(Consumer<String> notes) {
-    this.notes = notes;
-  }
 
   /** The stage's builder over the hosts; the stage before's artifacts go into its store first. */
   EntryBuilder forStage(StageContext context, KilnHome home, PlanBuilders plans)
@@ -67,7 +61,7 @@ final class FarmStudios {
     if (pool == null) {
       links = new EngineLinks(config.work().resolve("tunnels"));
       owner = StudioOwner.current(config.work().toAbsolutePath());
-      pool = new HostPool(config.hosts(), links, Clock.systemUTC(), notes);
+      pool = new HostPool(config.hosts(), links, Clock.systemUTC());
       pool.startWatch();
       Runtime.getRuntime().addShutdownHook(new Thread(links::close, "kiln-close-tunnels"));
       connectEveryHost(config);

@@ -43,7 +43,7 @@ public final class StudioBuilders implements EntryBuilders {
   public StudioBuilders(Map<String, String> environment, Consumer<String> notes) {
     this.environment = Map.copyOf(environment);
     this.notes = notes;
-    this.farm = new FarmStudios(notes);
+    this.farm = new FarmStudios();
   }
 
   @Override

@@ -76,7 +76,13 @@ public final class HtmlReport implements StatusRenderer {
       html.append("<span class=\"").append(outcome).append("\">");
       html.append(outcome.replace('_', ' ')).append("</span>");
     }
-    html.append("</p>\n").append(TimelineSvg.render(Timeline.of(status, now)));
+    Timeline timeline = Timeline.of(status, now);
+    for (String change :
+        timeline.marks().stream().map(Timeline.HostMark::change).distinct().toList()) {
+      html.append("<span class=\"host ").append(change).append("\">host ").append(change);
+      html.append("</span>");
+    }
+    html.append("</p>\n").append(TimelineSvg.render(timeline));
     failures(html, status);
     skips(html, status);
     html.append("<h2>Entries</h2>\n");

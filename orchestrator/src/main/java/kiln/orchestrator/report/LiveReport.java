@@ -13,6 +13,7 @@ import kiln.orchestrator.StageResult;
 import kiln.orchestrator.status.RunStatus;
 import kiln.resume.EntryKey;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.RunJournal;
 import kiln.resume.RunState;
 import kiln.resume.StageName;
@@ -84,6 +85,11 @@ public final class LiveReport implements Progress {
   @Override
   public void buildFinished(
       StageName stage, EntryKey key, EntryStatus status, Path log, String why) {
+    write(true, false);
+  }
+
+  @Override
+  public void hostChanged(HostEvent event) {
     write(true, false);
   }
 

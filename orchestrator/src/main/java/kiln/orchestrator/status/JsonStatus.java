@@ -58,6 +58,7 @@ public final class JsonStatus implements StatusRenderer {
     root.put("run", status.runId());
     root.put("running", status.running());
     eta(root, status.timing());
+    hosts(root.putArray("hosts"), status);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -89,6 +90,25 @@ public final class JsonStatus implements StatusRenderer {
     attempt.hostIfKnown().ifPresent(host -> node.put("host", host));
     ObjectNode phases = node.putObject("phases");
     attempt.phases().forEach((phase, took) -> phases.put(phase, seconds(took)));
+  }
+
+  /**
+   * Per build host: {@code name}, {@code state} (idle, building, lost, quarantined), {@code
+   * building} (idents), {@code since} and {@code why} (lost, quarantined; else null), {@code
+   * built}, {@code failed}.
+   */
+  private static void hosts(ArrayNode hosts, RunStatus status) {
+    for (HostStatus host : status.hosts()) {
+      ObjectNode node = hosts.addObject();
+      node.put("name", host.name());
+      node.put("state", host.state().id());
+      ArrayNode building = node.putArray("building");
+      host.building().forEach(key -> building.add(key.toString()));
+      node.put("since", host.since() == null ? null : time(host.since()));
+      node.put("why", host.why());
+      node.put("built", host.built());
+      node.put("failed", host.failed());
+    }
   }
 
   /** {@code {"seconds": 70.0, "basis": "history"}}; seconds null when nothing was ever built. */

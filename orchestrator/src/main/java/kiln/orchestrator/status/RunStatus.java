@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kiln.resume.EntryStatus;
+import kiln.resume.HostEvent;
 import kiln.resume.Recovery;
 import kiln.resume.RunState;
 
@@ -19,6 +20,8 @@ import kiln.resume.RunState;
  * @param recovery what replaying found wrong with the ledger, if anything
  * @param stages the stages the ledger knows, in stage order
  * @param timing each entry's estimate and, while a kiln works on the run, the ETA
+ * @param hosts the build hosts of a run over kiln.yaml's {@code hosts}, by name; else empty
+ * @param hostChanges every host record of the run, in order (for the report's timeline)
  */
 public record RunStatus(
     String runId,
@@ -26,13 +29,17 @@ public record RunStatus(
     Optional<Long> runningPid,
     Recovery recovery,
     List<StageStatus> stages,
-    StatusTiming timing) {
+    StatusTiming timing,
+    List<HostStatus> hosts,
+    List<HostEvent> hostChanges) {
 
   public RunStatus {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(runningPid, "runningPid");
     Objects.requireNonNull(timing, "timing");
     stages = List.copyOf(stages);
+    hosts = List.copyOf(hosts);
+    hostChanges = List.copyOf(hostChanges);
   }
 
   /** A status with no times. */
@@ -42,12 +49,12 @@ public record RunStatus(
       Optional<Long> runningPid,
       Recovery recovery,
       List<StageStatus> stages) {
-    this(runId, ledger, runningPid, recovery, stages, StatusTiming.NONE);
+    this(runId, ledger, runningPid, recovery, stages, StatusTiming.NONE, List.of(), List.of());
   }
 
   /** The same status with these times. */
   public RunStatus withTiming(StatusTiming other) {
-    return new RunStatus(runId, ledger, runningPid, recovery, stages, other);
+    return new RunStatus(runId, ledger, runningPid, recovery, stages, other, hosts, hostChanges);
   }
 
   /** The status of a replayed run, with no tree to check its plans against. */
@@ -66,7 +73,10 @@ public record RunStatus(
         ledger,
         runningPid,
         run.recovery(),
-        run.stages().values().stream().map(s -> StageStatus.of(s, tree)).toList());
+        run.stages().values().stream().map(s -> StageStatus.of(s, tree)).toList(),
+        StatusTiming.NONE,
+        HostStatus.of(run, runningPid.isPresent()),
+        run.hosts().events());
   }
 
   /**

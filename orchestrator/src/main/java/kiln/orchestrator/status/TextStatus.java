@@ -30,6 +30,7 @@ public final class TextStatus implements StatusRenderer {
     for (StageStatus stage : status.stages()) {
       appendStage(text, stage, status.running(), status.timing());
     }
+    appendHosts(text, status);
     text.append(
         status
             .runningPid()
@@ -45,6 +46,38 @@ public final class TextStatus implements StatusRenderer {
                     .append(DurationText.words(eta.left()))
                     .append(" (by the build history)\n"));
     return text.toString();
+  }
+
+  /**
+   * {@code hosts:} then per host {@code e1: building demo/zlib; 4 built, 1 failed}, or {@code
+   * doomed: lost since 2026-12-07T10:00:05Z (why); ...}.
+   */
+  private static void appendHosts(StringBuilder text, RunStatus status) {
+    if (status.hosts().isEmpty()) {
+      return;
+    }
+    text.append(
+        status.running()
+            ? "build hosts:\n"
+            : "build hosts (as the last kiln session left them):\n");
+    for (HostStatus host : status.hosts()) {
+      text.append("  ").append(host.name()).append(": ").append(host.state().id());
+      if (!host.building().isEmpty()) {
+        text.append(' ').append(join(host.building()));
+      }
+      if (host.since() != null) {
+        text.append(" since ")
+            .append(host.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+            .append(" (")
+            .append(host.why())
+            .append(')');
+      }
+      text.append("; ")
+          .append(host.built())
+          .append(" built, ")
+          .append(host.failed())
+          .append(" failed\n");
+    }
   }
 
   private static void appendStage(

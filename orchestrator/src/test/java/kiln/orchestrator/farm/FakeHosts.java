@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Build hosts for tests: engines that answer until told not to, on a clock the test moves. */
 public final class FakeHosts implements HostProbe {
 
   private final Map<String, String> down = new ConcurrentHashMap<>();
   public final Map<String, Integer> pings = new ConcurrentHashMap<>();
-  public final List<String> notes = new CopyOnWriteArrayList<>();
   public final MovableClock clock = new MovableClock();
 
   /** A host {@code name} on its own socket, {@code jobs} at once, {@code speed} fast. */
@@ -28,7 +26,7 @@ public final class FakeHosts implements HostProbe {
 
   /** A pool of these hosts on this probe and clock. */
   public HostPool pool(HostSpec... hosts) {
-    return new HostPool(List.of(hosts), this, clock, notes::add);
+    return new HostPool(List.of(hosts), this, clock);
   }
 
   /** {@code host}'s engine stops answering. */

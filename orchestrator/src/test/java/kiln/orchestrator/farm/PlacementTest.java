@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kiln.orchestrator.BuildOutcome;
+import kiln.resume.HostEvent;
 import org.junit.jupiter.api.Test;
 
 /** Where builds go: the most urgent to the fastest free host, one at a time in ordered stages. */
@@ -60,7 +61,10 @@ class PlacementTest {
     assertEquals(Set.of(), places.lost(), "told once");
     assertEquals(Optional.of("e2"), places.claim());
     assertEquals(Optional.empty(), places.claim(), "the lost host takes nothing");
-    assertTrue(fake.notes.get(0).contains("build host e1 is lost"), fake.notes.toString());
+    HostEvent lost = places.hostChanges().get(0);
+    assertEquals(
+        "e1 lost: no Docker engine answers at e1",
+        lost.host() + " " + lost.change().id() + ": " + lost.reason());
   }
 
   @Test

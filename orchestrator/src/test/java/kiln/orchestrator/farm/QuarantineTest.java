@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import kiln.resume.HostEvent;
 import org.junit.jupiter.api.Test;
 
 /** A host that fails what the others build is taken out of the run, with a message naming it. */
@@ -29,9 +30,12 @@ class QuarantineTest {
     assertEquals(Set.of(), places.quarantined(), "two quick failures may be the plans'");
     ends("broken", false, Duration.ofSeconds(3));
     assertEquals(Set.of("broken"), places.quarantined());
-    String note = fake.notes.get(0);
-    assertTrue(note.contains("build host broken is quarantined"), note);
-    assertTrue(note.contains("last 3 builds all failed within 10s"), note);
+    HostEvent quarantined = places.hostChanges().get(0);
+    assertEquals("broken", quarantined.host());
+    assertEquals(HostEvent.Change.QUARANTINED, quarantined.change());
+    assertTrue(
+        quarantined.reason().startsWith("its last 3 builds all failed within 10s"),
+        quarantined.reason());
     assertEquals(Optional.of("good"), places.claim());
     assertEquals(Optional.empty(), places.claim(), "the quarantined host takes nothing");
   }
@@ -51,7 +55,9 @@ class QuarantineTest {
       ends("broken", i % 3 == 0, Duration.ofMinutes(1));
     }
     assertEquals(Set.of("broken"), places.quarantined());
-    assertTrue(fake.notes.get(0).contains("it failed 4 of its 6 builds, the other hosts 1 of 6"));
+    assertEquals(
+        "it failed 4 of its 6 builds, the other hosts 1 of 6",
+        places.hostChanges().get(0).reason());
   }
 
   @Test

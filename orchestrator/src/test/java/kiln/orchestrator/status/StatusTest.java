@@ -63,7 +63,7 @@ class StatusTest {
   @Test
   void theJsonHasTheIssuesShapeInItsOrder() throws Exception {
     JsonNode root = json();
-    assertEquals(List.of("stages", "run", "running", "eta"), names(root));
+    assertEquals(List.of("stages", "run", "running", "eta", "hosts"), names(root));
     assertTrue(root.get("eta").isNull(), "no kiln runs: no ETA");
     JsonNode stage = root.get("stages").get(0);
     assertEquals(
