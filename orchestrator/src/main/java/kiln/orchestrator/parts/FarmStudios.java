@@ -42,6 +42,7 @@ final class FarmStudios {
   private HostPool pool;
   private EngineLinks links;
   private StudioOwner owner;
+  private Thread closeAtExit;
 
   FarmStudios(Consumer<String> notes) {
     this.notes = notes;
@@ -69,9 +70,26 @@ final class FarmStudios {
       owner = StudioOwner.current(config.work().toAbsolutePath());
       pool = new HostPool(config.hosts(), links, Clock.systemUTC(), notes);
       pool.startWatch();
-      Runtime.getRuntime().addShutdownHook(new Thread(links::close, "kiln-close-tunnels"));
+      // a kiln stopped by a signal does not get to close(): its tunnels end at exit all the same
+      closeAtExit = new Thread(links::close, "kiln-close-tunnels");
+      Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
     return pool;
+  }
+
+  /** Ends the watch and closes the tunnels (at the end of the run). */
+  synchronized void close() {
+    if (pool == null) {
+      return;
+    }
+    pool.close();
+    links.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(closeAtExit);
+    } catch (IllegalStateException exiting) {
+      // the JVM is exiting: the hook closes the (already closed) links again, harmlessly
+    }
+    pool = null;
   }
 
   private Studio studio(KilnConfig config, HostPool hosts, String host) throws BuilderException {

@@ -1,0 +1,87 @@
+package kiln.orchestrator.farm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import kiln.testing.Processes;
+import kiln.testing.TestEngines;
+import kiln.testing.TestSshd;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build host reached over ssh, against a real sshd of the test's own forwarding to one of
+ * bin/engines' engines: when sshd dies (connections and all) the host watch finds the host lost
+ * with ssh's reason; when sshd is back, the next retry opens a new tunnel and the host rejoins.
+ */
+class SshHostLostIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aHostWhoseSshdDiesIsLostAndRejoinsThroughANewTunnelWhenSshdIsBack() throws Exception {
+    String engine = TestEngines.endpoints(1).get(0).getPath();
+    Path tunnels = dir.resolve("tunnels");
+    FakeHosts.MovableClock clock = new FakeHosts.MovableClock();
+    List<String> notes = new CopyOnWriteArrayList<>();
+    try (TestSshd sshd = TestSshd.start(dir.resolve("sshd"));
+        EngineLinks links = new EngineLinks(tunnels)) {
+      HostEndpoint.SshKeys keys =
+          new HostEndpoint.SshKeys(Optional.of(sshd.identity()), Optional.of(sshd.knownHosts()));
+      HostSpec far =
+          new HostSpec(
+              "far",
+              new HostEndpoint.Ssh(sshd.user(), "127.0.0.1", sshd.port(), engine, keys),
+              1,
+              1);
+      HostPool pool = new HostPool(List.of(far), links, clock, notes::add);
+      Placement places = pool.places(false);
+      pool.check();
+      assertEquals("up", standing(pool), pool.standings().toString());
+      List<Long> first = TestSshd.tunnelsFrom(tunnels);
+      assertEquals(1, first.size(), "one tunnel: " + first);
+
+      sshd.kill();
+      assertTrue(
+          Processes.endsWithin(first.get(0), Duration.ofSeconds(20)),
+          "the tunnel's ssh outlived the sshd it was connected to");
+      for (int i = 0; i < HostPool.MISSES_ALLOWED; i++) {
+        clock.advance(HostPool.PING_EVERY);
+        pool.check();
+      }
+      assertEquals(Set.of("far"), places.lost());
+      assertEquals("lost", standing(pool));
+      String why = pool.standings().get(0).why();
+      assertTrue(why.contains("Connection refused"), "ssh's own reason: " + why);
+      assertTrue(why.contains("cannot reach build host far"), why);
+
+      sshd.restart();
+      clock.advance(HostHealth.FIRST_RETRY);
+      pool.check();
+      assertEquals("up", standing(pool), pool.standings().toString());
+      assertTrue(notes.contains("build host far answers again and takes builds"), notes.toString());
+      List<Long> second = TestSshd.tunnelsFrom(tunnels);
+      assertEquals(1, second.size(), "one tunnel again: " + second);
+      assertNotEquals(first, second, "a new tunnel");
+      assertEquals(Optional.empty(), links.problem(far), "the engine answers through it");
+      pool.close();
+    }
+    assertEquals(List.of(), TestSshd.tunnelsFrom(tunnels), "ssh left running after close");
+    try (Stream<Path> left = Files.list(tunnels)) {
+      assertEquals(List.of(), left.toList(), "sockets or logs left after close");
+    }
+  }
+
+  private static String standing(HostPool pool) {
+    return pool.standings().get(0).state();
+  }
+}
