@@ -68,12 +68,14 @@ final class SshTunnel {
     }
     String said = tunnel.said();
     tunnel.close();
+    String reason = said.isEmpty() ? "ssh opened none within " + OPENING.toSeconds() + "s" : said;
     throw new IOException(
         "no ssh tunnel to "
             + host.address()
             + ": "
-            + (said.isEmpty() ? "ssh opened none within " + OPENING.toSeconds() + "s" : said)
-            + ". kiln runs ssh in batch mode, which never asks for a password or about a new host"
+            + reason
+            + (reason.endsWith(".") ? "" : ".")
+            + " kiln runs ssh in batch mode, which never asks for a password or about a new host"
             + " key: try `"
             + String.join(" ", login(host))
             + " true` by hand (its key must be in the remote user's authorized_keys, the"
