@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An {@code ssh -L} forward from a local socket to a build host's Docker socket: kiln needs nothing
@@ -40,8 +41,8 @@ final class SshTunnel {
    *
    * @throws IOException saying ssh's reason and what to check
    */
-  static SshTunnel open(String name, HostEndpoint.Ssh host, Path folder) throws IOException {
-    Files.createDirectories(folder);
+  static SshTunnel open(String name, HostEndpoint.Ssh host, Path tunnels) throws IOException {
+    Path folder = Files.createDirectories(tunnels).toAbsolutePath();
     endLeftOvers(folder, name);
     String base = name + "-" + ProcessHandle.current().pid();
     Path socket = folder.resolve(base + ".sock");
@@ -125,19 +126,23 @@ final class SshTunnel {
    * Ends the tunnels to {@code name} that a kiln killed before it could close them left running
    * (their socket names a process that is gone): nothing else would ever end them.
    */
-  private static void endLeftOvers(Path folder, String name) {
-    String prefix = folder.toAbsolutePath() + "/" + name + "-";
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
-        .forEach(
-            p ->
-                Arrays.stream(p.info().arguments().orElse(new String[0]))
-                    .filter(a -> a.startsWith(prefix) && a.indexOf(".sock:") > prefix.length())
-                    .map(a -> a.substring(prefix.length(), a.indexOf(".sock:")))
-                    .filter(pid -> pid.matches("[0-9]+"))
-                    .filter(pid -> ProcessHandle.of(Long.parseLong(pid)).isEmpty())
-                    .findFirst()
-                    .ifPresent(gone -> p.destroy()));
+  private static void endLeftOvers(Path folder, String name) throws IOException {
+    String base = folder + "/" + name + "-";
+    Pattern theirs = Pattern.compile(Pattern.quote(base) + "([0-9]{1,18})\\.sock:.*");
+    List<ProcessHandle> sshs =
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
+            .toList();
+    for (ProcessHandle ssh : sshs) {
+      for (String argument : ssh.info().arguments().orElse(new String[0])) {
+        Matcher left = theirs.matcher(argument);
+        if (left.matches() && ProcessHandle.of(Long.parseLong(left.group(1))).isEmpty()) {
+          ssh.destroy();
+          Files.deleteIfExists(Path.of(base + left.group(1) + ".sock"));
+          Files.deleteIfExists(Path.of(base + left.group(1) + ".log"));
+        }
+      }
+    }
   }
 
   boolean alive() {

@@ -81,6 +81,58 @@ class SshHostLostIT {
     }
   }
 
+  @Test
+  void aTunnelLeftRunningByAKilledKilnIsEndedByTheNextOneToThatHost() throws Exception {
+    String engine = TestEngines.endpoints(1).get(0).getPath();
+    Path tunnels = Files.createDirectories(dir.resolve("tunnels"));
+    try (TestSshd sshd = TestSshd.start(dir.resolve("sshd"))) {
+      HostEndpoint.SshKeys keys =
+          new HostEndpoint.SshKeys(Optional.of(sshd.identity()), Optional.of(sshd.knownHosts()));
+      HostSpec far =
+          new HostSpec(
+              "far",
+              new HostEndpoint.Ssh(sshd.user(), "127.0.0.1", sshd.port(), engine, keys),
+              1,
+              1);
+      // what a kiln killed with SIGKILL leaves: its tunnel, named after a process that is gone
+      long gone = ProcessHandle.current().pid() + 4_000_000;
+      assertTrue(ProcessHandle.of(gone).isEmpty());
+      Process left =
+          new ProcessBuilder(
+                  "ssh",
+                  "-nNT",
+                  "-p",
+                  Integer.toString(sshd.port()),
+                  "-i",
+                  sshd.identity().toString(),
+                  "-o",
+                  "UserKnownHostsFile=" + sshd.knownHosts(),
+                  "-o",
+                  "BatchMode=yes",
+                  "-L",
+                  tunnels.resolve("far-" + gone + ".sock") + ":" + engine,
+                  sshd.user() + "@127.0.0.1")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (!Files.exists(tunnels.resolve("far-" + gone + ".sock"))) {
+        assertTrue(
+            left.isAlive() && System.nanoTime() < deadline, "the left-over tunnel did not open");
+        Thread.sleep(50);
+      }
+      try (EngineLinks links = new EngineLinks(tunnels)) {
+        assertEquals(Optional.empty(), links.problem(far));
+        assertTrue(
+            Processes.endsWithin(left.pid(), Duration.ofSeconds(5)), "the left-over still runs");
+        assertEquals(1, TestSshd.tunnelsFrom(tunnels).size(), "only the new tunnel");
+        assertTrue(!Files.exists(tunnels.resolve("far-" + gone + ".sock")), "its socket is gone");
+      } finally {
+        left.destroyForcibly();
+      }
+    }
+  }
+
   private static String standing(HostPool pool) {
     return pool.standings().get(0).state();
   }
