@@ -173,7 +173,8 @@ public sealed interface HostEndpoint {
       case "ssh" -> {
         if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
           throw new IllegalArgumentException(
-              "want ssh://USER@HOST, ssh://USER@HOST:PORT or ssh://USER@HOST:PORT/PATH/OF/docker.sock");
+              "want ssh://USER@HOST, ssh://USER@HOST:PORT or"
+                  + " ssh://USER@HOST:PORT/PATH/OF/docker.sock");
         }
         noTls(tls, address);
         String user = uri.getUserInfo() == null ? "" : uri.getUserInfo();

@@ -35,14 +35,7 @@ class SshHostLostIT {
     List<String> notes = new CopyOnWriteArrayList<>();
     try (TestSshd sshd = TestSshd.start(dir.resolve("sshd"));
         EngineLinks links = new EngineLinks(tunnels)) {
-      HostEndpoint.SshKeys keys =
-          new HostEndpoint.SshKeys(Optional.of(sshd.identity()), Optional.of(sshd.knownHosts()));
-      HostSpec far =
-          new HostSpec(
-              "far",
-              new HostEndpoint.Ssh(sshd.user(), "127.0.0.1", sshd.port(), engine, keys),
-              1,
-              1);
+      HostSpec far = far(sshd, engine);
       HostPool pool = new HostPool(List.of(far), links, clock, notes::add);
       Placement places = pool.places(false);
       pool.check();
@@ -86,14 +79,7 @@ class SshHostLostIT {
     String engine = TestEngines.endpoints(1).get(0).getPath();
     Path tunnels = Files.createDirectories(dir.resolve("tunnels"));
     try (TestSshd sshd = TestSshd.start(dir.resolve("sshd"))) {
-      HostEndpoint.SshKeys keys =
-          new HostEndpoint.SshKeys(Optional.of(sshd.identity()), Optional.of(sshd.knownHosts()));
-      HostSpec far =
-          new HostSpec(
-              "far",
-              new HostEndpoint.Ssh(sshd.user(), "127.0.0.1", sshd.port(), engine, keys),
-              1,
-              1);
+      HostSpec far = far(sshd, engine);
       // what a kiln killed with SIGKILL leaves: its tunnel, named after a process that is gone
       long gone = ProcessHandle.current().pid() + 4_000_000;
       assertTrue(ProcessHandle.of(gone).isEmpty());
@@ -131,6 +117,14 @@ class SshHostLostIT {
         left.destroyForcibly();
       }
     }
+  }
+
+  /** The host "far": {@code engine} behind {@code sshd}, logged in to with the test's key. */
+  private static HostSpec far(TestSshd sshd, String engine) {
+    HostEndpoint.SshKeys keys =
+        new HostEndpoint.SshKeys(Optional.of(sshd.identity()), Optional.of(sshd.knownHosts()));
+    return new HostSpec(
+        "far", new HostEndpoint.Ssh(sshd.user(), "127.0.0.1", sshd.port(), engine, keys), 1, 1);
   }
 
   private static String standing(HostPool pool) {
