@@ -196,7 +196,8 @@ final class BootstrapCommand implements Callable<Integer> {
       return 0;
     }
     try (RunSession session =
-        RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note))) {
+            RunSession.open(kiln.work(), which, clock, note -> err.println("kiln: note: " + note));
+        PipelineParts.EntryBuilders builders = stageParts.builders()) {
       RunJournal journal = session.journal();
       err.println("kiln: run " + journal.runId() + " (ledger " + journal.file() + ")");
       LiveReport live =

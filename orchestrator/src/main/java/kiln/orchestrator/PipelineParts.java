@@ -51,9 +51,15 @@ public record PipelineParts(
     StagePlan world(KilnConfig config) throws StageException;
   }
 
-  /** Makes the builder for a stage: its studio kind, what the studio holds. */
-  public interface EntryBuilders {
+  /**
+   * Makes the builder for a stage: its studio kind, what the studio holds. Closed when the run
+   * ends, so what it keeps for the whole run (the build hosts' watch, ssh tunnels) ends with it.
+   */
+  public interface EntryBuilders extends AutoCloseable {
     EntryBuilder forStage(StageContext context) throws StageException;
+
+    @Override
+    default void close() {}
   }
 
   /**

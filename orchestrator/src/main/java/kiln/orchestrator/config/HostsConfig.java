@@ -16,13 +16,14 @@ import kiln.orchestrator.farm.HostSpec;
 
 /**
  * Reads kiln.yaml's {@code hosts}: a list of build hosts, each a mapping of {@code endpoint},
- * {@code jobs}, {@code speed}, and optionally {@code name} and {@code tls}. Every problem is told
- * with the item's line and key path ({@code hosts[2].speed}).
+ * {@code jobs}, {@code speed}, and optionally {@code name}, {@code tls} (tcp://) and {@code ssh}
+ * (ssh://). Every problem is told with the item's line and key path ({@code hosts[2].speed}).
  */
 final class HostsConfig {
 
-  static final Set<String> HOST_KEYS = Set.of("name", "endpoint", "jobs", "speed", "tls");
+  static final Set<String> HOST_KEYS = Set.of("name", "endpoint", "jobs", "speed", "tls", "ssh");
   static final Set<String> TLS_KEYS = Set.of("ca", "cert", "key");
+  static final Set<String> SSH_KEYS = Set.of("identity", "known_hosts");
 
   private final Path folder;
   private final BiConsumer<Integer, String> problems;
@@ -97,6 +98,13 @@ final class HostsConfig {
         say(line, path + ".endpoint", e.getMessage() + " (got " + address.asText() + ")");
       }
     }
+    if (item.has("ssh") && endpoint != null) {
+      if (endpoint instanceof HostEndpoint.Ssh ssh) {
+        endpoint = ssh.withKeys(sshKeys(item.get("ssh"), line, path + ".ssh"));
+      } else {
+        say(line, path + ".ssh", "goes with ssh:// endpoints only, not " + endpoint.address());
+      }
+    }
     int jobs = whole(item.get("jobs"), line, path + ".jobs");
     double speed = speed(item.get("speed"), line, path + ".speed");
     String name = null;
@@ -152,6 +160,34 @@ final class HostsConfig {
     return files.size() == 3
         ? Optional.of(new HostEndpoint.Tls(files.get(0), files.get(1), files.get(2)))
         : Optional.empty();
+  }
+
+  /** The files of {@code ssh: {identity, known_hosts}}, each optional; paths as for tls. */
+  private HostEndpoint.SshKeys sshKeys(JsonNode ssh, int line, String path) {
+    if (!ssh.isObject()) {
+      say(line, path, "want {identity: PATH, known_hosts: PATH} (got " + ssh + ")");
+      return HostEndpoint.SshKeys.USERS;
+    }
+    unknownKeys(ssh, SSH_KEYS, line, path);
+    return new HostEndpoint.SshKeys(
+        file(ssh.get("identity"), line, path + ".identity", "the private key to log in with"),
+        file(ssh.get("known_hosts"), line, path + ".known_hosts", "a known_hosts file"));
+  }
+
+  /** An optional file named relative to kiln.yaml, which must be there. */
+  private Optional<Path> file(JsonNode value, int line, String path, String what) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      say(line, path, "want the path of " + what + " (got " + value + ")");
+      return Optional.empty();
+    }
+    Path file = folder.resolve(value.asText()).normalize();
+    if (!Files.isRegularFile(file)) {
+      say(line, path, "no file " + file);
+    }
+    return Optional.of(file);
   }
 
   private int whole(JsonNode value, int line, String path) {

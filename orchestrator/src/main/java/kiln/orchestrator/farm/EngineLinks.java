@@ -30,6 +30,8 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
 
   private final Path tunnels;
   private final Map<String, SshTunnel> open = new ConcurrentHashMap<>();
+  private final Map<String, Object> opening = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /**
    * @param tunnels where SSH tunnels put their local sockets (a folder of kiln's work dir)
@@ -49,18 +51,37 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
       return unix.address();
     }
     if (endpoint instanceof HostEndpoint.Ssh ssh) {
-      SshTunnel tunnel = open.get(host.name());
-      if (tunnel == null || !tunnel.alive()) {
-        tunnel = SshTunnel.open(ssh, tunnels.resolve(host.name() + ".sock"));
-        open.put(host.name(), tunnel);
-      }
-      return tunnel.dockerHost();
+      return tunnel(host.name(), ssh).dockerHost();
     }
     throw new IOException(
         "build host "
             + host.name()
             + ": this kiln reads TLS endpoints but its Docker client cannot present client"
             + " certificates yet; reach the engine over ssh:// instead");
+  }
+
+  /**
+   * The host's open tunnel, or a new one when there is none or its ssh has ended (the connection
+   * broke: sshd or the machine went away). One host's tunnel is opened by one thread at a time (the
+   * watch and the builds ask at once), so no second ssh runs forgotten beside the first.
+   */
+  private SshTunnel tunnel(String name, HostEndpoint.Ssh ssh) throws IOException {
+    synchronized (opening.computeIfAbsent(name, n -> new Object())) {
+      if (closed) {
+        throw new IOException("kiln is ending: no new ssh tunnel to " + ssh.address());
+      }
+      SshTunnel tunnel = open.get(name);
+      if (tunnel != null && tunnel.alive()) {
+        return tunnel;
+      }
+      if (tunnel != null) {
+        open.remove(name);
+        tunnel.close();
+      }
+      tunnel = SshTunnel.open(name, ssh, tunnels);
+      open.put(name, tunnel);
+      return tunnel;
+    }
   }
 
   @Override
@@ -92,10 +113,18 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
     }
   }
 
-  /** Closes the SSH tunnels. */
+  /** Closes the SSH tunnels, each once its opening (if one is under way) is done. */
   @Override
   public void close() {
-    open.values().forEach(SshTunnel::close);
-    open.clear();
+    closed = true;
+    opening.forEach(
+        (name, lock) -> {
+          synchronized (lock) {
+            SshTunnel tunnel = open.remove(name);
+            if (tunnel != null) {
+              tunnel.close();
+            }
+          }
+        });
   }
 }

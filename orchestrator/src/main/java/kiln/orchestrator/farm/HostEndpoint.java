@@ -53,18 +53,78 @@ public sealed interface HostEndpoint {
   }
 
   /**
-   * The engine of a machine reached by {@code ssh user@host} (its {@code /var/run/docker.sock}).
+   * The engine of a machine reached by {@code ssh user@host}, e.g. {@code
+   * ssh://kiln@builder2:2222/run/docker.sock}: kiln forwards a local socket to {@code socket} there
+   * ({@link SshTunnel}).
+   *
+   * @param user the remote user (empty: ssh's default), who must be allowed to use the engine
+   * @param socket the engine's socket on that machine, an absolute path
+   * @param keys the files ssh authenticates with; {@link SshKeys#USERS}: the user's own ssh setup
    */
-  record Ssh(String user, String host, int port) implements HostEndpoint {
+  record Ssh(String user, String host, int port, String socket, SshKeys keys)
+      implements HostEndpoint {
+
+    /** Where a Docker engine listens unless told otherwise. */
+    public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
+
     public Ssh {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(keys, "keys");
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("an ssh endpoint needs a host name");
       }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " is not from 1 to 65535");
+      }
+      if (socket == null || !socket.startsWith("/") || socket.equals("/")) {
+        throw new IllegalArgumentException(
+            "the engine's socket on the host must be an absolute path, e.g. "
+                + DEFAULT_SOCKET
+                + " (got '"
+                + socket
+                + "')");
+      }
+    }
+
+    /** Port 22, the engine's usual socket, the user's own ssh setup. */
+    public Ssh(String user, String host) {
+      this(user, host, 22, DEFAULT_SOCKET, SshKeys.USERS);
+    }
+
+    /** The same endpoint, authenticated with {@code keys}. */
+    public Ssh withKeys(SshKeys keys) {
+      return new Ssh(user, host, port, socket, keys);
+    }
+
+    /** {@code user@host}, as ssh takes it. */
+    String destination() {
+      return (user.isEmpty() ? "" : user + "@") + host;
     }
 
     @Override
     public String address() {
-      return "ssh://" + (user.isEmpty() ? "" : user + "@") + host + (port == 22 ? "" : ":" + port);
+      return "ssh://"
+          + destination()
+          + (port == 22 ? "" : ":" + port)
+          + (socket.equals(DEFAULT_SOCKET) ? "" : socket);
+    }
+  }
+
+  /**
+   * The files ssh authenticates an {@link Ssh} host with (kiln.yaml {@code ssh: {identity,
+   * known_hosts}}); each absent one is left to the user's ssh (agent, {@code ~/.ssh}).
+   *
+   * @param identity the private key to log in with (ssh {@code -i}); only it is offered
+   * @param knownHosts the file holding the host's public key (ssh {@code UserKnownHostsFile})
+   */
+  record SshKeys(Optional<Path> identity, Optional<Path> knownHosts) {
+
+    /** Nothing of kiln's own: the user's ssh setup decides. */
+    public static final SshKeys USERS = new SshKeys(Optional.empty(), Optional.empty());
+
+    public SshKeys {
+      Objects.requireNonNull(identity, "identity");
+      Objects.requireNonNull(knownHosts, "knownHosts");
     }
   }
 
@@ -111,12 +171,16 @@ public sealed interface HostEndpoint {
         return new Tcp(uri.getHost(), uri.getPort(), tls);
       }
       case "ssh" -> {
-        if (uri.getHost() == null) {
-          throw new IllegalArgumentException("want ssh://USER@HOST or ssh://USER@HOST:PORT");
+        if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+          throw new IllegalArgumentException(
+              "want ssh://USER@HOST, ssh://USER@HOST:PORT or"
+                  + " ssh://USER@HOST:PORT/PATH/OF/docker.sock");
         }
         noTls(tls, address);
         String user = uri.getUserInfo() == null ? "" : uri.getUserInfo();
-        return new Ssh(user, uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort());
+        String socket = uri.getPath().isEmpty() ? Ssh.DEFAULT_SOCKET : uri.getPath();
+        int port = uri.getPort() < 0 ? 22 : uri.getPort();
+        return new Ssh(user, uri.getHost(), port, socket, SshKeys.USERS);
       }
       default ->
           throw new IllegalArgumentException(

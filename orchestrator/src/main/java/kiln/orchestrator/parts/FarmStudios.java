@@ -40,6 +40,7 @@ final class FarmStudios {
   private HostPool pool;
   private EngineLinks links;
   private StudioOwner owner;
+  private Thread closeAtExit;
 
   /** The stage's builder over the hosts; the stage before's artifacts go into its store first. */
   EntryBuilder forStage(StageContext context, KilnHome home, PlanBuilders plans)
@@ -63,7 +64,9 @@ final class FarmStudios {
       owner = StudioOwner.current(config.work().toAbsolutePath());
       pool = new HostPool(config.hosts(), links, Clock.systemUTC());
       pool.startWatch();
-      Runtime.getRuntime().addShutdownHook(new Thread(links::close, "kiln-close-tunnels"));
+      // a kiln stopped by a signal does not get to close(): its tunnels end at exit all the same
+      closeAtExit = new Thread(links::close, "kiln-close-tunnels");
+      Runtime.getRuntime().addShutdownHook(closeAtExit);
       connectEveryHost(config);
     }
     return pool;
@@ -83,6 +86,21 @@ final class FarmStudios {
         // left to the host's first build, which connects (and clears it) or reports the host
       }
     }
+  }
+
+  /** Ends the watch and closes the tunnels (at the end of the run). */
+  synchronized void close() {
+    if (pool == null) {
+      return;
+    }
+    pool.close();
+    links.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(closeAtExit);
+    } catch (IllegalStateException exiting) {
+      // the JVM is exiting: the hook closes the (already closed) links again, harmlessly
+    }
+    pool = null;
   }
 
   private Studio studio(KilnConfig config, HostPool hosts, String host) throws BuilderException {

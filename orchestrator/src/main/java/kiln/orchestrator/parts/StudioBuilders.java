@@ -59,6 +59,12 @@ public final class StudioBuilders implements EntryBuilders {
     return stageBuilder(builder, context, before);
   }
 
+  /** Ends the build hosts' watch and their ssh tunnels, if the run had hosts. */
+  @Override
+  public void close() {
+    farm.close();
+  }
+
   /** A plan builder on a stage's store, its builds in {@code studio}. */
   private PlanBuilder planBuilder(Studio studio, KilnHome home, KilnConfig config) {
     return PlanBuilder.standard(

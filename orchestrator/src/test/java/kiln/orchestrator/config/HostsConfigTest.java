@@ -69,7 +69,7 @@ class HostsConfigTest {
                             dir.resolve("certs/key.pem")))),
                 8,
                 2.5),
-            new HostSpec("builder3", new HostEndpoint.Ssh("kiln", "builder3", 22), 1, 1)),
+            new HostSpec("builder3", new HostEndpoint.Ssh("kiln", "builder3"), 1, 1)),
         hosts);
   }
 
@@ -101,7 +101,8 @@ class HostsConfigTest {
                 + " client certificates of an engine started with --tlsverify); without TLS anyone"
                 + " reaching the port owns the host (got tcp://builder2:2376)",
             "line 6: key 'hosts[0].jobs': want a whole number from 1 to 256 (got 0)",
-            "line 8: key 'hosts[1].colour': unknown key (known: endpoint, jobs, name, speed, tls)",
+            "line 8: key 'hosts[1].colour': unknown key (known: endpoint, jobs, name, speed, ssh,"
+                + " tls)",
             "line 8: key 'hosts[1].endpoint': want unix:///PATH, tcp://HOST:PORT (with tls) or"
                 + " ssh://USER@HOST (got http://builder3)",
             "line 8: key 'hosts[1].speed': want a number above 0, e.g. 1 or 2.5 (got -1)",
@@ -110,6 +111,67 @@ class HostsConfigTest {
             "line 15: key 'hosts[4].tls.ca': no file " + dir.resolve("nowhere.pem"),
             "line 15: key 'hosts[4].tls.cert': missing: the path of the cert file (PEM)",
             "line 15: key 'hosts[4].tls.key': missing: the path of the key file (PEM)"),
+        e.problems());
+  }
+
+  @Test
+  void anSshHostNamesItsPortTheEnginesSocketItsKeyAndKnownHosts() throws Exception {
+    Files.createDirectories(dir.resolve("ssh"));
+    Files.writeString(dir.resolve("ssh/id_ed25519"), "key");
+    Files.writeString(dir.resolve("ssh/known_hosts"), "hosts");
+    List<HostSpec> hosts =
+        ConfigLoader.load(
+                config(
+                    """
+                    hosts:
+                      - endpoint: ssh://kiln@builder3:2222/run/kiln-engines/e1/docker.sock
+                        ssh: {identity: ssh/id_ed25519, known_hosts: ssh/known_hosts}
+                    """))
+            .hosts();
+    HostEndpoint.Ssh ssh =
+        new HostEndpoint.Ssh(
+            "kiln",
+            "builder3",
+            2222,
+            "/run/kiln-engines/e1/docker.sock",
+            new HostEndpoint.SshKeys(
+                Optional.of(dir.resolve("ssh/id_ed25519")),
+                Optional.of(dir.resolve("ssh/known_hosts"))));
+    assertEquals(List.of(new HostSpec("builder3", ssh, 1, 1)), hosts);
+    assertEquals("ssh://kiln@builder3:2222/run/kiln-engines/e1/docker.sock", ssh.address());
+    assertEquals("ssh://kiln@builder3", new HostEndpoint.Ssh("kiln", "builder3").address());
+  }
+
+  @Test
+  void reportsEveryBadSshSettingWithItsLineAndKeyPath() throws Exception {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    config(
+                        """
+                        hosts:
+                          - endpoint: ssh://kiln@b1
+                            ssh: {identity: nowhere, known: x}
+                          - endpoint: unix:///run/e1.sock
+                            ssh: {identity: nowhere}
+                          - endpoint: ssh://kiln@b2:0
+                          - endpoint: ssh://kiln@b3/
+                          - endpoint: ssh://kiln@b4
+                            ssh: id_rsa
+                        """)));
+    assertEquals(
+        List.of(
+            "line 6: key 'hosts[0].ssh.known': unknown key (known: identity, known_hosts)",
+            "line 6: key 'hosts[0].ssh.identity': no file " + dir.resolve("nowhere"),
+            "line 8: key 'hosts[1].ssh': goes with ssh:// endpoints only, not unix:///run/e1.sock",
+            "line 10: key 'hosts[2].endpoint': port 0 is not from 1 to 65535 (got"
+                + " ssh://kiln@b2:0)",
+            "line 11: key 'hosts[3].endpoint': the engine's socket on the host must be an absolute"
+                + " path, e.g. /var/run/docker.sock (got '/') (got ssh://kiln@b3/)",
+            "line 12: key 'hosts[4].ssh': want {identity: PATH, known_hosts: PATH} (got"
+                + " \"id_rsa\")"),
         e.problems());
   }
 
