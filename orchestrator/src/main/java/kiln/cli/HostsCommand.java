@@ -3,6 +3,7 @@ package kiln.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import kiln.orchestrator.config.KilnConfig;
 import kiln.orchestrator.farm.EngineLinks;
 import kiln.orchestrator.farm.HostCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kiln hosts}: each build host of kiln.yaml, whether its engine answers, its version. */
 @Command(
@@ -32,6 +35,8 @@ final class HostsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON document instead of lines.")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     KilnConfig kiln =
@@ -41,14 +46,15 @@ final class HostsCommand implements Callable<Integer> {
     try (EngineLinks links = new EngineLinks(kiln.work().resolve("tunnels"))) {
       checks = HostCheck.of(kiln.hosts(), links);
     }
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      System.out.println(asJson(checks));
+      out.println(asJson(checks));
     } else if (checks.isEmpty()) {
-      System.out.println(
+      out.println(
           "no build hosts in " + kiln.file() + ": builds run in the local studio (key 'studio')");
     } else {
       for (HostCheck check : checks) {
-        System.out.println(
+        out.println(
             String.format(
                 Locale.ROOT,
                 "%s %s %s jobs=%d speed=%s %s",
@@ -58,7 +64,7 @@ final class HostsCommand implements Callable<Integer> {
                 check.host().jobs(),
                 speed(check.host().speed()),
                 check.host().endpoint().address()));
-        check.problem().ifPresent(p -> System.out.println("  " + p));
+        check.problem().ifPresent(p -> out.println("  " + p));
       }
     }
     return checks.stream().allMatch(c -> c.problem().isEmpty()) ? 0 : 1;
