@@ -215,7 +215,8 @@ class FarmBootstrapIT {
               + "; fi; true");
     }
 
-    private static void sh(String script) throws Exception {
+    /** Runs a bash script as root, failing the test with its output when it fails. */
+    static void sh(String script) throws Exception {
       Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
       assertEquals(0, p.waitFor(), script + ": " + out);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import kiln.cli.FarmBootstrapIT.OwnEngine;
 import kiln.testing.TestCertificates;
 import kiln.testing.TestCertificates.Authority;
@@ -58,7 +59,7 @@ class TlsHostIT {
             server.key().toString(),
             "-H",
             "tcp://0.0.0.0:2376");
-    sh(
+    OwnEngine.sh(
         String.join(
             " && ",
             "ip link add "
@@ -81,7 +82,12 @@ class TlsHostIT {
   @AfterAll
   static void stopIt() throws Exception {
     // deleting the namespace deletes the veth pair with it; this is for a namespace already gone
-    sh("if ip link show " + HOST_SIDE + " >/dev/null 2>&1; then ip link del " + HOST_SIDE + "; fi");
+    OwnEngine.sh(
+        "if ip link show "
+            + HOST_SIDE
+            + " >/dev/null 2>&1; then ip link del "
+            + HOST_SIDE
+            + "; fi");
     engine.stop();
   }
 
@@ -185,12 +191,6 @@ class TlsHostIT {
     return out;
   }
 
-  private static void sh(String script) throws Exception {
-    Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), script + ": " + out);
-  }
-
   /**
    * A 10.x.y.z/30 no route or address of this machine overlaps: one end here, one for the engine.
    */
@@ -208,7 +208,7 @@ class TlsHostIT {
         }
       }
       ip.waitFor();
-      java.util.Random random = new java.util.Random();
+      Random random = new Random();
       for (int tries = 0; tries < 1000; tries++) {
         long base =
             (10L << 24) | ((200 + random.nextInt(55)) << 16) | (random.nextInt(1 << 14) << 2);

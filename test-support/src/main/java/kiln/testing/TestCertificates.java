@@ -46,34 +46,27 @@ public final class TestCertificates {
       Path request = dir.resolve(name + ".csr");
       Path ext = Files.writeString(dir.resolve(name + ".ext"), extensions);
       openssl(
-          "req",
-          "-new",
-          "-newkey",
-          "rsa:2048",
-          "-nodes",
-          "-subj",
-          "/CN=" + name,
-          "-keyout",
-          issued.key().toString(),
-          "-out",
-          request.toString());
+          ("req -new -newkey rsa:2048 -nodes -subj /CN="
+                  + name
+                  + " -keyout "
+                  + issued.key()
+                  + " -out "
+                  + request)
+              .split(" "));
       openssl(
-          "x509",
-          "-req",
-          "-in",
-          request.toString(),
-          "-CA",
-          cert.toString(),
-          "-CAkey",
-          key.toString(),
-          "-set_serial",
-          "0x" + serial(),
-          "-days",
-          "2",
-          "-extfile",
-          ext.toString(),
-          "-out",
-          issued.cert().toString());
+          ("x509 -req -in "
+                  + request
+                  + " -CA "
+                  + cert
+                  + " -CAkey "
+                  + key
+                  + " -set_serial 0x"
+                  + serial()
+                  + " -days 2 -extfile "
+                  + ext
+                  + " -out "
+                  + issued.cert())
+              .split(" "));
       return issued;
     }
   }
@@ -83,20 +76,13 @@ public final class TestCertificates {
     Files.createDirectories(dir);
     Authority ca = new Authority(dir.resolve(name + ".pem"), dir.resolve(name + "-key.pem"));
     openssl(
-        "req",
-        "-x509",
-        "-new",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=" + name,
-        "-days",
-        "2",
-        "-keyout",
-        ca.key().toString(),
-        "-out",
-        ca.cert().toString());
+        ("req -x509 -new -newkey rsa:2048 -nodes -subj /CN="
+                + name
+                + " -days 2 -keyout "
+                + ca.key()
+                + " -out "
+                + ca.cert())
+            .split(" "));
     return ca;
   }
 

@@ -34,7 +34,8 @@ final class EngineRequest {
    *
    * @param tls the endpoint's {@link #context}, made beforehand so that reading the files and
    *     setting up the JDK's TLS does not count against the engine's {@code timeout}
-   * @throws TlsFailure when the TLS files cannot be used or the handshake fails, saying why
+   * @throws TlsFailure when the handshake fails or the engine refuses kiln's certificate, saying
+   *     why
    * @throws IOException when the engine cannot be reached
    */
   static String get(

@@ -22,7 +22,7 @@ final class LiveContainers {
   private static final Map<String, Engine> ALL = new ConcurrentHashMap<>();
 
   /** How long the JVM's exit waits for its containers' removal. */
-  static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
   private static boolean hooked;
 
