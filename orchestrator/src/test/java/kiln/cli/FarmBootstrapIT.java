@@ -134,8 +134,11 @@ class FarmBootstrapIT {
       this.data = Path.of("/var/lib", name);
     }
 
-    /** Starts it and waits until it answers; returns its endpoint. */
-    String start() throws Exception {
+    /**
+     * Starts it with {@code flags} added to dockerd's and waits until its socket answers; returns
+     * the socket's endpoint.
+     */
+    String start(String... flags) throws Exception {
       stop(); // what an earlier, interrupted run of this test left
       String socket = "unix://" + run.resolve("docker.sock");
       sh(
@@ -157,6 +160,8 @@ class FarmBootstrapIT {
               + run.resolve("docker.pid")
               + " -H "
               + socket
+              + " "
+              + String.join(" ", flags)
               + " --bridge=none --iptables=false --ip6tables=false >"
               + run.resolve("dockerd.log")
               + " 2>&1 </dev/null & }");
@@ -210,7 +215,8 @@ class FarmBootstrapIT {
               + "; fi; true");
     }
 
-    private static void sh(String script) throws Exception {
+    /** Runs a bash script as root, failing the test with its output when it fails. */
+    static void sh(String script) throws Exception {
       Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
       assertEquals(0, p.waitFor(), script + ": " + out);

@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import kiln.orchestrator.config.ConfigLoader.Located;
 import kiln.orchestrator.farm.HostEndpoint;
 import kiln.orchestrator.farm.HostSpec;
+import kiln.stages.studio.docker.EngineTls;
 
 /**
  * Reads kiln.yaml's {@code hosts}: a list of build hosts, each a mapping of {@code endpoint},
@@ -84,7 +85,7 @@ final class HostsConfig {
     }
     int before = count;
     unknownKeys(item, HOST_KEYS, line, path);
-    Optional<HostEndpoint.Tls> tls = tls(item.get("tls"), line, path + ".tls");
+    Optional<EngineTls> tls = tls(item.get("tls"), line, path + ".tls");
     HostEndpoint endpoint = null;
     JsonNode address = item.get("endpoint");
     if (item.has("tls") && tls.isEmpty()) {
@@ -135,7 +136,7 @@ final class HostsConfig {
     return endpoint.address();
   }
 
-  private Optional<HostEndpoint.Tls> tls(JsonNode tls, int line, String path) {
+  private Optional<EngineTls> tls(JsonNode tls, int line, String path) {
     if (tls == null) {
       return Optional.empty();
     }
@@ -158,7 +159,7 @@ final class HostsConfig {
       files.add(file);
     }
     return files.size() == 3
-        ? Optional.of(new HostEndpoint.Tls(files.get(0), files.get(1), files.get(2)))
+        ? Optional.of(new EngineTls(files.get(0), files.get(1), files.get(2)))
         : Optional.empty();
   }
 

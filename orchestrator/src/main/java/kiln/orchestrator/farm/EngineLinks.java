@@ -1,27 +1,20 @@
 package kiln.orchestrator.farm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import kiln.stages.studio.docker.DockerEndpoint;
 import kiln.stages.studio.docker.EngineProbe;
 import kiln.world.IoFailures;
 
 /**
- * The way to each build host's engine as a Docker address kiln's clients take: a unix socket is
- * itself; an SSH host is reached through a tunnel ({@link SshTunnel}) to its engine's socket, made
- * on first use and kept for the run. Also the real {@link HostProbe}: a ping with a deadline.
+ * The way to each build host's engine as a Docker endpoint kiln's clients take: a unix socket is
+ * itself, a TCP engine its address with its TLS files; an SSH host is reached through a tunnel
+ * ({@link SshTunnel}) to its engine's socket, made on first use and kept for the run. Also the real
+ * {@link HostProbe}: a ping with a deadline.
  */
 public final class EngineLinks implements HostProbe, AutoCloseable {
 
@@ -41,23 +34,21 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
   }
 
   /**
-   * The Docker address of {@code host}'s engine ({@code unix:///...}).
+   * The Docker endpoint of {@code host}'s engine: its socket, its TCP address with the TLS files,
+   * or the local socket of its SSH tunnel.
    *
    * @throws IOException when the host cannot be reached that way, saying why
    */
-  public String dockerHost(HostSpec host) throws IOException {
+  public DockerEndpoint endpoint(HostSpec host) throws IOException {
     HostEndpoint endpoint = host.endpoint();
     if (endpoint instanceof HostEndpoint.Unix unix) {
-      return unix.address();
+      return new DockerEndpoint(unix.address());
     }
     if (endpoint instanceof HostEndpoint.Ssh ssh) {
-      return tunnel(host.name(), ssh).dockerHost();
+      return new DockerEndpoint(tunnel(host.name(), ssh).dockerHost());
     }
-    throw new IOException(
-        "build host "
-            + host.name()
-            + ": this kiln reads TLS endpoints but its Docker client cannot present client"
-            + " certificates yet; reach the engine over ssh:// instead");
+    HostEndpoint.Tcp tcp = (HostEndpoint.Tcp) endpoint;
+    return new DockerEndpoint(tcp.address(), tcp.tls());
   }
 
   /**
@@ -87,7 +78,7 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
   @Override
   public Optional<String> problem(HostSpec host) {
     try {
-      return EngineProbe.problem(dockerHost(host), PING_DEADLINE);
+      return EngineProbe.problem(endpoint(host), PING_DEADLINE);
     } catch (IOException e) {
       return Optional.of(IoFailures.message("cannot reach build host " + host.name(), e));
     }
@@ -99,18 +90,7 @@ public final class EngineLinks implements HostProbe, AutoCloseable {
    * @throws IOException when the engine does not answer
    */
   public String version(HostSpec host) throws IOException {
-    String address = dockerHost(host);
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(address.substring("unix://".length())));
-      channel.write(
-          ByteBuffer.wrap(
-              "GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-      InputStream in = Channels.newInputStream(channel);
-      String reply = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      int body = reply.indexOf("\r\n\r\n");
-      JsonNode json = new ObjectMapper().readTree(body < 0 ? "{}" : reply.substring(body + 4));
-      return json.path("Version").asText("unknown");
-    }
+    return EngineProbe.version(endpoint(host), PING_DEADLINE);
   }
 
   /** Closes the SSH tunnels, each once its opening (if one is under way) is done. */

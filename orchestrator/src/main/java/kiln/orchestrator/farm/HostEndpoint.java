@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import kiln.stages.studio.docker.EngineTls;
 
 /**
  * How kiln reaches a build host's Docker engine: a unix socket on this machine, TCP (with TLS
@@ -35,7 +36,7 @@ public sealed interface HostEndpoint {
    * @param tls the client certificates, required: an engine on TCP without TLS gives root on its
    *     machine to anyone who can reach the port
    */
-  record Tcp(String host, int port, Optional<Tls> tls) implements HostEndpoint {
+  record Tcp(String host, int port, Optional<EngineTls> tls) implements HostEndpoint {
     public Tcp {
       Objects.requireNonNull(tls, "tls");
       if (host == null || host.isBlank()) {
@@ -128,21 +129,12 @@ public sealed interface HostEndpoint {
     }
   }
 
-  /** The client side of a TLS engine: the CA that signed the engine's certificate, ours and key. */
-  record Tls(Path ca, Path cert, Path key) {
-    public Tls {
-      Objects.requireNonNull(ca, "ca");
-      Objects.requireNonNull(cert, "cert");
-      Objects.requireNonNull(key, "key");
-    }
-  }
-
   /**
    * Reads an address as kiln.yaml gives it.
    *
    * @throws IllegalArgumentException saying what a valid address looks like
    */
-  static HostEndpoint parse(String address, Optional<Tls> tls) {
+  static HostEndpoint parse(String address, Optional<EngineTls> tls) {
     URI uri;
     try {
       uri = URI.create(address.trim());
@@ -188,7 +180,7 @@ public sealed interface HostEndpoint {
     }
   }
 
-  private static void noTls(Optional<Tls> tls, String address) {
+  private static void noTls(Optional<EngineTls> tls, String address) {
     if (tls.isPresent()) {
       throw new IllegalArgumentException("'tls' goes with tcp:// endpoints only, not " + address);
     }

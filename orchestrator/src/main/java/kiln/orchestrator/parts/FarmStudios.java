@@ -111,13 +111,13 @@ final class FarmStudios {
     HostSpec spec =
         hosts.hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow();
     try {
-      String address = links.dockerHost(spec);
+      DockerEndpoint endpoint = links.endpoint(spec);
       // this machine's own engine shares its disk: bind mounts; any other engine may not
       DockerStudio.Inputs inputs =
-          address.equals(DockerEndpoint.DEFAULT_HOST)
+          endpoint.host().equals(DockerEndpoint.DEFAULT_HOST)
               ? DockerStudio.Inputs.MOUNT
               : DockerStudio.Inputs.COPY;
-      Studio made = DockerStudio.connect(owner, new DockerEndpoint(address), inputs);
+      Studio made = DockerStudio.connect(owner, endpoint, inputs);
       studios.put(host, made);
       return made;
     } catch (StudioException | java.io.IOException e) {

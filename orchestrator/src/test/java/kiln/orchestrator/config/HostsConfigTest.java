@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import kiln.orchestrator.farm.HostEndpoint;
 import kiln.orchestrator.farm.HostSpec;
+import kiln.stages.studio.docker.EngineTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class HostsConfigTest {
                     "builder2",
                     2376,
                     Optional.of(
-                        new HostEndpoint.Tls(
+                        new EngineTls(
                             dir.resolve("certs/ca.pem"),
                             dir.resolve("certs/cert.pem"),
                             dir.resolve("certs/key.pem")))),

@@ -5,11 +5,14 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import kiln.stages.studio.StudioException;
 import kiln.world.IoFailures;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
@@ -18,9 +21,9 @@ import org.testcontainers.dockerclient.TransportConfig;
 /**
  * One Docker engine as kiln uses it: a docker-java client of its own for one {@link DockerEndpoint}
  * (made by Testcontainers' client factory, never its process-wide singleton, which would silently
- * fall back to another engine), reached only after a quick ping and only when Testcontainers is set
- * up for a machine with no registry (otherwise it would spend minutes trying to pull its helper
- * images).
+ * fall back to another engine; over TLS with the endpoint's client certificates when it has them),
+ * reached only after a quick ping and only when Testcontainers is set up for a machine with no
+ * registry (otherwise it would spend minutes trying to pull its helper images).
  */
 final class Engine {
 
@@ -43,10 +46,13 @@ final class Engine {
 
   /** Connects to the engine at {@code endpoint}, or says why not and what to do. */
   static Engine connect(DockerEndpoint endpoint) throws StudioException {
-    Optional<String> problem = EngineProbe.problem(endpoint.host(), Duration.ofSeconds(2));
+    Optional<String> problem = EngineProbe.problem(endpoint, Duration.ofSeconds(2));
     if (problem.isPresent()) {
       throw new StudioException(
-          problem.get() + "; start one (bin/setup does) or use --studio chroot");
+          problem.get()
+              + (endpoint.tls().isPresent()
+                  ? ""
+                  : "; start one (bin/setup does) or use --studio chroot"));
     }
     for (Map.Entry<String, String> e : REQUIRED_ENV.entrySet()) {
       if (!e.getValue().equalsIgnoreCase(System.getenv(e.getKey()))) {
@@ -62,15 +68,28 @@ final class Engine {
     try {
       return ENGINES.computeIfAbsent(
           endpoint,
-          e ->
-              new Engine(
-                  e,
-                  DockerClientProviderStrategy.getClientForConfig(
-                      TransportConfig.builder().dockerHost(e.uri()).build())));
+          e -> new Engine(e, DockerClientProviderStrategy.getClientForConfig(transport(e))));
+    } catch (UncheckedIOException e) {
+      throw new StudioException(e.getCause().getMessage(), e.getCause());
     } catch (RuntimeException e) {
       throw new StudioException(
           IoFailures.message("cannot use the Docker engine at " + endpoint, e), e);
     }
+  }
+
+  /** How docker-java reaches the engine: with the endpoint's TLS files, read once per client. */
+  private static TransportConfig transport(DockerEndpoint endpoint) {
+    TransportConfig.TransportConfigBuilder transport =
+        TransportConfig.builder().dockerHost(endpoint.uri());
+    if (endpoint.tls().isPresent()) {
+      try {
+        SSLContext context = endpoint.tls().get().sslContext();
+        transport.sslConfig(() -> context);
+      } catch (IOException e) {
+        throw new UncheckedIOException(new TlsFailure(endpoint, e.getMessage(), e));
+      }
+    }
+    return transport.build();
   }
 
   DockerEndpoint endpoint() {

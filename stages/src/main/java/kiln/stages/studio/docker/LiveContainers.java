@@ -2,8 +2,12 @@ package kiln.stages.studio.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import kiln.stages.studio.StudioException;
 
 /**
@@ -16,6 +20,9 @@ final class LiveContainers {
 
   /** Every live container of this JVM, by id, with the engine it runs on. */
   private static final Map<String, Engine> ALL = new ConcurrentHashMap<>();
+
+  /** How long the JVM's exit waits for its containers' removal. */
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
   private static boolean hooked;
 
@@ -68,14 +75,33 @@ final class LiveContainers {
     }
   }
 
+  /**
+   * Removes every live container, on all engines at once, for at most {@link #EXIT_WAIT}: an engine
+   * on TCP that vanished (a lost build host) never answers, and must not hold the JVM's exit.
+   */
   private static void removeAll() {
+    ExecutorService removers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "kiln-remove-studio");
+              t.setDaemon(true);
+              return t;
+            });
     ALL.forEach(
-        (id, engine) -> {
-          try {
-            engine.remove(id);
-          } catch (RuntimeException e) {
-            // The JVM is going down: remove what we can; the next start reaps the rest.
-          }
-        });
+        (id, engine) ->
+            removers.execute(
+                () -> {
+                  try {
+                    engine.remove(id);
+                  } catch (RuntimeException e) {
+                    // The JVM is going down: remove what we can; the next start reaps the rest.
+                  }
+                }));
+    removers.shutdown();
+    try {
+      removers.awaitTermination(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
