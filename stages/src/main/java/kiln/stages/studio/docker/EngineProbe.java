@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import kiln.stages.studio.BuildLimits;
 import kiln.world.IoFailures;
 
 /**
@@ -86,7 +87,7 @@ public final class EngineProbe {
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new IOException(
-          "no Docker engine answered at " + endpoint + " within " + timeout.toMillis() + " ms", e);
+          "no Docker engine answered at " + endpoint + " within " + BuildLimits.format(timeout), e);
     } catch (ExecutionException e) {
       Throwable cause =
           e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
