@@ -38,7 +38,7 @@ final class Quarantine {
               + host.quickFailuresInARow()
               + " builds all failed within "
               + HostHealth.QUICK.toSeconds()
-              + "s, while the other hosts "
+              + "s or could not start there, while the other hosts "
               + (builds == 0 ? "have not failed any" : "failed " + failures + " of " + builds)
               + "; its plans go to the other hosts. Look at its engine and its last build logs"
               + " before the next run");
