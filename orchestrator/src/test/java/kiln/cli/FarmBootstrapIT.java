@@ -62,18 +62,13 @@ class FarmBootstrapIT {
         9, attempts.builtOn().values().stream().mapToInt(Integer::intValue).sum(), "every build");
     assertEquals(9, attempts.artifacts().size(), "2 + 2 base builds, 5 of the world");
     run.assertEveryArtifactVerifies(attempts);
-    for (String engine : List.of(MAIN, extra.get(0), extra.get(1))) {
-      run.assertNothingLeftOn(engine);
-    }
+    run.assertNothingLeftOn(MAIN, extra.get(0), extra.get(1));
   }
 
   @Test
   void aHostKilledMidBuildCostsNoPlanAndTheRunFinishesOnTheOthers() throws Exception {
-    String e1 = TestEngines.endpoints(1).get(0).toString();
     String own = doomed.start();
-    Path config =
-        TinyDistribution.write(
-            dir, "studio: docker", hosts("main " + MAIN, "e1 " + e1, "doomed " + own + " 4"));
+    Path config = withOwnHost("doomed", own);
     // stage1's bash, the doomed host's first build, runs long enough for the kill to land in it
     // (a build of a second or two could end, output and all, before a loaded machine kills)
     slowBuild(
@@ -98,19 +93,13 @@ class FarmBootstrapIT {
         attempts.interrupted(),
         "the build cut off on the doomed host, and nothing else");
     assertEquals(Set.of("main", "e1"), attempts.builtOn().keySet(), "both hosts left built plans");
-    for (String engine : List.of(MAIN, e1)) {
-      run.assertNothingLeftOn(engine);
-    }
+    run.assertNothingLeftOn(MAIN, e1());
   }
 
   @Test
   void aHostWhoseStudioFailsEveryBuildIsQuarantinedAndTheRunFinishesOnTheOthers() throws Exception {
-    String e1 = TestEngines.endpoints(1).get(0).toString();
     String bad = broken.start();
-    // the broken host is the fastest: it is offered every build while it is up
-    Path config =
-        TinyDistribution.write(
-            dir, "studio: docker", hosts("main " + MAIN, "e1 " + e1, "broken " + bad + " 4"));
+    Path config = withOwnHost("broken", bad); // offered every build while it is up
     FarmRun run = FarmRun.bootstrap(config);
     String out = run.finished();
     assertTrue(out.contains("build host broken is quarantined"), out);
@@ -121,9 +110,20 @@ class FarmBootstrapIT {
       assertTrue(cut.endsWith(" on broken"), cut);
     }
     assertTrue(!attempts.builtOn().containsKey("broken"), attempts.toString());
-    for (String engine : List.of(MAIN, e1, bad)) {
-      run.assertNothingLeftOn(engine);
-    }
+    run.assertNothingLeftOn(MAIN, e1(), bad);
+  }
+
+  /**
+   * The tiny distribution on this machine's engine, e1, and {@code name} at {@code endpoint}, the
+   * fastest (speed 4): stage1's first build goes to it.
+   */
+  private Path withOwnHost(String name, String endpoint) throws Exception {
+    return TinyDistribution.write(
+        dir, "studio: docker", hosts("main " + MAIN, "e1 " + e1(), name + " " + endpoint + " 4"));
+  }
+
+  private static String e1() {
+    return TestEngines.endpoints(1).get(0).toString();
   }
 
   /** The lines of kiln.yaml's {@code hosts} for hosts given as "name endpoint [speed]". */

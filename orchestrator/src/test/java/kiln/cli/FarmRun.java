@@ -131,11 +131,17 @@ final class FarmRun {
   }
 
   /**
-   * No container of this kiln is left on {@code engine}, running or not: its studios and upload
-   * containers (labelled with its work directory) and the marks holding its images (labelled with
-   * its process).
+   * No container of this kiln is left on any of {@code engines}, running or not: its studios and
+   * upload containers (labelled with its work directory) and the marks holding its images (labelled
+   * with its process).
    */
-  void assertNothingLeftOn(String engine) throws Exception {
+  void assertNothingLeftOn(String... engines) throws Exception {
+    for (String engine : engines) {
+      assertNothingLeftOn(engine);
+    }
+  }
+
+  private void assertNothingLeftOn(String engine) throws Exception {
     String work = config.resolveSibling(".kiln").toString();
     List<String> left = new ArrayList<>(containers(engine, "dev.kiln.work=" + work));
     if (!started.isEmpty()) {
