@@ -1,5 +1,6 @@
 package kiln.orchestrator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,16 +17,20 @@ import kiln.resume.EntryKey;
  */
 final class PlacedBuilds {
 
-  /** One running build: its entry, its host, when it started, and whether it was cut off. */
+  /**
+   * One running build: its entry, its host, its log, when it started, and whether it was cut off.
+   */
   static final class Run {
     final EntryKey key;
     final String host;
+    final Path log;
     final long startedNanos = System.nanoTime();
     boolean cutOff;
 
-    Run(EntryKey key, String host) {
+    Run(EntryKey key, String host, Path log) {
       this.key = key;
       this.host = host;
+      this.log = log;
     }
 
     Duration took() {
@@ -38,8 +43,8 @@ final class PlacedBuilds {
   private final Map<EntryKey, List<EntryKey>> skippedBy = new HashMap<>();
   private final Set<String> quarantined = new java.util.HashSet<>();
 
-  void started(Future<?> future, EntryKey key, String host) {
-    running.put(future, new Run(key, host));
+  void started(Future<?> future, EntryKey key, String host, Path log) {
+    running.put(future, new Run(key, host, log));
   }
 
   /** The run of a future that came back; it is no longer running. */

@@ -169,6 +169,13 @@ public final class Scheduler {
             } catch (ExecutionException e) {
               if (places.ledgerName(run.host) != null
                   && places.release(run.host, Optional.empty(), run.took())) {
+                // the builder never got to write why: the log is where the lost note sends users
+                appendToLog(
+                    run.log,
+                    "build host "
+                        + run.host
+                        + " could not run this build: "
+                        + IoFailures.describe(e.getCause()));
                 requeue(board, batch, run, "build host " + run.host + " could not build it");
               } else {
                 stopping = true;
@@ -254,7 +261,7 @@ public final class Scheduler {
             progress.buildPlaced(stage, key, ledgerHost);
           }
           progress.buildStarted(stage, key, log, journal.entry(stage, key).attemptCount());
-          placed.started(done.submit(() -> buildOne(on, entry, log, madeOf)), key, host);
+          placed.started(done.submit(() -> buildOne(on, entry, log, madeOf)), key, host, log);
         });
   }
 

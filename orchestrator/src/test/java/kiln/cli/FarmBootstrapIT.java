@@ -3,15 +3,11 @@ package kiln.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import kiln.testing.TestEngines;
 import org.junit.jupiter.api.AfterEach;
@@ -19,104 +15,139 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kiln bootstrap} of the tiny distribution over three real Docker engines: this machine's,
- * one of bin/engines' ({@code KILN_TEST_ENGINES}), and one this test starts for itself and kills
- * (its dockerd, SIGKILL) the moment the first build runs on it. The run finishes; the cut-off build
- * ran again on another host; nothing is recorded built twice or failed; the ledger names the host
- * of every attempt; no kiln container of the run is left on the engines still up.
+ * {@code kiln bootstrap} of the tiny distribution over three real Docker engines, by the packaged
+ * command: this machine's, bin/engines' ({@code KILN_TEST_ENGINES}) and, for the faults, engines
+ * this test starts for itself. Three healthy hosts: every plan built once, each host built some,
+ * every artifact verifies. A host's engine killed (SIGKILL to its dockerd) the moment the first
+ * build runs on it: the run finishes, the cut-off build ran again on another host, nothing is
+ * recorded built twice or failed. A host whose every container start fails (an engine whose default
+ * runtime is {@code /bin/false}, its API answering): quarantined with a line naming it, nothing
+ * recorded failed, everything built on the others. After each run no container of it is left on any
+ * engine still up.
  */
 class FarmBootstrapIT {
 
+  private static final String MAIN = "unix:///var/run/docker.sock";
+
   @TempDir Path dir;
   private final OwnEngine doomed = new OwnEngine("kiln-hosts-it");
+  private final OwnEngine broken =
+      new OwnEngine(
+          "kiln-broken-it", "--add-runtime", "broken=/bin/false", "--default-runtime=broken");
 
   @AfterEach
-  void stopOwnEngine() throws Exception {
+  void stopOwnEngines() throws Exception {
     doomed.stop();
+    broken.stop();
   }
 
   @Test
-  void aHostKilledMidBuildCostsNoPlanAndTheRunFinishesOnTheOthers() throws Exception {
-    String e1 = TestEngines.endpoints(1).get(0).toString();
-    String own = doomed.start();
+  void threeHostsEachBuildPartOfTheRunAndEveryArtifactVerifies() throws Exception {
+    List<String> extra = TestEngines.endpoints(2).stream().map(Object::toString).toList();
     Path config =
         TinyDistribution.write(
             dir,
             "studio: docker",
-            String.join(
-                "\n",
-                "hosts:",
-                "  - {name: main, endpoint: \"unix:///var/run/docker.sock\"}",
-                "  - {name: e1, endpoint: \"" + e1 + "\"}",
-                "  - {name: doomed, endpoint: \"" + own + "\", speed: 4}",
-                ""));
+            hosts("main " + MAIN, "e1 " + extra.get(0), "e2 " + extra.get(1)));
+    // w1 and w5 start together on main and e1; w5 keeps e1 busy while w1's dependents w2 and w3
+    // come ready, so that one of them goes to e2
+    slowBuild("w5", "do_build() { sleep 2; }", "do_build() { sleep 20; }");
+    FarmRun run = FarmRun.bootstrap(config);
+    run.finished();
+
+    FarmRun.Attempts attempts = run.attempts(Set.of("main", "e1", "e2"));
+    assertEquals(List.of(), attempts.interrupted());
+    assertEquals(Set.of("main", "e1", "e2"), attempts.builtOn().keySet(), "built on each host");
+    assertEquals(
+        9, attempts.builtOn().values().stream().mapToInt(Integer::intValue).sum(), "every build");
+    assertEquals(9, attempts.artifacts().size(), "2 + 2 base builds, 5 of the world");
+    run.assertEveryArtifactVerifies(attempts);
+    run.assertNothingLeftOn(MAIN, extra.get(0), extra.get(1));
+  }
+
+  @Test
+  void aHostKilledMidBuildCostsNoPlanAndTheRunFinishesOnTheOthers() throws Exception {
+    String own = doomed.start();
+    Path config = withOwnHost("doomed", own);
     // stage1's bash, the doomed host's first build, runs long enough for the kill to land in it
     // (a build of a second or two could end, output and all, before a loaded machine kills)
-    Path bash = dir.resolve("plans/bash/plan.sh");
-    String slow = "do_build() { if [[ \"$STUDIO_TYPE\" == stage1 ]]; then sleep 15; fi; }";
-    String bashPlan = Files.readString(bash);
-    assertTrue(bashPlan.contains("do_build() { return 0; }"), bashPlan);
-    Files.writeString(bash, bashPlan.replace("do_build() { return 0; }", slow));
-    String work = dir.resolve(".kiln").toString();
-    CompletableFuture<CliRun> run =
-        CompletableFuture.supplyAsync(() -> CliRun.of("bootstrap", "--config", config.toString()));
+    slowBuild(
+        "bash",
+        "do_build() { return 0; }",
+        "do_build() { if [[ \"$STUDIO_TYPE\" == stage1 ]]; then sleep 15; fi; }");
+    FarmRun run = FarmRun.bootstrap(config);
     // the fastest host takes stage1's first build: kill its engine while that build runs
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (containers(own, work, false).isEmpty()) {
+    while (!run.buildsOn(own)) {
       assertTrue(System.nanoTime() < deadline, "no build ever started on the doomed host");
-      assertTrue(!run.isDone(), "the run ended before a build ran on the doomed host");
+      assertTrue(run.isAlive(), "the run ended before a build ran on the doomed host");
       Thread.sleep(100);
     }
     doomed.killDockerd();
-    CliRun done = run.get(10, TimeUnit.MINUTES);
-    assertEquals(0, done.exit(), done.err());
-    assertTrue(done.err().contains("queued crash/bash again: build host doomed"), done.err());
+    String out = run.finished();
+    assertTrue(out.contains("queued crash/bash again: build host doomed"), out);
 
-    List<String> interrupted = new ArrayList<>();
-    Set<String> builtOn = new TreeSet<>();
-    JsonNode status =
-        new ObjectMapper()
-            .readTree(CliRun.of("status", "--json", "--config", config.toString()).out());
-    for (JsonNode stage : status.get("stages")) {
-      for (JsonNode plan : stage.get("plans")) {
-        String what = stage.get("name").asText() + " " + plan.get("ident").asText();
-        assertEquals("built", plan.get("status").asText(), what);
-        int built = 0;
-        for (JsonNode attempt : plan.get("attempts")) {
-          String outcome = attempt.get("outcome").asText();
-          String host = attempt.path("host").asText("");
-          assertTrue(Set.of("main", "e1", "doomed").contains(host), what + ": " + attempt);
-          assertTrue(!outcome.equals("failed"), what + " has a failed attempt: " + attempt);
-          if (outcome.equals("built")) {
-            built++;
-            builtOn.add(host);
-            assertTrue(!host.equals("doomed"), what + " built on the killed host");
-          } else if (outcome.equals("interrupted")) {
-            assertEquals("doomed", host, what);
-            interrupted.add(what);
-          }
-        }
-        assertEquals(1, built, what + " recorded built once: " + plan.get("attempts"));
-      }
-    }
-    assertEquals(List.of("stage1 crash/bash"), interrupted, "the build cut off on the doomed host");
-    assertEquals(Set.of("e1", "main"), builtOn, "both hosts left built plans");
-    for (String engine : List.of("unix:///var/run/docker.sock", e1)) {
-      assertEquals(List.of(), containers(engine, work, true), "kiln containers left on " + engine);
-    }
+    FarmRun.Attempts attempts = run.attempts(Set.of("main", "e1", "doomed"));
+    assertEquals(
+        List.of("stage1 crash/bash on doomed"),
+        attempts.interrupted(),
+        "the build cut off on the doomed host, and nothing else");
+    assertEquals(Set.of("main", "e1"), attempts.builtOn().keySet(), "both hosts left built plans");
+    run.assertNothingLeftOn(MAIN, e1());
   }
 
-  /** The ids of kiln's containers of this run's work directory on an engine (running or all). */
-  private static List<String> containers(String engine, String work, boolean all) throws Exception {
-    List<String> command = new ArrayList<>(List.of("docker", "-H", engine, "ps", "-q"));
-    if (all) {
-      command.add("-a");
+  @Test
+  void aHostWhoseStudioFailsEveryBuildIsQuarantinedAndTheRunFinishesOnTheOthers() throws Exception {
+    String bad = broken.start();
+    Path config = withOwnHost("broken", bad); // offered every build while it is up
+    FarmRun run = FarmRun.bootstrap(config);
+    String out = run.finished();
+    assertTrue(out.contains("build host broken is quarantined"), out);
+
+    FarmRun.Attempts attempts = run.attempts(Set.of("main", "e1", "broken"));
+    assertTrue(!attempts.interrupted().isEmpty(), "the broken host was offered builds: " + out);
+    for (String cut : attempts.interrupted()) {
+      assertTrue(cut.endsWith(" on broken"), cut);
     }
-    command.addAll(List.of("--filter", "label=dev.kiln.work=" + work));
-    Process ps = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(ps.getInputStream().readAllBytes()).strip();
-    ps.waitFor();
-    return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    assertTrue(!attempts.builtOn().containsKey("broken"), attempts.toString());
+    run.assertNothingLeftOn(MAIN, e1(), bad);
+  }
+
+  /**
+   * The tiny distribution on this machine's engine, e1, and {@code name} at {@code endpoint}, the
+   * fastest (speed 4): stage1's first build goes to it.
+   */
+  private Path withOwnHost(String name, String endpoint) throws Exception {
+    return TinyDistribution.write(
+        dir, "studio: docker", hosts("main " + MAIN, "e1 " + e1(), name + " " + endpoint + " 4"));
+  }
+
+  private static String e1() {
+    return TestEngines.endpoints(1).get(0).toString();
+  }
+
+  /** The lines of kiln.yaml's {@code hosts} for hosts given as "name endpoint [speed]". */
+  private static String hosts(String... hosts) {
+    StringBuilder yaml = new StringBuilder("hosts:\n");
+    for (String host : hosts) {
+      String[] parts = host.split(" ");
+      yaml.append("  - {name: ")
+          .append(parts[0])
+          .append(", endpoint: \"")
+          .append(parts[1])
+          .append('"')
+          .append(parts.length > 2 ? ", speed: " + parts[2] : "")
+          .append("}\n");
+    }
+    return yaml.toString();
+  }
+
+  /** Replaces {@code plan}'s build function {@code was} with {@code now}. */
+  private void slowBuild(String plan, String was, String now) throws IOException {
+    Path file = dir.resolve("plans").resolve(plan).resolve("plan.sh");
+    String text = Files.readString(file);
+    assertTrue(text.contains(was), text);
+    Files.writeString(file, text.replace(was, now));
   }
 
   /**
@@ -127,16 +158,22 @@ class FarmBootstrapIT {
     private final String name;
     private final Path run;
     private final Path data;
+    private final List<String> options;
 
-    OwnEngine(String name) {
+    /**
+     * @param options more dockerd options, e.g. a default runtime that makes every container fail
+     */
+    OwnEngine(String name, String... options) {
       this.name = name;
       this.run = Path.of("/run", name);
       this.data = Path.of("/var/lib", name);
+      this.options = List.of(options);
     }
 
     /**
-     * Starts it with {@code flags} added to dockerd's and waits until its socket answers; returns
-     * the socket's endpoint.
+     * Starts it with {@code flags} added to dockerd's (after the constructor's options: flags made
+     * at start, such as certificate paths) and waits until its socket answers; returns the socket's
+     * endpoint.
      */
     String start(String... flags) throws Exception {
       stop(); // what an earlier, interrupted run of this test left
@@ -160,9 +197,11 @@ class FarmBootstrapIT {
               + run.resolve("docker.pid")
               + " -H "
               + socket
+              + " --bridge=none --iptables=false --ip6tables=false "
+              + String.join(" ", options)
               + " "
               + String.join(" ", flags)
-              + " --bridge=none --iptables=false --ip6tables=false >"
+              + " >"
               + run.resolve("dockerd.log")
               + " 2>&1 </dev/null & }");
       for (int i = 0; i < 300; i++) {

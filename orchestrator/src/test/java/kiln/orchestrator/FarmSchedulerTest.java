@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -90,6 +91,10 @@ class FarmSchedulerTest {
         if (what.equals("dies")) {
           hosts.stop(host); // its engine goes away under the build: the API call fails
           return BuildOutcome.failed("cannot reach the Docker engine at " + host);
+        }
+        if (what.equals("starts nothing")) {
+          throw new BuilderException(
+              "build host " + host + ": OCI runtime create failed: /bin/false exited 1");
         }
         if (what.equals("fails")) {
           return BuildOutcome.failed("the studio cannot start: exit code 125");
@@ -190,6 +195,20 @@ class FarmSchedulerTest {
       assertEquals(EntryStatus.BUILT, ledger().entry(key).status());
       assertEquals("good", lastHost(ledger().entry(key)), key + " built on the good host");
     }
+  }
+
+  @Test
+  void aBuildWhoseStudioCannotStartIsQueuedAgainAndItsLogSaysWhy() throws Exception {
+    HostBuilder builder = new HostBuilder(hosts.pool(host("good", 1, 1), host("broken", 1, 2)));
+    builder.trouble.put("broken", "starts nothing");
+    StageResult result = run(builder);
+    assertTrue(result.complete(), "all built: " + result.counts());
+    Attempt cut = ledger().entry(Worlds.key("a")).attempts().get(0);
+    assertEquals(Attempt.Outcome.INTERRUPTED, cut.outcome());
+    assertEquals("broken", cut.host());
+    String log = Files.readString(cut.log());
+    assertTrue(log.contains("build host broken could not run this build"), log);
+    assertTrue(log.contains("OCI runtime create failed: /bin/false exited 1"), log);
   }
 
   @Test

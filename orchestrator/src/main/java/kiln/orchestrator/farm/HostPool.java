@@ -176,18 +176,38 @@ public final class HostPool implements AutoCloseable {
       return;
     }
     h.failed(took);
+    quarantineIfDue(host, h);
+  }
+
+  /**
+   * Its engine answers, but its studio could not run a build there (an image, a copy, a container
+   * start): a quick failure of the host's own, however long it took to tell. The host is
+   * quarantined when the rule says so, else lost for {@link HostHealth#FIRST_RETRY}: an engine that
+   * answers and starts no container is taken out, not lost and found again for the rest of the run.
+   */
+  synchronized void studioFailed(String host, String why) {
+    HostHealth h = health.get(host);
+    h.failed(Duration.ZERO);
+    if (!quarantineIfDue(host, h)) {
+      lose(host, why);
+    }
+  }
+
+  /** Quarantines an up {@code host} if the rule says so; true when it did. */
+  private boolean quarantineIfDue(String host, HostHealth h) {
     List<HostHealth> others =
         health.entrySet().stream()
             .filter(e -> !e.getKey().equals(host) && e.getValue().state() == HostHealth.State.UP)
             .map(Map.Entry::getValue)
             .toList();
     Optional<String> verdict = Quarantine.verdict(host, h, others);
-    if (verdict.isPresent() && h.state() == HostHealth.State.UP) {
-      h.quarantine(verdict.get());
-      newlyQuarantined.add(host);
-      changes.add(
-          new HostEvent(host, HostEvent.Change.QUARANTINED, verdict.get(), clock.instant()));
+    if (verdict.isEmpty() || h.state() != HostHealth.State.UP) {
+      return false;
     }
+    h.quarantine(verdict.get());
+    newlyQuarantined.add(host);
+    changes.add(new HostEvent(host, HostEvent.Change.QUARANTINED, verdict.get(), clock.instant()));
+    return true;
   }
 
   /** The hosts' changes (lost, rejoined, quarantined) since the last call, in order. */

@@ -62,7 +62,7 @@ public final class Placement implements BuildPlaces {
     }
     if (outcome.isEmpty()) {
       // its engine answers, but its builder could not work there (an image, a copy, a socket)
-      pool.lose(host, "its studio could not run a build; the build's log says why");
+      pool.studioFailed(host, "its studio could not run a build; the build's log says why");
       return true;
     }
     pool.finished(host, built, took);

@@ -36,7 +36,7 @@ final class Quarantine {
               + host.quickFailuresInARow()
               + " builds all failed within "
               + HostHealth.QUICK.toSeconds()
-              + "s, while the other hosts "
+              + "s or could not start there, while the other hosts "
               + (builds == 0 ? "have not failed any" : "failed " + failures + " of " + builds));
     }
     double rate = host.builds() == 0 ? 0 : (double) host.failures() / host.builds();

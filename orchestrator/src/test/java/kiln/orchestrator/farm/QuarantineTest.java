@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kiln.resume.HostEvent;
@@ -34,10 +35,48 @@ class QuarantineTest {
     assertEquals("broken", quarantined.host());
     assertEquals(HostEvent.Change.QUARANTINED, quarantined.change());
     assertTrue(
-        quarantined.reason().startsWith("its last 3 builds all failed within 10s"),
+        quarantined
+            .reason()
+            .startsWith("its last 3 builds all failed within 10s or could not start"),
         quarantined.reason());
     assertEquals(Optional.of("good"), places.claim());
     assertEquals(Optional.empty(), places.claim(), "the quarantined host takes nothing");
+  }
+
+  @Test
+  void aHostWhoseStudioCannotRunBuildsIsQuarantinedNotLostAndRejoinedOverAndOver() {
+    HostPool pools = fake.pool(host("good", 1, 1), host("broken", 1, 2));
+    Placement on = pools.places(false);
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(Optional.of("broken"), on.claim(), "build " + i + " goes to the fastest");
+      // its engine answers, but no container starts there: the build comes back with no outcome
+      assertTrue(on.release("broken", Optional.empty(), Duration.ofSeconds(30)), "queued again");
+      fake.clock.advance(HostHealth.FIRST_RETRY);
+      pools.check(); // a lost host that answers rejoins
+    }
+    assertEquals(Set.of("broken"), on.quarantined());
+    List<HostEvent> changes = on.hostChanges();
+    HostEvent last = changes.get(changes.size() - 1);
+    assertEquals("broken QUARANTINED", last.host() + " " + last.change(), changes.toString());
+    assertTrue(
+        last.reason().contains("last 3 builds all failed within 10s or could not start"),
+        last.reason());
+    fake.clock.advance(HostHealth.LONGEST_RETRY);
+    pools.check();
+    assertEquals(Optional.of("good"), on.claim());
+    assertEquals(Optional.empty(), on.claim(), "the quarantined host takes nothing, answering");
+  }
+
+  @Test
+  void theLastUsableHostWhoseStudioCannotRunBuildsIsLostNotQuarantined() {
+    Placement alone = fake.pool(host("only", 1, 1)).places(false);
+    for (int i = 0; i < 3; i++) {
+      alone.claim();
+      assertTrue(alone.release("only", Optional.empty(), Duration.ofSeconds(1)));
+      fake.clock.advance(HostHealth.FIRST_RETRY);
+    }
+    assertEquals(Set.of(), alone.quarantined());
+    assertEquals(Set.of("only"), alone.lost(), "asked again later; the run stops meanwhile");
   }
 
   @Test
