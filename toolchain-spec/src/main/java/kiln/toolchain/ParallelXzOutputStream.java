@@ -184,8 +184,7 @@ final class ParallelXzOutputStream extends OutputStream {
 
   /** Raw LZMA2 chunks for {@code chunk}, without the end marker: the block goes on after them. */
   private byte[] compress(Chunk chunk, byte[] primer) throws IOException {
-    LZMA2Options options = new LZMA2Options(preset);
-    options.setDictSize(plan.dictSize());
+    LZMA2Options options = plan.encoderOptions(preset, primer != null);
     if (primer != null) {
       options.setPresetDict(primer);
     }
