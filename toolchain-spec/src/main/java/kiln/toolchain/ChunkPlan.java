@@ -61,7 +61,8 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
     int presetDict = new LZMA2Options(preset).getDictSize();
     int dict = (int) Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(presetDict, totalBytes));
     if (totalBytes < 2L * MIN_CHUNK) {
-      return new ChunkPlan(2 * MIN_CHUNK, 2 * MIN_CHUNK, dict, dict);
+      int one = (int) Math.max(1, totalBytes);
+      return new ChunkPlan(one, one, dict, dict);
     }
     long count = Math.max(2, ceilDiv(totalBytes, 3L * presetDict));
     // Equal work: first = later + PRIMING_COST * min(dict, first), the chunks adding up to the
