@@ -59,7 +59,12 @@ make_tree() {
 "$here/kiln" --version >/dev/null # builds the jar if needed, outside the timing
 # A private copy of the jar, so editing sources during a long run cannot trigger a rebuild.
 cp "$here/orchestrator/target/kiln.jar" "$work/kiln.jar"
-kiln="java -XX:+UseSerialGC -jar $work/kiln.jar"
+# The JVM flags ./kiln gives `stage0 build` (big buffers in the old generation; huge pages for the
+# match finder where the kernel hands them out on request).
+kiln="java -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m -jar $work/kiln.jar"
+if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  kiln="java -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m -XX:+UseTransparentHugePages -jar $work/kiln.jar"
+fi
 export SOURCE_DATE_EPOCH=1767225600
 
 # One timed command: appends "tree tool wall user system bytes load" to $work/times.

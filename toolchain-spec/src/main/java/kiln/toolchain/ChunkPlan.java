@@ -10,6 +10,11 @@ import org.tukaani.xz.UnsupportedOptionsException;
  * back as one xz stream does (a gcc toolchain repeats itself across binaries tens of megabytes
  * apart: cc1, cc1plus, lto1); an unprimed chunk starts a new xz stream.
  *
+ * <p>A primed chunk is encoded with the hash-chain match finder (HC4) where the preset has the
+ * binary-tree one (BT4): reading a dictionary into a binary tree costs half of compressing the same
+ * bytes, into hash chains a thirtieth, and HC4 compresses a toolchain's binaries about as fast as
+ * BT4 and less than 1% larger (docs/performance.md, Stage 0).
+ *
  * <p>Derived from the input's size and the preset only, never from the number of cores, so the
  * output bytes are the same on every machine.
  *
@@ -24,10 +29,20 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
   static final int MIN_CHUNK = 8 << 20;
 
   /**
-   * What priming costs per byte against compressing the byte, with XZ for Java's BT4 match finder
-   * at presets 4-9 (measured: 20 s of CPU to prime 32 MiB of gcc's cc1, 31 s to compress it).
+   * What priming a later chunk's encoder (HC4) costs per byte against compressing the byte with the
+   * first chunk's (BT4), at presets 4-9: measured, 0.5 s of CPU to prime with 31 MiB of the
+   * binutils + libc tar, 16.3 s to compress those bytes.
    */
-  static final double PRIMING_COST = 0.65;
+  static final double PRIMING_COST = 0.03;
+
+  /**
+   * What compressing a byte of a later chunk costs against a byte of the first. Measured per thread
+   * with JFR: 1.39 on the binutils + libc tree (the later half holds the large binaries, the first
+   * the many small files), 0.71 and 0.67 on the gcc and whole-toolchain trees (the later half
+   * repeats the first). Set for the small tree, where kiln's fixed costs (the JVM's start, reading
+   * the tree) weigh most against xz's time; the large trees have time to spare.
+   */
+  static final double LATER_COST = 1.2;
 
   ChunkPlan {
     // A primer longer than the dictionary would reach back further than a decoder keeps.
@@ -42,28 +57,48 @@ record ChunkPlan(int first, int rest, int window, int dictSize) {
   }
 
   /**
-   * The plan for about {@code totalBytes} at {@code preset}: one chunk below 16 MiB; else two, or
-   * more of at most three dictionaries each (as {@code xz -T} cuts blocks); every later chunk
-   * primed with the dictionary's worth before it (all of it in a tar smaller than two dictionaries,
-   * as one xz stream sees it), and the first chunk larger by what priming costs the others, so that
-   * two cores finish together.
+   * The plan for {@code totalBytes} at {@code preset}: one chunk below 16 MiB; else two, or more of
+   * at most three dictionaries each (as {@code xz -T} cuts blocks); every later chunk primed with
+   * the dictionary's worth before it (all of it in a tar smaller than two dictionaries, as one xz
+   * stream sees it), and the first chunk larger by what priming and the later chunks' slower bytes
+   * cost the others ({@link #PRIMING_COST}, {@link #LATER_COST}), so that two cores finish about
+   * together.
+   *
+   * @param totalBytes the tar's exact length: a plan short of it would leave the last bytes a chunk
+   *     of their own, primed with a whole dictionary
    */
   static ChunkPlan forSize(long totalBytes, int preset) throws UnsupportedOptionsException {
     int presetDict = new LZMA2Options(preset).getDictSize();
     int dict = (int) Math.max(LZMA2Options.DICT_SIZE_MIN, Math.min(presetDict, totalBytes));
     if (totalBytes < 2L * MIN_CHUNK) {
-      // The size is an estimate: what comes after the first chunk continues its stream.
-      return new ChunkPlan(2 * MIN_CHUNK, 2 * MIN_CHUNK, dict, dict);
+      int one = (int) Math.max(1, totalBytes);
+      return new ChunkPlan(one, one, dict, dict);
     }
     long count = Math.max(2, ceilDiv(totalBytes, 3L * presetDict));
-    // Equal work: first = later + PRIMING_COST * min(dict, first), the chunks adding up to the
-    // total; below a dictionary the whole first chunk is the primer.
-    long first = (long) ((totalBytes + (count - 1) * PRIMING_COST * dict) / count);
+    // Equal work: first = LATER_COST * later + PRIMING_COST * min(dict, first), the chunks adding
+    // up to the total; below a dictionary the whole first chunk is the primer.
+    long later = count - 1;
+    long first =
+        (long) ((LATER_COST * totalBytes + later * PRIMING_COST * dict) / (later + LATER_COST));
     if (first < dict) {
-      first = (long) (totalBytes / (count - (count - 1) * PRIMING_COST));
+      first = (long) (LATER_COST * totalBytes / (later * (1 - PRIMING_COST) + LATER_COST));
     }
     long rest = ceilDiv(totalBytes - first, count - 1);
     return new ChunkPlan((int) first, (int) rest, dict, dict);
+  }
+
+  /**
+   * The encoder settings of a chunk: the preset's, with the plan's dictionary; a primed chunk's
+   * encoder has the hash-chain match finder, which reads its primer about 15 times faster than the
+   * binary tree that presets 4-9 use.
+   */
+  LZMA2Options encoderOptions(int preset, boolean primed) throws UnsupportedOptionsException {
+    LZMA2Options options = new LZMA2Options(preset);
+    options.setDictSize(dictSize);
+    if (primed) {
+      options.setMatchFinder(LZMA2Options.MF_HC4);
+    }
+    return options;
   }
 
   /** Chunks of {@code chunkSize}, each its own xz stream (as xz -T and pixz write them). */

@@ -99,12 +99,10 @@ final class ParallelXzOutputStream extends OutputStream {
     while (length > 0) {
       int chunkSize = plan.sizeOf(chunks);
       if (chunk == null) {
-        chunk = new byte[Math.min(chunkSize, 1 << 20)];
+        // All at once, as planned from the exact length: an array grown step by step was copied
+        // again by every young collection, which stops both encoders (seconds of a 44 MB tar).
+        chunk = new byte[chunkSize];
         filled = 0;
-      }
-      if (filled == chunk.length) {
-        // Grow as data comes: a small tarball should not cost a whole chunk of memory.
-        chunk = Arrays.copyOf(chunk, (int) Math.min(chunkSize, chunk.length * 2L));
       }
       int n = Math.min(length, chunk.length - filled);
       System.arraycopy(bytes, offset, chunk, filled, n);
@@ -184,8 +182,7 @@ final class ParallelXzOutputStream extends OutputStream {
 
   /** Raw LZMA2 chunks for {@code chunk}, without the end marker: the block goes on after them. */
   private byte[] compress(Chunk chunk, byte[] primer) throws IOException {
-    LZMA2Options options = new LZMA2Options(preset);
-    options.setDictSize(plan.dictSize());
+    LZMA2Options options = plan.encoderOptions(preset, primer != null);
     if (primer != null) {
       options.setPresetDict(primer);
     }

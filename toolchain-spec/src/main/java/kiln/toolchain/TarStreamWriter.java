@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.zip.ZipEncoding;
@@ -27,6 +28,21 @@ final class TarStreamWriter implements AutoCloseable {
 
   TarStreamWriter(OutputStream out) {
     this.out = out;
+  }
+
+  /**
+   * The exact length of the archive this writer makes of entries with these headers (pax records,
+   * padding and the end of the archive included), without reading any content.
+   */
+  static long lengthOf(List<TarArchiveEntry> headers) throws IOException {
+    TarStreamWriter counter = new TarStreamWriter(OutputStream.nullOutputStream());
+    for (TarArchiveEntry header : headers) {
+      counter.writeHeader(header);
+      counter.written += header.getSize();
+      counter.padTo(BLOCK);
+    }
+    counter.close();
+    return counter.written;
   }
 
   /** Writes a header for {@code entry}, then {@code entry.getSize()} bytes of content. */

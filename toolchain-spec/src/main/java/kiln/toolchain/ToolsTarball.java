@@ -60,7 +60,7 @@ public final class ToolsTarball {
     try (AtomicFile file = new AtomicFile(target)) {
       List<PlannedEntry> entries = WriteOrder.of(sorted);
       try (TarStreamWriter tar =
-          new TarStreamWriter(xz(file.output(), spec.xzPreset(), sizeOf(entries)))) {
+          new TarStreamWriter(xz(file.output(), spec.xzPreset(), tarLength(entries)))) {
         for (PlannedEntry entry : entries) {
           try (InputStream content = entry.content()) {
             tar.write(entry.header(), content);
@@ -129,13 +129,14 @@ public final class ToolsTarball {
   }
 
   /**
-   * About the tar's size: it only picks the chunk size, so it must be exact only in being stable.
+   * The tar's exact length: the chunks are planned from it, and a plan short of the end would leave
+   * the last bytes a chunk of their own, primed with a whole dictionary before it.
    */
-  private static long sizeOf(List<PlannedEntry> entries) throws IOException {
-    long total = 0;
+  static long tarLength(List<PlannedEntry> entries) throws IOException {
+    List<TarArchiveEntry> headers = new ArrayList<>();
     for (PlannedEntry entry : entries) {
-      total += TarStreamWriter.BLOCK + entry.size();
+      headers.add(entry.header());
     }
-    return total;
+    return TarStreamWriter.lengthOf(headers);
   }
 }

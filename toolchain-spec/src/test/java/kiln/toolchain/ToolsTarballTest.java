@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,6 +92,19 @@ class ToolsTarballTest {
         "a hard link in base stays a hard link");
     assertEquals(
         EPOCH.now(), Files.getLastModifiedTime(unpacked.resolve("bin/busybox")).toInstant());
+  }
+
+  @Test
+  void theChunksArePlannedForTheExactLengthOfTheTar() throws Exception {
+    // Planned short, the tar's last few bytes became a chunk of their own, primed with a whole
+    // dictionary of the data before it: twice the work for a few hundred kilobytes.
+    BuiltTarball built = build(EPOCH, dir.resolve("out"));
+    long tarLength;
+    try (InputStream tar = TarballInput.xz(built.path())) {
+      tarLength = tar.transferTo(OutputStream.nullOutputStream());
+    }
+    List<PlannedEntry> entries = WriteOrder.of(TreePlan.of(ToolchainSpec.read(spec), EPOCH, spec));
+    assertEquals(tarLength, ToolsTarball.tarLength(entries));
   }
 
   @Test
