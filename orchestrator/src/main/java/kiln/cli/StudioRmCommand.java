@@ -1,21 +1,21 @@
 package kiln.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import kiln.stages.studio.StudioInventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kiln studio rm}: removes what crashed kiln runs left, and optionally the images. */
 @Command(
     name = "rm",
     description =
         "Remove the studio containers of kiln runs that are gone (never a running kiln's), and"
-            + " with --images the studio images no container uses.",
+            + " with --images the studio images no container uses, on each build host of"
+            + " kiln.yaml. Exit code 1 when a host does not answer.",
     mixinStandardHelpOptions = true)
 final class StudioRmCommand implements Callable<Integer> {
 
@@ -30,21 +30,26 @@ final class StudioRmCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engines = new EngineOptions();
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    Map<String, StudioInventory> inventories = engines.inventories();
-    for (Map.Entry<String, StudioInventory> engine : inventories.entrySet()) {
-      String where = inventories.size() > 1 ? " on " + engine.getKey() : "";
-      StudioInventory inventory = engine.getValue();
-      List<String> containers =
-          inventory.removeLeftovers(Optional.ofNullable(work).map(StudioRunCommand::workDir));
-      containers.forEach(name -> System.out.println("removed container " + name + where));
-      if (images) {
-        inventory
-            .removeUnusedImages()
-            .forEach(tag -> System.out.println("removed image " + tag + where));
-      }
+    Optional<Path> only = Optional.ofNullable(work).map(StudioRunCommand::workDir);
+    try (StudioEngines each = engines.open()) {
+      return each.forEach(
+          (inventory, name) -> {
+            String where = each.place(name);
+            inventory
+                .removeLeftovers(only)
+                .forEach(c -> System.out.println("removed container " + c + where));
+            if (images) {
+              inventory
+                  .removeUnusedImages()
+                  .forEach(tag -> System.out.println("removed image " + tag + where));
+            }
+          },
+          spec.commandLine().getErr(),
+          "nothing was removed there");
     }
-    return 0;
   }
 }

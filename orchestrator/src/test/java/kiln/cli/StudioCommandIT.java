@@ -24,19 +24,23 @@ class StudioCommandIT {
 
   @TempDir Path work;
 
-  /**
-   * A tools tarball of the host's static busybox and bash, packed with the system's tar; the same
-   * bytes every run, so its studio image is built once, not once per run.
-   */
   @BeforeAll
   static void tools() throws Exception {
-    Path bin = Files.createDirectories(shared.resolve("tree/tools/bin"));
+    tools = smallTools(shared);
+  }
+
+  /**
+   * A tools tarball of the host's static busybox and bash, packed with the system's tar in {@code
+   * dir}; the same bytes every run, so its studio image is built once, not once per run.
+   */
+  static Path smallTools(Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("tree/tools/bin"));
     Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
     Files.copy(Path.of("/bin/bash-static"), bin.resolve("bash"));
     for (String applet : List.of("sh", "cat", "echo", "pwd", "sleep", "ls")) {
       Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
     }
-    tools = shared.resolve("tools.tar.xz");
+    Path tarball = dir.resolve("tools.tar.xz");
     Process tar =
         new ProcessBuilder(
                 "tar",
@@ -45,13 +49,14 @@ class StudioCommandIT {
                 "--owner=0",
                 "--group=0",
                 "-cJf",
-                tools.toString(),
+                tarball.toString(),
                 "-C",
-                shared.resolve("tree").toString(),
+                dir.resolve("tree").toString(),
                 "tools")
             .inheritIO()
             .start();
     assertEquals(0, tar.waitFor());
+    return tarball;
   }
 
   @Test
@@ -90,23 +95,7 @@ class StudioCommandIT {
 
   @Test
   void listShowsTheLeftoversOfAKilledKilnAndRmRemovesThem() throws Exception {
-    Process killed =
-        start(
-            "studio",
-            "run",
-            "--work",
-            work.toString(),
-            "--tools",
-            tools.toString(),
-            "--",
-            "/bin/sh",
-            "-c",
-            "echo ready; sleep 600");
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8));
-    assertEquals("ready", out.readLine());
-    killed.destroyForcibly();
-    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+    killedRun(work, tools, null);
 
     Result list = kiln("", "studio", "list");
     assertTrue(list.out.contains("owner=gone work=" + work), list.out);
@@ -216,6 +205,38 @@ class StudioCommandIT {
             .start();
     assertEquals(0, tar.waitFor());
     return tarball;
+  }
+
+  /**
+   * A {@code kiln studio run} in {@code work}, its studio on {@code engine} (null: the one
+   * DOCKER_HOST names), killed while its studio runs: what a crashed kiln leaves.
+   */
+  static void killedRun(Path work, Path tools, String engine) throws Exception {
+    ProcessBuilder run =
+        ChildJvm.PLAIN.jar(
+            Path.of("target", "kiln.jar"),
+            List.of(
+                "studio",
+                "run",
+                "--work",
+                work.toString(),
+                "--tools",
+                tools.toString(),
+                "--",
+                "/bin/sh",
+                "-c",
+                "echo ready; sleep 600"));
+    if (engine != null) {
+      run.environment().put("DOCKER_HOST", engine);
+    }
+    Process killed = run.start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8));
+    String first = out.readLine();
+    String err = "ready".equals(first) ? "" : new String(killed.getErrorStream().readAllBytes());
+    assertEquals("ready", first, err);
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
   }
 
   record Result(int code, String out, String err) {}
