@@ -159,6 +159,7 @@ class FarmBootstrapIT {
     private final Path run;
     private final Path data;
     private final List<String> options;
+    private List<String> flags = List.of();
 
     /**
      * @param options more dockerd options, e.g. a default runtime that makes every container fail
@@ -177,7 +178,6 @@ class FarmBootstrapIT {
      */
     String start(String... flags) throws Exception {
       stop(); // what an earlier, interrupted run of this test left
-      String socket = "unix://" + run.resolve("docker.sock");
       sh(
           "mkdir -p "
               + run.resolve("exec")
@@ -187,7 +187,27 @@ class FarmBootstrapIT {
               + name
               + " && nsenter --net=/run/netns/"
               + name
-              + " ip link set lo up && { setsid nsenter --net=/run/netns/"
+              + " ip link set lo up");
+      this.flags = List.of(flags);
+      return launch();
+    }
+
+    /**
+     * Starts its dockerd again after {@link #killDockerd}, on the same folders (its containers and
+     * images are still there, as on a host that rebooted), and waits until it answers.
+     */
+    String restartDockerd() throws Exception {
+      long pid = Long.parseLong(Files.readString(run.resolve("docker.pid")).strip());
+      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+      Files.deleteIfExists(run.resolve("docker.pid"));
+      return launch();
+    }
+
+    /** Starts its dockerd in its namespace and waits until its socket answers. */
+    private String launch() throws Exception {
+      String socket = "unix://" + run.resolve("docker.sock");
+      sh(
+          "{ setsid nsenter --net=/run/netns/"
               + name
               + " dockerd --data-root "
               + data
@@ -201,7 +221,7 @@ class FarmBootstrapIT {
               + String.join(" ", options)
               + " "
               + String.join(" ", flags)
-              + " >"
+              + " >>"
               + run.resolve("dockerd.log")
               + " 2>&1 </dev/null & }");
       for (int i = 0; i < 300; i++) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import kiln.resume.HostEvent;
 
 /**
@@ -36,6 +37,7 @@ public final class HostPool implements AutoCloseable {
   private final Set<String> newlyLost = new LinkedHashSet<>();
   private final Set<String> newlyQuarantined = new LinkedHashSet<>();
   private ScheduledExecutorService watch;
+  private volatile Consumer<String> rejoined = host -> {};
 
   /**
    * @param hosts the hosts, in kiln.yaml's order (the order among equally fast hosts)
@@ -72,6 +74,14 @@ public final class HostPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells {@code then} the name of each host that rejoins, on the watch's thread, once the host is
+   * up again (to clear what its loss left there).
+   */
+  public void whenRejoined(Consumer<String> then) {
+    this.rejoined = then;
+  }
+
   /** One round of the watch: asks every up host, and every lost host whose retry is due. */
   public void check() {
     for (HostSpec host : List.copyOf(specs.values())) {
@@ -85,25 +95,31 @@ public final class HostPool implements AutoCloseable {
         }
       }
       Optional<String> problem = probe.problem(host); // outside the lock: it may take seconds
-      synchronized (this) {
-        HostHealth h = health.get(host.name());
-        if (h.state() == HostHealth.State.UP) {
-          if (problem.isEmpty()) {
-            h.answered();
-          } else if (h.missedPing(problem.get(), MISSES_ALLOWED, clock.instant())) {
-            becameLost(host.name(), problem.get());
-          }
-        } else if (h.state() == HostHealth.State.LOST) {
-          if (problem.isEmpty()) {
-            h.rejoin();
-            changes.add(
-                new HostEvent(host.name(), HostEvent.Change.REJOINED, null, clock.instant()));
-          } else {
-            h.retryFailed(problem.get(), clock.instant());
-          }
-        }
+      if (answered(host, problem)) {
+        rejoined.accept(host.name());
       }
     }
+  }
+
+  /** Counts a probe's {@code problem} against {@code host}; true when the host just rejoined. */
+  private synchronized boolean answered(HostSpec host, Optional<String> problem) {
+    HostHealth h = health.get(host.name());
+    if (h.state() == HostHealth.State.UP) {
+      if (problem.isEmpty()) {
+        h.answered();
+      } else if (h.missedPing(problem.get(), MISSES_ALLOWED, clock.instant())) {
+        becameLost(host.name(), problem.get());
+      }
+    } else if (h.state() == HostHealth.State.LOST) {
+      if (problem.isEmpty()) {
+        h.rejoin();
+        changes.add(new HostEvent(host.name(), HostEvent.Change.REJOINED, null, clock.instant()));
+        return true;
+      } else {
+        h.retryFailed(problem.get(), clock.instant());
+      }
+    }
+    return false;
   }
 
   /** A new placement of this pool's hosts for one stage ({@code ordered}: one build at a time). */

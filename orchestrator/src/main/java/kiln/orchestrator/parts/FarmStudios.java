@@ -3,6 +3,7 @@ package kiln.orchestrator.parts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import kiln.orchestrator.BuilderException;
 import kiln.orchestrator.EntryBuilder;
@@ -36,7 +37,7 @@ final class FarmStudios {
     PlanBuilder make(Studio studio, KilnHome home, KilnConfig config);
   }
 
-  private final Map<String, Studio> studios = new ConcurrentHashMap<>();
+  private final Map<String, DockerStudio> studios = new ConcurrentHashMap<>();
   private HostPool pool;
   private EngineLinks links;
   private StudioOwner owner;
@@ -63,6 +64,8 @@ final class FarmStudios {
       links = new EngineLinks(config.work().resolve("tunnels"));
       owner = StudioOwner.current(config.work().toAbsolutePath());
       pool = new HostPool(config.hosts(), links, Clock.systemUTC());
+      // off the watch's thread: an engine slow to remove must not delay the other hosts' pings
+      pool.whenRejoined(host -> CompletableFuture.runAsync(() -> retryRemovals(host)));
       pool.startWatch();
       // a kiln stopped by a signal does not get to close(): its tunnels end at exit all the same
       closeAtExit = new Thread(links::close, "kiln-close-tunnels");
@@ -88,12 +91,32 @@ final class FarmStudios {
     }
   }
 
-  /** Ends the watch and closes the tunnels (at the end of the run). */
+  /**
+   * Removes the containers left on {@code host} when it was lost under builds (their removal failed
+   * while it did not answer).
+   */
+  private void retryRemovals(String host) {
+    DockerStudio studio = studios.get(host);
+    if (studio != null) {
+      studio.retryRemovals();
+    }
+  }
+
+  /**
+   * Ends the watch, removes what lost hosts left on those that answer now, and closes the tunnels
+   * (at the end of the run). What a host still lost keeps is removed at exit if it answers by then,
+   * else at the next kiln start on this machine.
+   */
   synchronized void close() {
     if (pool == null) {
       return;
     }
     pool.close();
+    for (HostPool.HostStanding standing : pool.standings()) {
+      if (standing.state().equals("up")) {
+        retryRemovals(standing.host().name());
+      }
+    }
     links.close();
     try {
       Runtime.getRuntime().removeShutdownHook(closeAtExit);
@@ -104,7 +127,7 @@ final class FarmStudios {
   }
 
   private Studio studio(KilnConfig config, HostPool hosts, String host) throws BuilderException {
-    Studio known = studios.get(host);
+    DockerStudio known = studios.get(host);
     if (known != null) {
       return known;
     }
@@ -117,7 +140,7 @@ final class FarmStudios {
           endpoint.host().equals(DockerEndpoint.DEFAULT_HOST)
               ? DockerStudio.Inputs.MOUNT
               : DockerStudio.Inputs.COPY;
-      Studio made = DockerStudio.connect(owner, endpoint, inputs);
+      DockerStudio made = DockerStudio.connect(owner, endpoint, inputs);
       studios.put(host, made);
       return made;
     } catch (StudioException | java.io.IOException e) {

@@ -74,6 +74,24 @@ class HostWatchTest {
     assertTrue(claims.contains("e2"), "it takes builds again: " + claims);
   }
 
+  @Test
+  void aHostThatRejoinsIsToldOnceSoWhatItsLossLeftThereCanGo() {
+    List<String> told = new java.util.ArrayList<>();
+    pool.whenRejoined(told::add);
+    fake.stop("e2");
+    turn();
+    turn(); // lost now
+    turn();
+    assertEquals(List.of(), told, "not while it is lost");
+    fake.start("e2");
+    for (int s = 0; s < 80 && standing("e2").equals("lost"); s++) {
+      fake.clock.advance(Duration.ofSeconds(1));
+      pool.check();
+    }
+    turn();
+    assertEquals(List.of("e2"), told);
+  }
+
   private String claim() {
     Optional<String> c = places.claim();
     return c.orElse("-");

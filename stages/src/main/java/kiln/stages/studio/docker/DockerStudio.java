@@ -124,6 +124,17 @@ public final class DockerStudio implements Studio {
     return studio;
   }
 
+  /**
+   * Removes this run's containers on this engine whose removal failed while the engine did not
+   * answer (a build host lost under a build); call it when the host answers again. Those that still
+   * fail stay remembered, and go at exit or at the next kiln start on this host.
+   *
+   * @return how many were removed
+   */
+  public int retryRemovals() {
+    return live.retryRemovals();
+  }
+
   /** How many packages and sources this JVM has sent to this studio's engine ({@code COPY}). */
   public int inputsSent() {
     return InputCache.on(engine).uploads();

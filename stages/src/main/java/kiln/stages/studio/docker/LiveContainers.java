@@ -11,15 +11,20 @@ import java.util.concurrent.TimeUnit;
 import kiln.stages.studio.StudioException;
 
 /**
- * The containers this JVM has created and not yet removed, on whichever engine. A shutdown hook
+ * The containers this JVM has created and not yet removed, on whichever engine. A container whose
+ * removal failed (its engine did not answer: a lost build host) stays here, remembered for its
+ * engine, and is removed again when the host answers ({@link #retryRemovals}). A shutdown hook
  * removes whatever is left when the JVM exits, so Ctrl-C (SIGINT, SIGTERM) does not leave studios
- * behind; only a kill -9 can, and the next kiln start removes those ({@link
- * DockerStudio#reapLeftovers}).
+ * behind; only a kill -9 or an engine silent to the end can, and the next kiln start removes those
+ * ({@link DockerStudio#reapLeftovers}).
  */
 final class LiveContainers {
 
   /** Every live container of this JVM, by id, with the engine it runs on. */
   private static final Map<String, Engine> ALL = new ConcurrentHashMap<>();
+
+  /** The containers whose removal failed, by id, with the engine that did not answer. */
+  private static final Map<String, Engine> UNREMOVED = new ConcurrentHashMap<>();
 
   /** How long the JVM's exit waits for its containers' removal. */
   private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
@@ -67,12 +72,36 @@ final class LiveContainers {
     }
   }
 
+  /**
+   * Removes a container. When its engine does not answer, the container is remembered instead (and
+   * still removed at exit): the build it served is over either way, and the host that lost it is
+   * asked again when it answers.
+   */
   void remove(String id) {
     try {
       engine.remove(id);
-    } finally {
       ALL.remove(id);
+    } catch (RuntimeException e) {
+      UNREMOVED.put(id, engine);
     }
+  }
+
+  /**
+   * Removes this engine's containers whose removal failed before; those that fail again stay
+   * remembered.
+   *
+   * @return how many were removed
+   */
+  int retryRemovals() {
+    int removed = 0;
+    for (Map.Entry<String, Engine> e : Map.copyOf(UNREMOVED).entrySet()) {
+      if (e.getValue() == engine) {
+        UNREMOVED.remove(e.getKey());
+        remove(e.getKey());
+        removed += UNREMOVED.containsKey(e.getKey()) ? 0 : 1;
+      }
+    }
+    return removed;
   }
 
   /**
