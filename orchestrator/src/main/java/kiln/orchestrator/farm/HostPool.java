@@ -198,25 +198,30 @@ public final class HostPool implements AutoCloseable {
   /**
    * Its engine answers, but its studio could not run a build there (an image, a copy, a container
    * start): a quick failure of the host's own, however long it took to tell. The host is
-   * quarantined when the rule says so, else lost for {@link HostHealth#FIRST_RETRY}: an engine that
-   * answers and starts no container is taken out, not lost and found again for the rest of the run.
+   * quarantined when the rule says so. Until then it stays up, since its engine answers: its next
+   * builds come at once, and a broken studio is told within three builds rather than after retries
+   * a short run may never reach. The last usable host, which is never quarantined, is lost for
+   * {@link HostHealth#FIRST_RETRY} instead, so that the run stops rather than failing there in a
+   * loop.
    */
   synchronized void studioFailed(String host, String why) {
     HostHealth h = health.get(host);
     h.failed(Duration.ZERO);
-    if (!quarantineIfDue(host, h)) {
+    if (!quarantineIfDue(host, h) && otherUsable(host).isEmpty()) {
       lose(host, why);
     }
   }
 
+  private List<HostHealth> otherUsable(String host) {
+    return health.entrySet().stream()
+        .filter(e -> !e.getKey().equals(host) && e.getValue().state() == HostHealth.State.UP)
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
   /** Quarantines an up {@code host} if the rule says so; true when it did. */
   private boolean quarantineIfDue(String host, HostHealth h) {
-    List<HostHealth> others =
-        health.entrySet().stream()
-            .filter(e -> !e.getKey().equals(host) && e.getValue().state() == HostHealth.State.UP)
-            .map(Map.Entry::getValue)
-            .toList();
-    Optional<String> verdict = Quarantine.verdict(host, h, others);
+    Optional<String> verdict = Quarantine.verdict(host, h, otherUsable(host));
     if (verdict.isEmpty() || h.state() != HostHealth.State.UP) {
       return false;
     }

@@ -68,6 +68,21 @@ class QuarantineTest {
   }
 
   @Test
+  void aHostWhoseStudioCannotRunIsQuarantinedAtItsThirdBuildWithoutWaitingForRetries() {
+    // on a quick machine a run can end before a lost host's retries come round: a host whose
+    // engine answers stays up, so its next builds come at once and tell that it is broken
+    HostPool pools = fake.pool(host("good", 1, 1), host("broken", 1, 2));
+    Placement on = pools.places(false);
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(Optional.of("broken"), on.claim(), "build " + i + " goes to the fastest");
+      assertTrue(on.release("broken", Optional.empty(), Duration.ofSeconds(1)), "queued again");
+    }
+    assertEquals(Set.of("broken"), on.quarantined());
+    assertEquals(Set.of(), on.lost(), "its engine answered throughout");
+    assertEquals(Optional.of("good"), on.claim());
+  }
+
+  @Test
   void theLastUsableHostWhoseStudioCannotRunBuildsIsLostNotQuarantined() {
     Placement alone = fake.pool(host("only", 1, 1)).places(false);
     for (int i = 0; i < 3; i++) {
