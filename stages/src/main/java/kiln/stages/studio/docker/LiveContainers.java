@@ -3,11 +3,16 @@ package kiln.stages.studio.docker;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kiln.stages.studio.StudioException;
 
 /**
@@ -25,6 +30,12 @@ final class LiveContainers {
 
   /** The containers whose removal failed, by id, with the engine that did not answer. */
   private static final Map<String, Engine> UNREMOVED = new ConcurrentHashMap<>();
+
+  /** How long a build's thread waits for its container's removal before leaving it for later. */
+  private static final Duration REMOVE_WAIT = Duration.ofSeconds(30);
+
+  /** Where removals run, so that one left waiting on a silent engine holds no build's thread. */
+  private static final ExecutorService REMOVERS = daemons("kiln-remove-container");
 
   /** How long the JVM's exit waits for its containers' removal. */
   private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
@@ -73,16 +84,34 @@ final class LiveContainers {
   }
 
   /**
-   * Removes a container. When its engine does not answer, the container is remembered instead (and
-   * still removed at exit): the build it served is over either way, and the host that lost it is
-   * asked again when it answers.
+   * Removes a container. When its engine does not answer within {@link #REMOVE_WAIT}, the container
+   * is remembered instead (and still removed at exit): the build it served is over either way, and
+   * the host that lost it is asked again when it answers. The deadline matters for an engine that
+   * accepts connections and never answers (a paused dockerd, a host behind a black hole): the
+   * Docker client has no deadline of its own, and the build's thread must not wait for ever.
    */
   void remove(String id) {
+    remove(id, REMOVE_WAIT);
+  }
+
+  void remove(String id, Duration wait) {
+    Future<?> removal =
+        REMOVERS.submit(
+            () -> {
+              engine.remove(id);
+              ALL.remove(id);
+              UNREMOVED.remove(id);
+            });
     try {
-      engine.remove(id);
-      ALL.remove(id);
-    } catch (RuntimeException e) {
+      removal.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // no answer in time, or a refusal: the container waits for the host's return
+      if (ALL.containsKey(id)) {
+        UNREMOVED.put(id, engine);
+      }
+    } catch (InterruptedException e) {
       UNREMOVED.put(id, engine);
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -93,15 +122,29 @@ final class LiveContainers {
    * @return how many were removed
    */
   int retryRemovals() {
+    return retryRemovals(REMOVE_WAIT);
+  }
+
+  int retryRemovals(Duration wait) {
     int removed = 0;
-    for (Map.Entry<String, Engine> e : Map.copyOf(UNREMOVED).entrySet()) {
-      if (e.getValue() == engine) {
-        UNREMOVED.remove(e.getKey());
-        remove(e.getKey());
-        removed += UNREMOVED.containsKey(e.getKey()) ? 0 : 1;
-      }
+    for (String id : unremoved()) {
+      UNREMOVED.remove(id);
+      remove(id, wait);
+      removed += UNREMOVED.containsKey(id) ? 0 : 1;
     }
     return removed;
+  }
+
+  /** The ids of this engine's containers whose removal failed and waits for the host. */
+  Set<String> unremoved() {
+    Set<String> mine = new HashSet<>();
+    UNREMOVED.forEach(
+        (id, on) -> {
+          if (on == engine) {
+            mine.add(id);
+          }
+        });
+    return mine;
   }
 
   /**
@@ -109,13 +152,7 @@ final class LiveContainers {
    * on TCP that vanished (a lost build host) never answers, and must not hold the JVM's exit.
    */
   private static void removeAll() {
-    ExecutorService removers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "kiln-remove-studio");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService removers = daemons("kiln-remove-studio");
     ALL.forEach(
         (id, engine) ->
             removers.execute(
@@ -132,5 +169,14 @@ final class LiveContainers {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static ExecutorService daemons(String name) {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 }
