@@ -12,13 +12,18 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Debian's chromium, headless, for the report's browser test: the DOM after the page's script ran
@@ -98,10 +103,16 @@ final class Chromium {
             .redirectError(
                 ProcessBuilder.Redirect.appendTo(out.resolveSibling("chromium.err").toFile()))
             .start();
-    if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("chromium did not finish in " + WAIT_SECONDS + "s: " + command);
+    Set<ProcessHandle> helpers = new HashSet<>();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(helpers::add);
+      if (System.nanoTime() > until) {
+        endAll(process, helpers);
+        throw new AssertionError("chromium did not finish in " + WAIT_SECONDS + "s: " + command);
+      }
     }
+    endAll(process, helpers);
     if (process.exitValue() != 0) {
       throw new AssertionError(
           "chromium exited "
@@ -155,6 +166,27 @@ final class Chromium {
       throw new AssertionError("chromium has no page open: " + targets);
     }
     return new Tab(process, http, URI.create(socket));
+  }
+
+  /**
+   * Ends chromium and the helpers it started ({@code helpers}, seen while it ran: once it is gone
+   * they are no longer its descendants) and waits for each: a renderer or crash handler still
+   * writing into the profile would make the test's temporary folder undeletable.
+   */
+  private static void endAll(Process chromium, Set<ProcessHandle> helpers)
+      throws InterruptedException {
+    chromium.destroy();
+    if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
+      chromium.destroyForcibly();
+    }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      try {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        helper.destroyForcibly();
+      }
+    }
   }
 
   /** One page, its protocol's answers matched to the questions by id. */
@@ -248,10 +280,7 @@ final class Chromium {
     @Override
     public void close() throws Exception {
       socket.abort();
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      endAll(process, process.descendants().collect(Collectors.toSet()));
     }
   }
 }
