@@ -252,6 +252,53 @@ class DemoBootstrapIT {
     // 8. The world's packages as a signed repository: every stage3 artifact, byte for byte, under
     // an index that verifies with the origin's key (PublisherTest reads it independently).
     assertThePublishedRepositoryHoldsStage3(demo, results);
+    // 9. The world once more over three engines (this machine's and bin/engines' e1 and e2).
+    assertTheWorldBuildsOverThreeEngines(demo, results, world.keySet());
+  }
+
+  /**
+   * Every stage3 plan queued again and built over three hosts, one build at a time each: all built,
+   * each host built some (three plans are ready at once, so each engine takes one), the results are
+   * consistent, and every artifact verifies with the origin's key.
+   */
+  private void assertTheWorldBuildsOverThreeEngines(Path demo, Path results, Set<String> plans)
+      throws Exception {
+    String yaml = Files.readString(config);
+    List<java.net.URI> engines = kiln.testing.TestEngines.endpoints(2);
+    Files.writeString(
+        config,
+        yaml
+            + "hosts:\n"
+            + "  - {name: main, endpoint: \"unix:///var/run/docker.sock\", jobs: 1}\n"
+            + "  - {name: e1, endpoint: \""
+            + engines.get(0)
+            + "\", jobs: 1}\n"
+            + "  - {name: e2, endpoint: \""
+            + engines.get(1)
+            + "\", jobs: 1}\n");
+    List<String> rebuild = new ArrayList<>(List.of("rebuild"));
+    rebuild.addAll(plans);
+    rebuild.addAll(List.of("--config", config.toString()));
+    CliRun queued = CliRun.of(rebuild.toArray(String[]::new));
+    assertEquals(0, queued.exit(), queued.err());
+    CliRun farm = stage3();
+    assertEquals(0, farm.exit(), farm.err());
+    assertEquals(new TreeSet<>(plans), new TreeSet<>(building(farm)), farm.err());
+    Map<String, Integer> perHost = new TreeMap<>();
+    for (JsonNode plan : stage("stage3").values()) {
+      assertEquals("built", plan.get("status").asText(), plan.toString());
+      JsonNode attempts = plan.get("attempts");
+      perHost.merge(attempts.get(attempts.size() - 1).path("host").asText("none"), 1, Integer::sum);
+    }
+    assertEquals(Set.of("main", "e1", "e2"), perHost.keySet(), "builds per host: " + perHost);
+    ResultSets.assertHartsConsistent(results, demo.resolve("results-stage2"));
+    assertOneArtifactPerPlan(results, plans);
+    for (Path hart : harts(results)) {
+      CliRun verify =
+          CliRun.of("hart", "verify", hart.toString(), "--keys", demo.resolve("keys").toString());
+      assertEquals(0, verify.exit(), hart + ": " + verify.err());
+    }
+    Files.writeString(config, yaml);
   }
 
   private void assertThePublishedRepositoryHoldsStage3(Path demo, Path results) throws Exception {
