@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kiln.orchestrator.BuildOutcome;
+import kiln.orchestrator.BuildPlaces;
 import kiln.orchestrator.BuilderException;
 import kiln.orchestrator.EntryBuilder;
 import kiln.orchestrator.StageContext;
@@ -38,6 +39,17 @@ final class HookedBuilder implements EntryBuilder {
     this.runner = runner;
     this.context = context;
     this.runId = runId;
+  }
+
+  /** The hooks go with the build to whichever host it is placed on. */
+  @Override
+  public EntryBuilder on(String host) {
+    return new HookedBuilder(builder.on(host), runner, context, runId);
+  }
+
+  @Override
+  public BuildPlaces places(int jobs, boolean ordered) {
+    return builder.places(jobs, ordered);
   }
 
   @Override
